@@ -1,0 +1,26 @@
+// Original file: proto/dodil/ignite/v1/ignite_build.proto
+
+export const BuildStatus = {
+  BUILD_STATUS_UNSPECIFIED: 'BUILD_STATUS_UNSPECIFIED',
+  BUILD_STATUS_PENDING: 'BUILD_STATUS_PENDING',
+  BUILD_STATUS_RUNNING: 'BUILD_STATUS_RUNNING',
+  BUILD_STATUS_SUCCEEDED: 'BUILD_STATUS_SUCCEEDED',
+  BUILD_STATUS_FAILED: 'BUILD_STATUS_FAILED',
+  BUILD_STATUS_CANCELLED: 'BUILD_STATUS_CANCELLED',
+} as const;
+
+export type BuildStatus =
+  | 'BUILD_STATUS_UNSPECIFIED'
+  | 0
+  | 'BUILD_STATUS_PENDING'
+  | 1
+  | 'BUILD_STATUS_RUNNING'
+  | 2
+  | 'BUILD_STATUS_SUCCEEDED'
+  | 3
+  | 'BUILD_STATUS_FAILED'
+  | 4
+  | 'BUILD_STATUS_CANCELLED'
+  | 5
+
+export type BuildStatus__Output = typeof BuildStatus[keyof typeof BuildStatus]

@@ -1,0 +1,23 @@
+// Original file: proto/dodil/ignite/v1/ignite_common.proto
+
+export const DeploymentState = {
+  DEPLOYMENT_STATE_UNSPECIFIED: 'DEPLOYMENT_STATE_UNSPECIFIED',
+  DEPLOYMENT_STATE_CREATED: 'DEPLOYMENT_STATE_CREATED',
+  DEPLOYMENT_STATE_DEPLOYING: 'DEPLOYMENT_STATE_DEPLOYING',
+  DEPLOYMENT_STATE_ACTIVE: 'DEPLOYMENT_STATE_ACTIVE',
+  DEPLOYMENT_STATE_FAILED: 'DEPLOYMENT_STATE_FAILED',
+} as const;
+
+export type DeploymentState =
+  | 'DEPLOYMENT_STATE_UNSPECIFIED'
+  | 0
+  | 'DEPLOYMENT_STATE_CREATED'
+  | 1
+  | 'DEPLOYMENT_STATE_DEPLOYING'
+  | 2
+  | 'DEPLOYMENT_STATE_ACTIVE'
+  | 3
+  | 'DEPLOYMENT_STATE_FAILED'
+  | 4
+
+export type DeploymentState__Output = typeof DeploymentState[keyof typeof DeploymentState]

@@ -1,0 +1,53 @@
+/** Logging for ignite-mcp. stdout is the MCP wire on stdio, so every line goes to stderr. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+  child(scope: string): Logger;
+}
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  scope?: string;
+  /** Where lines go; stderr unless a test captures them. */
+  write?: (line: string) => void;
+  /** Strings that must never be printed (tokens, passwords); each is replaced by "***". */
+  secrets?: () => readonly string[];
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const threshold = LEVEL_ORDER[options.level ?? 'info'];
+  const write = options.write ?? ((line: string) => void process.stderr.write(line));
+  const secrets = options.secrets ?? (() => []);
+
+  function scrub(text: string): string {
+    let out = text;
+    for (const secret of secrets()) if (secret.length >= 4) out = out.split(secret).join('***');
+    return out;
+  }
+
+  function make(scope: string | undefined): Logger {
+    const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
+      if (LEVEL_ORDER[level] < threshold) return;
+      const prefix = scope ? `[ignite-mcp:${scope}]` : '[ignite-mcp]';
+      const tail = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
+      write(scrub(`${prefix} ${level}: ${message}${tail}\n`));
+    };
+    return {
+      debug: (m, f) => emit('debug', m, f),
+      info: (m, f) => emit('info', m, f),
+      warn: (m, f) => emit('warn', m, f),
+      error: (m, f) => emit('error', m, f),
+      child: (child) => make(scope ? `${scope}:${child}` : child),
+    };
+  }
+  return make(options.scope);
+}
+
+/** A logger that drops everything, for tests that do not look at logs. */
+export const silentLogger: Logger = createLogger({ write: () => {} });
