@@ -1,0 +1,14 @@
+import type { Logger } from '../log.js';
+import type { CallerPolicy } from './caller.js';
+import type { ImageRegistry } from './images.js';
+import type { LocalLimits } from './limits.js';
+import type { LocalStore } from './store.js';
+
+/** What every local service gets from the server that hosts it. */
+export interface LocalServiceDeps {
+  store: LocalStore;
+  images: ImageRegistry;
+  callers: CallerPolicy;
+  limits: LocalLimits;
+  logger: Logger;
+}

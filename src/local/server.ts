@@ -1,0 +1,129 @@
+import * as grpc from '@grpc/grpc-js';
+import { ReflectionService } from '@grpc/reflection';
+import { loadIgniteProtos } from '../grpc/load.js';
+import { silentLogger, type Logger } from '../log.js';
+import { CallerPolicy } from './caller.js';
+import { ImageRegistry } from './images.js';
+import { openLocalStore, type LocalStore } from './store.js';
+import { createBuildService } from './build/service.js';
+import { createComputeService } from './compute/service.js';
+import { createSecretService } from './secret/service.js';
+import { RpcError, toServiceError } from './rpc-error.js';
+import { DEFAULT_LOCAL_LIMITS, type LocalLimits } from './limits.js';
+import type { LocalServiceDeps } from './deps.js';
+
+export interface LocalIgniteOptions {
+  /** Listen address; loopback unless told otherwise. */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** State directory; undefined keeps records in memory and files in a temp dir (tests). */
+  dataDir?: string;
+  /** When set, calls must carry this bearer token (UNAUTHENTICATED otherwise). */
+  requiredToken?: string;
+  defaultOrganization?: string;
+  limits?: Partial<LocalLimits>;
+  logger?: Logger;
+}
+
+export interface LocalIgnite {
+  /** host:port to dial, plaintext. */
+  readonly endpoint: string;
+  readonly port: number;
+  readonly store: LocalStore;
+  /** Stops accepting calls, cancels builds, stops app processes, and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Methods that answer without credentials, as on the real service. */
+const UNAUTHENTICATED_METHODS = new Set(['HealthCheck']);
+
+/** Starts the local Ignite: BuildService, ComputeService and SecretService with server reflection. */
+export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promise<LocalIgnite> {
+  const logger = options.logger ?? silentLogger;
+  const store = openLocalStore(options.dataDir);
+  const callers = new CallerPolicy({
+    requiredToken: options.requiredToken,
+    defaultOrganization: options.defaultOrganization ?? 'local',
+  });
+  const deps: LocalServiceDeps = {
+    store,
+    images: new ImageRegistry(store),
+    callers,
+    limits: { ...DEFAULT_LOCAL_LIMITS, ...options.limits },
+    logger,
+  };
+  const build = createBuildService(deps);
+  const secrets = createSecretService(deps);
+  const compute = createComputeService({ ...deps, engine: build.engine, vault: secrets.vault });
+
+  const { v1, packageDefinition } = loadIgniteProtos();
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': 16 * 1024 * 1024,
+    'grpc.max_send_message_length': 16 * 1024 * 1024,
+  });
+  const guard = (definition: grpc.ServiceDefinition, impl: grpc.UntypedServiceImplementation) =>
+    guardImplementation(definition, impl, callers, logger);
+  server.addService(v1.BuildService.service, guard(v1.BuildService.service, build.implementation));
+  server.addService(v1.ComputeService.service, guard(v1.ComputeService.service, compute.implementation));
+  server.addService(v1.SecretService.service, guard(v1.SecretService.service, secrets.implementation));
+  new ReflectionService(packageDefinition as never).addToServer(server);
+
+  const host = options.host ?? '127.0.0.1';
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(`${host.includes(':') ? `[${host}]` : host}:${options.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
+      err ? reject(err) : resolve(bound),
+    );
+  });
+  const dialHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  logger.info(`local Ignite listening on ${dialHost}:${port}`, { data: store.persistent ? store.dir : 'in memory' });
+
+  let closing: Promise<void> | undefined;
+  return {
+    endpoint: `${dialHost}:${port}`,
+    port,
+    store,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+        await Promise.allSettled([compute.shutdown(), build.engine.shutdown()]);
+        server.forceShutdown();
+        store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * Checks credentials before any handler runs and turns anything a handler throws into a status,
+ * so every method answers like the real service whatever went wrong inside.
+ */
+function guardImplementation(
+  definition: grpc.ServiceDefinition,
+  impl: grpc.UntypedServiceImplementation,
+  callers: CallerPolicy,
+  logger: Logger,
+): grpc.UntypedServiceImplementation {
+  const guarded: grpc.UntypedServiceImplementation = {};
+  for (const [name, method] of Object.entries(definition)) {
+    const handler = impl[name] as ((...args: unknown[]) => unknown) | undefined;
+    const methodName = method.originalName ?? name;
+    const fail = (err: unknown) => toServiceError(err, logger, methodName);
+    guarded[name] = (call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown>, callback?: grpc.sendUnaryData<unknown>) => {
+      const respond = (err: Partial<grpc.StatusObject> & Error) => {
+        if (callback) callback(err);
+        else (call as grpc.ServerWritableStream<unknown, unknown>).destroy(err);
+      };
+      try {
+        if (!UNAUTHENTICATED_METHODS.has(name)) callers.identify(call.metadata);
+        if (!handler) throw new RpcError(grpc.status.UNIMPLEMENTED, `${methodName} is not implemented by the local Ignite`);
+        const result = handler.call(impl, call, callback);
+        if (result instanceof Promise) result.catch((err: unknown) => respond(fail(err)));
+      } catch (err) {
+        respond(fail(err));
+      }
+    };
+  }
+  return guarded;
+}
