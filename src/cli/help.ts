@@ -1,0 +1,31 @@
+import { PACKAGE_VERSION } from '../version.js';
+
+export const HELP_TEXT = `ignite-mcp ${PACKAGE_VERSION}: MCP server for the Dodil Ignite bring-your-own-image workflow.
+
+Usage:
+  ignite-mcp [options]              Run the MCP server on stdio (what an MCP client starts).
+  ignite-mcp local [local options]  Run the local Ignite alone: the Ignite gRPC services on loopback.
+  ignite-mcp --help | --version
+
+Options (MCP server):
+  --endpoint <host:port>   Ignite gRPC endpoint (also IGNITE_API_ENDPOINT or the dodil config file).
+                           Without one, the embedded local Ignite is used.
+  --insecure               Plaintext gRPC to a non-loopback endpoint (also IGNITE_DEBUG=1). TLS otherwise.
+  --allowed-root <dir>     A folder tools may read when the client offers no MCP roots; repeatable
+                           (also IGNITE_MCP_ALLOWED_ROOTS, separated by the path delimiter). Default: the cwd.
+  --data-dir <dir>         Where the embedded local Ignite keeps its state (also IGNITE_MCP_DATA_DIR).
+  --log-level <level>      debug, info, warn or error (also IGNITE_MCP_LOG_LEVEL). Logs go to stderr.
+  --read-only              Offer only the tools that change nothing (also IGNITE_MCP_READ_ONLY=1).
+
+Local options (ignite-mcp local):
+  --port <n>               Port to listen on (default 50051; 0 picks a free one).
+  --host <addr>            Address to listen on (default 127.0.0.1).
+  --data-dir <dir>         State directory (default as above).
+  --memory                 Keep state in memory only.
+  Set IGNITE_LOCAL_REQUIRED_TOKEN to make every call need "authorization: Bearer <that token>".
+
+Credentials (remote endpoint): DODIL_TOKEN, then IGNITE_TOKEN, then the dodil config file
+(DODIL_CONFIG_DIR, IGNITE_CONFIG_DIR, ~/.config/unified-cli/config.yaml, ~/.ignite).
+Organization: IGNITE_ORG_NAME / IGNITE_ORG_ID, the config file, or the token's organization claim.
+Other settings: IGNITE_MCP_DEADLINE_MS (default 30000) bounds every unary gRPC call.
+`;

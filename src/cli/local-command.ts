@@ -1,0 +1,51 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { UserError } from '../errors.js';
+import type { LocalIgnite } from '../local/server.js';
+import { LOCAL_ORGANIZATION } from '../runtime.js';
+
+/** Flags only `ignite-mcp local` takes; the shared config parser skips them. */
+export const LOCAL_FLAGS = ['port', 'host', 'memory'];
+
+export const DEFAULT_LOCAL_PORT = 50051;
+
+/** `ignite-mcp local`: the local Ignite alone, for grpcurl or any gRPC client. */
+export async function runLocalCommand(argv: readonly string[], config: Readonly<Config>, logger: Logger, requiredToken: string | undefined): Promise<LocalIgnite> {
+  const port = numberFlag(argv, 'port') ?? DEFAULT_LOCAL_PORT;
+  const host = stringFlag(argv, 'host') ?? '127.0.0.1';
+  const memory = argv.includes('--memory');
+  const { startLocalIgnite } = await import('../local/server.js');
+  const local = await startLocalIgnite({
+    host,
+    port,
+    dataDir: memory ? undefined : config.dataDir,
+    requiredToken: requiredToken || undefined,
+    defaultOrganization: config.orgName ?? LOCAL_ORGANIZATION,
+    logger: logger.child('local-ignite'),
+  });
+  const plaintextNote = host === '127.0.0.1' || host === '::1' || host === 'localhost' ? 'plaintext on loopback' : `plaintext on ${host}: reachable from other hosts`;
+  process.stderr.write(
+    `local Ignite serving dodil.ignite.v1 on ${local.endpoint} (${plaintextNote}; data: ${local.store.persistent ? local.store.dir : 'in memory'})\n` +
+      `try: grpcurl -plaintext ${local.endpoint} list\n`,
+  );
+  return local;
+}
+
+function stringFlag(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === `--${name}`) return argv[i + 1];
+    if (arg.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
+  }
+  return undefined;
+}
+
+function numberFlag(argv: readonly string[], name: string): number | undefined {
+  const raw = stringFlag(argv, name);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new UserError(`--${name} must be a port number from 0 to 65535, got "${raw}"`, 'Pass e.g. --port 50051, or --port 0 for a free port.');
+  }
+  return value;
+}

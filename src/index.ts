@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * The ignite-mcp command. The only module that reads process.env and argv, installs signal
+ * handlers, or exits.
+ */
+import os from 'node:os';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { loadConfig } from './config.js';
+import { describeError } from './errors.js';
+import { createLogger } from './log.js';
+import { HELP_TEXT } from './cli/help.js';
+import { PACKAGE_VERSION } from './version.js';
+import { startRuntime } from './runtime.js';
+import { createServer } from './server.js';
+import { runLocalCommand, LOCAL_FLAGS } from './cli/local-command.js';
+
+async function main(argv: readonly string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(HELP_TEXT);
+    return;
+  }
+  if (argv.includes('--version')) {
+    process.stdout.write(`${PACKAGE_VERSION}\n`);
+    return;
+  }
+  const subcommand = argv[0] && !argv[0].startsWith('-') ? argv[0] : 'serve';
+  if (subcommand !== 'serve' && subcommand !== 'local') {
+    throw new Error(`unknown command "${subcommand}"; run ignite-mcp --help`);
+  }
+  const config = loadConfig({
+    env: process.env,
+    argv: subcommand === 'serve' ? argv : argv.slice(1),
+    homeDir: os.homedir(),
+    ignoreFlags: subcommand === 'local' ? LOCAL_FLAGS : [],
+  });
+  const logger = createLogger({ level: config.logLevel, secrets: () => (config.token ? [config.token] : []) });
+  for (const warning of config.warnings) logger.warn(warning);
+
+  if (subcommand === 'local') {
+    const local = await runLocalCommand(argv.slice(1), config, logger, process.env.IGNITE_LOCAL_REQUIRED_TOKEN);
+    onShutdownSignal(() => local.close());
+    return;
+  }
+
+  const runtime = await startRuntime({ config, logger, cwd: process.cwd() });
+  const mcp = createServer(runtime.deps);
+  const transport = new StdioServerTransport();
+  transport.onerror = (err) => logger.warn(`dropped a malformed message: ${err.message}`);
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await mcp.close().catch(() => {});
+    await runtime.close();
+  };
+  // The stdio transport does not close on stdin EOF (mcp-sdk-1.32.md G8), and the gRPC channel
+  // would keep the process alive, so end-of-input is a shutdown.
+  process.stdin.on('end', () => void shutdown().then(() => process.exit(0)));
+  transport.onclose = () => void shutdown().then(() => process.exit(0));
+  onShutdownSignal(shutdown);
+  await mcp.server.connect(transport);
+  logger.info(`ignite-mcp ${PACKAGE_VERSION} ready on stdio (${config.mode === 'local' ? 'embedded local Ignite' : config.endpoint})`);
+}
+
+function onShutdownSignal(stop: () => Promise<void>): void {
+  const handler = (signal: NodeJS.Signals) => {
+    void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  const { message, hint } = describeError(err);
+  process.stderr.write(`ignite-mcp: ${message}\n${hint ? `${hint}\n` : ''}`);
+  process.exit(2);
+});

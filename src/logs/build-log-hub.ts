@@ -1,0 +1,161 @@
+import type { StreamBuildLogsResponse__Output } from '../grpc/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
+import type { Logger } from '../log.js';
+
+export interface LogLine {
+  seq: number;
+  timestamp_ms: number;
+  stream: string;
+  text: string;
+}
+
+export type LogEvent =
+  | { kind: 'line'; line: LogLine }
+  | { kind: 'status'; status: string; terminal: boolean; error: string }
+  /** The upstream stream failed for good (not a passing fault); followers should stop. */
+  | { kind: 'failed'; error: unknown };
+
+export type StreamBuildLogs = (
+  request: { build_id: string; from_start: boolean; after_seq: number },
+  options: { signal: AbortSignal },
+) => AsyncIterable<StreamBuildLogsResponse__Output>;
+
+export interface BuildLogHubOptions {
+  streamBuildLogs: StreamBuildLogs;
+  /** True for failures worth resuming after (UNAVAILABLE and the like). */
+  isRetryable: (err: unknown) => boolean;
+  logger: Logger;
+  /** Lines kept per followed build for late joiners; older lines are re-read upstream. */
+  recentLines?: number;
+  /** Resume attempts after a cut stream before giving up. */
+  maxResumes?: number;
+  backoffMs?: (attempt: number) => number;
+}
+
+type Listener = (event: LogEvent) => void;
+
+interface Followed {
+  listeners: Set<Listener>;
+  controller: AbortController;
+  recent: LogLine[];
+  lastSeq: number;
+  terminal?: { status: string; error: string };
+}
+
+/**
+ * One upstream StreamBuildLogs per build, however many resource subscribers and waiters follow
+ * it. A cut stream is resumed after the last sequence number seen, so no line is lost or repeated.
+ * Memory per build is bounded by `recentLines`.
+ */
+export class BuildLogHub {
+  private readonly followed = new Map<string, Followed>();
+  private readonly recentLimit: number;
+
+  constructor(private readonly options: BuildLogHubOptions) {
+    this.recentLimit = options.recentLines ?? 2000;
+  }
+
+  /** Number of builds with an open upstream stream (for tests and shutdown). */
+  get activeStreams(): number {
+    return this.followed.size;
+  }
+
+  /**
+   * Calls `listener` with every line after `afterSeq` (replayed first) and every status change,
+   * until the build ends or the returned function is called.
+   */
+  follow(buildId: string, deliver: Listener, afterSeq = 0): () => void {
+    // The shared stream may be behind this follower's cursor; each follower sees only its own range.
+    const listener: Listener = (event) => {
+      if (event.kind !== 'line' || event.line.seq > afterSeq) deliver(event);
+    };
+    let entry = this.followed.get(buildId);
+    if (!entry) {
+      entry = { listeners: new Set(), controller: new AbortController(), recent: [], lastSeq: afterSeq };
+      this.followed.set(buildId, entry);
+      void this.pump(buildId, entry);
+    } else {
+      const oldest = entry.recent[0]?.seq ?? entry.lastSeq + 1;
+      if (afterSeq + 1 < oldest) {
+        // The late joiner wants lines the shared buffer no longer has: give it its own replay.
+        return this.followSeparately(buildId, listener, afterSeq);
+      }
+      for (const line of entry.recent) if (line.seq > afterSeq) listener({ kind: 'line', line });
+      if (entry.terminal) listener({ kind: 'status', status: entry.terminal.status, terminal: true, error: entry.terminal.error });
+    }
+    const current = entry;
+    current.listeners.add(listener);
+    return () => {
+      current.listeners.delete(listener);
+      if (current.listeners.size === 0 && this.followed.get(buildId) === current) {
+        current.controller.abort();
+        this.followed.delete(buildId);
+      }
+    };
+  }
+
+  /** Stops every upstream stream. */
+  close(): void {
+    for (const entry of this.followed.values()) entry.controller.abort();
+    this.followed.clear();
+  }
+
+  private followSeparately(buildId: string, listener: Listener, afterSeq: number): () => void {
+    const entry: Followed = { listeners: new Set([listener]), controller: new AbortController(), recent: [], lastSeq: afterSeq };
+    void this.pump(buildId, entry);
+    return () => entry.controller.abort();
+  }
+
+  private async pump(buildId: string, entry: Followed): Promise<void> {
+    const { signal } = entry.controller;
+    const emit = (event: LogEvent) => {
+      for (const listener of [...entry.listeners]) listener(event);
+    };
+    let attempt = 0;
+    while (!signal.aborted) {
+      try {
+        const stream = this.options.streamBuildLogs({ build_id: buildId, from_start: entry.lastSeq === 0, after_seq: entry.lastSeq }, { signal });
+        for await (const frame of stream) {
+          attempt = 0;
+          if (frame.line) {
+            const line = toLogLine(frame.line);
+            if (line.seq <= entry.lastSeq) continue;
+            entry.lastSeq = line.seq;
+            entry.recent.push(line);
+            if (entry.recent.length > this.recentLimit) entry.recent.splice(0, entry.recent.length - this.recentLimit);
+            emit({ kind: 'line', line });
+          } else if (frame.status) {
+            const { status, terminal, error } = frame.status;
+            if (terminal) entry.terminal = { status, error };
+            emit({ kind: 'status', status, terminal, error });
+          }
+        }
+        if (entry.terminal || signal.aborted) break;
+        throw new Error('the build log stream ended before the build did');
+      } catch (err) {
+        if (signal.aborted) break;
+        attempt++;
+        const retryable = this.options.isRetryable(err) || (err instanceof Error && err.message.startsWith('the build log stream ended'));
+        if (!retryable || attempt > (this.options.maxResumes ?? 8)) {
+          emit({ kind: 'failed', error: err });
+          break;
+        }
+        const delay = this.options.backoffMs?.(attempt) ?? Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2);
+        this.options.logger.debug(`build log stream for ${buildId} cut; resuming after seq ${entry.lastSeq}`, { attempt, delay });
+        await sleep(delay, signal);
+      }
+    }
+    entry.listeners.clear();
+    if (this.followed.get(buildId) === entry) this.followed.delete(buildId);
+  }
+}
+
+function toLogLine(line: { seq: string; timestamp_ms: string; stream: string; text: string }): LogLine {
+  return { seq: Number(line.seq), timestamp_ms: Number(line.timestamp_ms), stream: line.stream, text: line.text };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}

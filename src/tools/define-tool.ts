@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult, ResourceLink, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { describeError } from '../errors.js';
+import type { ServerDeps } from '../server-deps.js';
+import type { AllowedRoots } from '../roots.js';
+
+export interface ToolAnnotations {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+/** What a tool handler gets besides its arguments. */
+export interface ToolContext {
+  deps: ServerDeps;
+  signal: AbortSignal;
+  /** Sends notifications/progress when the caller asked for progress; does nothing otherwise. */
+  progress(progress: number, total?: number, message?: string): Promise<void>;
+  /** True when the caller gave a progress token. */
+  readonly wantsProgress: boolean;
+  /** Folders this call may read: the client's roots, else the configured folders, else the cwd. */
+  allowedRoots(): Promise<string[]>;
+}
+
+export interface ToolOutcome<Out> {
+  structured: Out;
+  /** A short human summary; the full record is in `structured`. */
+  text: string;
+  links?: ResourceLink[];
+}
+
+export interface ToolDefinition<In extends z.ZodRawShape = z.ZodRawShape, Out extends z.ZodRawShape = z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  input: In;
+  output: Out;
+  annotations: ToolAnnotations;
+  run(args: z.output<z.ZodObject<In>>, context: ToolContext): Promise<ToolOutcome<z.output<z.ZodObject<Out>>>>;
+}
+
+/** Keeps a tool's schema, metadata and handler together as one typed value. */
+export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(definition: ToolDefinition<In, Out>): ToolDefinition<In, Out> {
+  return definition;
+}
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/**
+ * The one place a tool meets the SDK: failures become `isError` results with the mapped message and
+ * a hint (never a stack trace, never a secret), successes carry text plus structured content.
+ */
+export function registerToolDefinition(server: McpServer, definition: ToolDefinition, deps: ServerDeps, roots: AllowedRoots): void {
+  const handler = async (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> => {
+    const token = extra._meta?.progressToken;
+    const context: ToolContext = {
+      deps,
+      signal: extra.signal,
+      wantsProgress: token !== undefined,
+      allowedRoots: () => roots.current(),
+      async progress(progress, total, message) {
+        if (token === undefined) return;
+        await extra
+          .sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress, total, message } })
+          .catch(() => {});
+      },
+    };
+    try {
+      const outcome = await definition.run(args as never, context);
+      return {
+        content: [{ type: 'text', text: outcome.text }, ...(outcome.links ?? [])],
+        structuredContent: outcome.structured as Record<string, unknown>,
+      };
+    } catch (err) {
+      const { message, hint } = describeError(err, { secrets: deps.secrets() });
+      deps.logger.debug(`tool ${definition.name} failed`, { message });
+      return { content: [{ type: 'text', text: hint ? `${message}\nWhat to do: ${hint}` : message }], isError: true };
+    }
+  };
+  server.registerTool(
+    definition.name,
+    {
+      title: definition.title,
+      description: definition.description,
+      inputSchema: definition.input,
+      outputSchema: definition.output,
+      annotations: { title: definition.title, ...definition.annotations },
+    },
+    handler as never,
+  );
+}
