@@ -1,0 +1,64 @@
+import type { EnvPatch__Output } from '../../grpc/generated/dodil/ignite/v1/EnvPatch.js';
+import { invalidArgument } from '../rpc-error.js';
+
+const APP_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+const MAX_PORTS = 16;
+
+/**
+ * App names are undocumented upstream; the DNS encoding (`<app>-<org>.<base>`, "." as "-dot-")
+ * suggests DNS-label-ish names, so the local Ignite takes lowercase labels, optionally dotted.
+ */
+export function checkAppName(name: string, field = 'name'): string {
+  if (!name) throw invalidArgument(`${field} is required: the app's name, e.g. "my-app"`);
+  if (name.length > 63 || !APP_NAME.test(name)) {
+    throw invalidArgument(
+      `${field} "${name.slice(0, 80)}" is invalid: use at most 63 lowercase letters, digits and "-", optionally dot-separated ` +
+        `(e.g. "my-app" or "team.api"), each part starting and ending with a letter or digit`,
+    );
+  }
+  return name;
+}
+
+/** Container ports: each 1-65535, no repeats; an empty list means the default port. */
+export function checkPorts(ports: readonly number[]): number[] {
+  if (ports.length > MAX_PORTS) throw invalidArgument(`ports lists ${ports.length} ports; the local Ignite allows at most ${MAX_PORTS}`);
+  const seen = new Set<number>();
+  for (const port of ports) {
+    if (!Number.isInteger(port) || port < 1 || port > 65_535) throw invalidArgument(`port ${port} is out of range; ports must be 1-65535`);
+    if (seen.has(port)) throw invalidArgument(`port ${port} is listed twice; ports must be unique`);
+    seen.add(port);
+  }
+  return [...ports];
+}
+
+export const DEFAULT_HEALTH_PATH = '/healthz';
+
+export function checkHealthPath(healthPath: string): string {
+  if (!healthPath.startsWith('/') || /[\s\u0000-\u001f\u007f]/.test(healthPath) || healthPath.length > 1024) {
+    throw invalidArgument(`health_path "${healthPath.slice(0, 80)}" is invalid: it must be a URL path starting with "/" (default "${DEFAULT_HEALTH_PATH}"), without spaces`);
+  }
+  return healthPath;
+}
+
+/** Env names as Kubernetes accepts them (the platform runs pods); values must not hold NUL. */
+export function checkEnv(env: Record<string, string>, field = 'env'): Record<string, string> {
+  for (const [name, value] of Object.entries(env)) {
+    if (!ENV_NAME.test(name)) {
+      throw invalidArgument(`${field} name "${name.slice(0, 80)}" is invalid: use letters, digits, "_", "-" and ".", not starting with a digit`);
+    }
+    if (value.includes('\u0000')) throw invalidArgument(`${field} value of ${name} contains a NUL character`);
+  }
+  return { ...env };
+}
+
+/** Merges by default, so a caller never has to read values back to keep them; `replace` swaps the map; `remove` drops keys. */
+export function applyEnvPatch(env: Record<string, string>, patch: EnvPatch__Output): Record<string, string> {
+  const set = checkEnv(patch.set, 'env.set');
+  const next = patch.replace ? set : { ...env, ...set };
+  for (const name of patch.remove) {
+    if (name in set) throw invalidArgument(`env: "${name}" is both set and removed in the same patch`);
+    delete next[name];
+  }
+  return next;
+}

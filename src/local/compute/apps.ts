@@ -1,0 +1,84 @@
+import type { AppMeta } from '../../grpc/generated/dodil/ignite/v1/AppMeta.js';
+import type { DeploymentMode__Output } from '../../grpc/generated/dodil/ignite/v1/DeploymentMode.js';
+import type { DeploymentState__Output } from '../../grpc/generated/dodil/ignite/v1/DeploymentState.js';
+import { invalidArgument, notFound } from '../rpc-error.js';
+import type { Collection, LocalStore } from '../store.js';
+import { appliedLimits, type LimitOverrides, type Tier } from './tiers.js';
+
+/** An app as the local Ignite stores it. */
+export interface AppRecord {
+  organization_name: string;
+  name: string;
+  description: string;
+  env: Record<string, string>;
+  resource_tier: Tier;
+  limit_overrides: LimitOverrides;
+  /** Container ports as the caller set them; empty means the default port. */
+  ports: number[];
+  health_path: string;
+  deployment_state: DeploymentState__Output;
+  deployment_mode: DeploymentMode__Output;
+  /** 0 while nothing is published. */
+  active_version: number;
+  created_at_ms: number;
+  updated_at_ms: number;
+}
+
+export function appId(organization: string, name: string): string {
+  return `${organization}/${name}`;
+}
+
+/** Apps in the store, keyed "<org>/<name>". */
+export class AppBook {
+  private readonly apps: Collection<AppRecord>;
+
+  constructor(store: LocalStore) {
+    this.apps = store.collection<AppRecord>('apps');
+  }
+
+  get(organization: string, name: string): AppRecord | undefined {
+    return this.apps.get(appId(organization, name));
+  }
+
+  /** The app, or NOT_FOUND naming it and saying how to make it. */
+  require(organization: string, name: string): AppRecord {
+    if (!name) throw invalidArgument('app_name is required: the name of the app to act on');
+    const app = this.get(organization, name);
+    if (!app) {
+      throw notFound(`app "${name}" not found in organization "${organization}"; create it with ComputeService.CreateApp`);
+    }
+    return app;
+  }
+
+  put(app: AppRecord): void {
+    this.apps.put(appId(app.organization_name, app.name), app);
+  }
+
+  delete(organization: string, name: string): void {
+    this.apps.delete(appId(organization, name));
+  }
+
+  list(organization: string): AppRecord[] {
+    return this.apps.values().filter((app) => app.organization_name === organization);
+  }
+}
+
+export function appMeta(app: AppRecord): AppMeta {
+  return {
+    id: appId(app.organization_name, app.name),
+    name: app.name,
+    organization_name: app.organization_name,
+    description: app.description,
+    env: app.env,
+    resource_tier: app.resource_tier,
+    limits: appliedLimits(app.resource_tier, app.limit_overrides),
+    ports: app.ports,
+    health_path: app.health_path,
+    deployment_state: app.deployment_state,
+    deployment_mode: app.deployment_mode,
+    version: app.active_version,
+    active_version: app.active_version,
+    created_at_ms: String(app.created_at_ms),
+    updated_at_ms: String(app.updated_at_ms),
+  };
+}

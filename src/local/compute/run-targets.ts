@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { ImageRegistry, type ImageRecord } from '../images.js';
+import { failedPrecondition } from '../rpc-error.js';
+import type { RunTarget } from '../runner/app-runner.js';
+import { appId, type AppRecord } from './apps.js';
+import type { ComputeContext } from './context.js';
+import type { DraftRecord } from './drafts.js';
+import { recheckSecret } from './secret-refs.js';
+import type { VersionRecord } from './versions.js';
+
+/** The slot a version or the draft of an app runs in. */
+export function slotOf(app: Pick<AppRecord, 'organization_name' | 'name'>, version: number | 'draft'): string {
+  return `${appId(app.organization_name, app.name)}@${version === 'draft' ? 'draft' : `v${version}`}`;
+}
+
+/**
+ * What running the draft needs, with the same preconditions as the real deploy: a finished build,
+ * an image the local registry holds (nothing can be pulled), and its registry secret still valid.
+ * The ref is resolved afresh, as a pull would, and the draft remembers the digest it got.
+ */
+export function draftRunTarget(ctx: ComputeContext, app: AppRecord, stored: DraftRecord): { target: RunTarget; draft: DraftRecord } {
+  let draft = ctx.builds.refresh(stored);
+  const building = ctx.builds.pending(draft);
+  if (building) {
+    throw failedPrecondition(
+      `the draft of app "${app.name}" is still building (build ${building.build_id}); wait for it: follow BuildService.StreamBuildLogs or poll GetDraftInfo until image_ref is set`,
+    );
+  }
+  if (draft.error) throw failedPrecondition(`the draft of app "${app.name}" has no image: ${draft.error}. Fix the source and SaveDraft again`);
+  const image = pullImage(ctx, app.organization_name, draft.image_ref);
+  if (draft.registry_secret_ref) recheckSecret(ctx.deps.vault, app.organization_name, draft.registry_secret_ref, 'registry_secret_ref', 'registry_secret');
+  if (image.digest !== draft.image_digest) draft = ctx.drafts.update(draft, { image_digest: image.digest });
+  return { target: targetFor(app, slotOf(app, 'draft'), image, draft.image_ref), draft };
+}
+
+/** A published version runs the image it froze, by digest. */
+export function versionRunTarget(ctx: ComputeContext, app: AppRecord, version: VersionRecord): RunTarget {
+  const image = ctx.deps.images.get(version.image_digest);
+  if (!image) {
+    throw failedPrecondition(
+      `the image of version ${version.version} of app "${app.name}" (${version.image_ref}@${version.image_digest}) is gone from the local registry; publish a new version`,
+    );
+  }
+  return targetFor(app, slotOf(app, version.version), image, version.image_ref);
+}
+
+function targetFor(app: AppRecord, slot: string, image: ImageRecord, imageRef: string): RunTarget {
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([image.digest, Object.entries(app.env).sort(), app.ports, app.health_path]))
+    .digest('hex');
+  return { slot, fingerprint, image, imageRef, appEnv: app.env, ports: app.ports, healthPath: app.health_path };
+}
+
+/** The image a ref names, from the local registry: the only registry the local Ignite can reach. */
+function pullImage(ctx: ComputeContext, organization: string, ref: string): ImageRecord {
+  if (!ImageRegistry.isLocalRef(ref)) {
+    throw failedPrecondition(
+      `image "${ref}" cannot be pulled: the local Ignite has no access to remote registries and runs only images it built (refs like localhost/<org>/<name>:<tag>). ` +
+        'Build it with BuildService (CreateBuild, or SaveDraft with from_code/from_git) and save the draft with the build\'s image ref',
+    );
+  }
+  const image = ctx.deps.images.resolve(ref);
+  if (!image) throw failedPrecondition(`image "${ref}" is not in the local registry; build it with BuildService.CreateBuild, then save the draft with one of the build's image_refs`);
+  if (image.organization_name !== organization) {
+    throw failedPrecondition(`image "${ref}" belongs to organization "${image.organization_name}"; the local registry does not share images across organizations`);
+  }
+  return image;
+}

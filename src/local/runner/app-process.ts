@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../../log.js';
+import * as grpc from '@grpc/grpc-js';
+import { RpcError, failedPrecondition } from '../rpc-error.js';
+import type { HostCommand } from './command.js';
+import { waitHealthy } from './health.js';
+import { OutputTail } from './output-tail.js';
+import { allocateHostPorts, portEnv } from './ports.js';
+
+export interface AppProcessSpec {
+  /** Names the process in messages and logs, e.g. "acme/shop@v2". */
+  label: string;
+  command: HostCommand;
+  /** Image ENV then app env; PORT, PORT_<p>, HOME, TMPDIR and PATH are added here. */
+  env: Record<string, string>;
+  containerPorts: number[];
+  healthPath: string;
+  /** A fresh directory for this run's writable files (HOME lives in it). */
+  runDir: string;
+  startTimeoutMs: number;
+  logger: Logger;
+  /** Aborts a start still waiting for health (the server is shutting down). */
+  abort: AbortSignal;
+}
+
+/** One running app: a host process in its own process group, reachable on loopback ports. */
+export class AppProcess {
+  private exitReason: string | undefined;
+  private readonly exited: Promise<void>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly hostPorts: ReadonlyMap<number, number>,
+    private readonly spec: AppProcessSpec,
+    readonly stderr: OutputTail,
+  ) {
+    this.exited = new Promise((resolve) => {
+      child.once('error', (err) => {
+        this.exitReason ??= `could not start ${JSON.stringify(spec.command.argv)}: ${err.message}`;
+        resolve();
+      });
+      child.once('exit', (code, signal) => {
+        this.exitReason ??= signal ? `the process was killed by ${signal}` : `the process exited with code ${code}`;
+        // Children the app forked outlive it in its process group; end them now, while the group
+        // id cannot yet have been reused by an unrelated process.
+        this.signalGroup('SIGKILL');
+        resolve();
+      });
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  get alive(): boolean {
+    return this.exitReason === undefined;
+  }
+
+  /** Starts the process and waits for its health path; throws FAILED_PRECONDITION with its stderr tail if it never gets healthy. */
+  static async start(spec: AppProcessSpec): Promise<AppProcess> {
+    const hostPorts = await allocateHostPorts(spec.containerPorts);
+    const home = path.join(spec.runDir, path.posix.normalize(`/${spec.env.HOME || '/home/app'}`));
+    const tmp = path.join(spec.runDir, 'tmp');
+    mkdirSync(home, { recursive: true });
+    mkdirSync(tmp, { recursive: true });
+    const env = { ...spec.env, PATH: spec.command.searchPath, ...portEnv(hostPorts), HOME: home, TMPDIR: tmp };
+    // detached: the app gets its own process group, so stopping it also stops whatever it forked.
+    const child = spawn(spec.command.file, spec.command.args, { cwd: spec.command.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stderr = new OutputTail();
+    const app = new AppProcess(child, hostPorts, spec, stderr);
+    const log = spec.logger.child(spec.label);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr.push(chunk);
+      log.debug(chunk.toString().trimEnd(), { stream: 'stderr' });
+    });
+    child.stdout?.on('data', (chunk: Buffer) => log.debug(chunk.toString().trimEnd(), { stream: 'stdout' }));
+
+    const firstPort = hostPorts.values().next().value as number;
+    let onAbort = () => {};
+    const aborted = new Promise<void>((resolve) => (onAbort = resolve));
+    spec.abort.addEventListener('abort', onAbort, { once: true });
+    const outcome = await waitHealthy({
+      port: firstPort,
+      healthPath: spec.healthPath,
+      timeoutMs: spec.startTimeoutMs,
+      ended: () => app.exitReason ?? (spec.abort.aborted ? 'the local Ignite is shutting down' : undefined),
+      endedSignal: Promise.race([app.exited, aborted]),
+    }).finally(() => spec.abort.removeEventListener('abort', onAbort));
+    if (outcome.healthy) {
+      log.info('app process healthy', { pid: app.pid, ports: Object.fromEntries(hostPorts) });
+      return app;
+    }
+    await app.stop(500);
+    if (spec.abort.aborted) throw new RpcError(grpc.status.UNAVAILABLE, `${spec.label} was not started: the local Ignite is shutting down`);
+    // FAILED_PRECONDITION, not UNAVAILABLE: retrying the same image and config fails the same way;
+    // the app or its configuration has to change first.
+    throw failedPrecondition(`${spec.label} did not become healthy: ${outcome.reason}. ${app.stderrQuote()}`);
+  }
+
+  /** The process's last stderr lines, quoted for an error message. */
+  stderrQuote(): string {
+    const tail = this.stderr.text();
+    return tail ? `Last stderr lines:\n${tail}` : 'It wrote nothing to stderr.';
+  }
+
+  /** SIGTERM to the process group, SIGKILL after the grace period, then removes the run's files. */
+  async stop(graceMs: number): Promise<void> {
+    if (this.alive) {
+      this.signalGroup('SIGTERM');
+      const killed = await Promise.race([this.exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), graceMs).unref())]);
+      if (!killed) this.signalGroup('SIGKILL');
+      await this.exited;
+    }
+    rmSync(this.spec.runDir, { recursive: true, force: true });
+  }
+
+  private signalGroup(signal: NodeJS.Signals): void {
+    if (this.pid <= 0) return;
+    try {
+      process.kill(-this.pid, signal);
+    } catch {
+      // ESRCH: nothing left in the group.
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import * as grpc from '@grpc/grpc-js';
+import type { Logger } from '../../log.js';
+import type { ImageRecord } from '../images.js';
+import { RpcError } from '../rpc-error.js';
+import type { LocalStore } from '../store.js';
+import { AppProcess } from './app-process.js';
+import { checkImageUser, hostCommandFor } from './command.js';
+import { containerPortsOf } from './ports.js';
+
+/** What to run in a slot. */
+export interface RunTarget {
+  /** One process per slot at a time, e.g. "acme/shop@draft" or "acme/shop@v3". */
+  slot: string;
+  /** Whatever shapes the process (image digest, env, ports, health path); a change restarts the slot. */
+  fingerprint: string;
+  image: ImageRecord;
+  imageRef: string;
+  appEnv: Record<string, string>;
+  /** The app's container ports; empty means the platform default. */
+  ports: number[];
+  healthPath: string;
+}
+
+export interface AppRunnerOptions {
+  store: LocalStore;
+  logger: Logger;
+  startTimeoutMs: number;
+  /** How long a process gets between SIGTERM and SIGKILL. */
+  stopGraceMs?: number;
+}
+
+/**
+ * The local stand-in for the platform's pods: at most one host process per slot, started on
+ * demand and reused while its fingerprint holds. Work on a slot is serialized, so concurrent
+ * invocations of a cold app share one start instead of racing several.
+ */
+export class AppRunner {
+  private readonly processes = new Map<string, { fingerprint: string; process: AppProcess }>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly closing = new AbortController();
+
+  constructor(private readonly options: AppRunnerOptions) {}
+
+  /** The slot's healthy process, started (or restarted) as needed. Throws FAILED_PRECONDITION when the image cannot run here. */
+  ensure(target: RunTarget): Promise<AppProcess> {
+    return this.serialize(target.slot, async () => {
+      const current = this.processes.get(target.slot);
+      if (current?.fingerprint === target.fingerprint && current.process.alive) return current.process;
+      if (current) await this.stopNow(target.slot);
+      const process = await this.start(target);
+      this.processes.set(target.slot, { fingerprint: target.fingerprint, process });
+      return process;
+    });
+  }
+
+  /** The slot's process if one is running; never starts one. */
+  running(slot: string): AppProcess | undefined {
+    const current = this.processes.get(slot)?.process;
+    return current?.alive ? current : undefined;
+  }
+
+  stop(slot: string): Promise<void> {
+    return this.serialize(slot, () => this.stopNow(slot));
+  }
+
+  /** Stops every process; nothing is left running. Starts still waiting for health are cut short. */
+  async shutdown(): Promise<void> {
+    this.closing.abort();
+    await Promise.allSettled([...this.queues.values()]);
+    await Promise.allSettled([...this.processes.keys()].map((slot) => this.stopNow(slot)));
+  }
+
+  private async start(target: RunTarget): Promise<AppProcess> {
+    if (this.closing.signal.aborted) throw new RpcError(grpc.status.UNAVAILABLE, 'the local Ignite is shutting down');
+    checkImageUser(target.image, target.imageRef);
+    const command = hostCommandFor(target.image, target.imageRef);
+    const { PATH: _imagePath, ...imageEnv } = target.image.config.env;
+    const runDir = this.options.store.filePath('runs', randomUUID());
+    mkdirSync(runDir, { recursive: true });
+    return AppProcess.start({
+      label: target.slot,
+      command,
+      env: { ...imageEnv, ...target.appEnv },
+      containerPorts: containerPortsOf(target.ports),
+      healthPath: target.healthPath,
+      runDir,
+      startTimeoutMs: this.options.startTimeoutMs,
+      logger: this.options.logger,
+      abort: this.closing.signal,
+    });
+  }
+
+  private async stopNow(slot: string): Promise<void> {
+    const current = this.processes.get(slot);
+    if (!current) return;
+    this.processes.delete(slot);
+    await current.process.stop(this.options.stopGraceMs ?? 3000);
+  }
+
+  private serialize<T>(slot: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(slot) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.queues.set(slot, settled);
+    void settled.then(() => {
+      if (this.queues.get(slot) === settled) this.queues.delete(slot);
+    });
+    return next;
+  }
+}
