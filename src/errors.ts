@@ -12,7 +12,7 @@ export interface UserErrorOptions {
 
 /** A failure the user or agent can fix; `message` says what is wrong, `hint` what to do about it. */
 export class UserError extends Error {
-  override readonly name = 'UserError';
+  override readonly name: string = 'UserError';
   readonly hint: string;
   readonly code: string | undefined;
 

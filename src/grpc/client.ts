@@ -14,7 +14,7 @@ import type { UploadBuildContextRequest } from './generated/dodil/ignite/v1/Uplo
 import type { UploadBuildContextResponse__Output } from './generated/dodil/ignite/v1/UploadBuildContextResponse.js';
 import { loadIgniteProtos } from './load.js';
 import { chooseChannelCredentials, DEFAULT_CHANNEL_OPTIONS, type Transport } from './credentials.js';
-import type { CallOptions, RpcContext } from './call-context.js';
+import { isUsableDeadline, type CallOptions, type RpcContext } from './call-context.js';
 import { unaryCall, type UnaryCall } from './unary.js';
 import { clientStreamCall, serverStreamCall, type ServerStreamCall } from './streams.js';
 
@@ -26,7 +26,7 @@ export interface IgniteClientOptions {
   token?: string;
   /** Plaintext even for a non-loopback endpoint (IGNITE_DEBUG / --insecure). */
   insecure: boolean;
-  /** Default deadline of every unary call. */
+  /** Default deadline of every unary call; a non-positive value falls back to 30 s, never to "none". */
   deadlineMs: number;
   /** Sent on every call; Ignite needs none by default (the org comes from the token). */
   extraMetadata?: Record<string, string>;
@@ -79,6 +79,7 @@ export interface IgniteClient {
   close(): void;
 }
 
+const FALLBACK_DEADLINE_MS = 30_000;
 const UPLOAD_SPLIT_ABOVE = 1024 * 1024;
 const UPLOAD_PIECE = 512 * 1024;
 
@@ -132,7 +133,7 @@ export function createIgniteClient(options: IgniteClientOptions): IgniteClient {
   const ctx: RpcContext = {
     client: channel,
     metadata: buildMetadataFactory(options.token, options.extraMetadata ?? {}),
-    defaultDeadlineMs: options.deadlineMs,
+    defaultDeadlineMs: isUsableDeadline(options.deadlineMs) ? options.deadlineMs : FALLBACK_DEADLINE_MS,
     secrets: options.token ? [options.token] : [],
     logger,
   };

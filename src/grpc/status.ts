@@ -134,7 +134,7 @@ export interface IgniteErrorInit {
 }
 
 export class IgniteError extends Error {
-  override readonly name = 'IgniteError';
+  override readonly name: string = 'IgniteError';
   readonly code: Status;
   readonly codeName: string;
   readonly title: string;
