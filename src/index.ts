@@ -27,8 +27,11 @@ async function main(argv: readonly string[]): Promise<void> {
   if (subcommand !== 'serve' && subcommand !== 'local') {
     throw new Error(`unknown command "${subcommand}"; run ignite-mcp --help`);
   }
+  // The local Ignite serves instead of an endpoint, so a configured remote endpoint (and its token
+  // requirement) must not stop it from starting.
+  const env = subcommand === 'local' ? { ...process.env, IGNITE_API_ENDPOINT: undefined } : process.env;
   const config = loadConfig({
-    env: process.env,
+    env,
     argv: subcommand === 'serve' ? argv : argv.slice(1),
     homeDir: os.homedir(),
     ignoreFlags: subcommand === 'local' ? LOCAL_FLAGS : [],

@@ -42,6 +42,9 @@ export interface ToolDefinition<In extends z.ZodRawShape = z.ZodRawShape, Out ex
   run(args: z.output<z.ZodObject<In>>, context: ToolContext): Promise<ToolOutcome<z.output<z.ZodObject<Out>>>>;
 }
 
+/** A tool of any input and output shape, for the registry. */
+export type AnyToolDefinition = ToolDefinition<any, any>;
+
 /** Keeps a tool's schema, metadata and handler together as one typed value. */
 export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(definition: ToolDefinition<In, Out>): ToolDefinition<In, Out> {
   return definition;
@@ -53,7 +56,7 @@ type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
  * The one place a tool meets the SDK: failures become `isError` results with the mapped message and
  * a hint (never a stack trace, never a secret), successes carry text plus structured content.
  */
-export function registerToolDefinition(server: McpServer, definition: ToolDefinition, deps: ServerDeps, roots: AllowedRoots): void {
+export function registerToolDefinition(server: McpServer, definition: AnyToolDefinition, deps: ServerDeps, roots: AllowedRoots): void {
   const handler = async (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> => {
     const token = extra._meta?.progressToken;
     const context: ToolContext = {

@@ -9,7 +9,8 @@ export const invokeTool = defineTool({
   title: 'Invoke the app',
   description: `Calls the app's active (published) version over Ignite's invoke stream: sends an HTTP request (default POST / with the payload as JSON) and returns status, headers, body and execution_id.
 The app's own HTTP status (even 500) is a normal result. Long bodies are cut for the model and body_bytes gives the full size.
-Use after publish_draft. An invocation may have side effects in the app, so it is not repeated automatically.`,
+Use after publish_draft. An invocation may have side effects in the app, so it is not repeated automatically.
+Next: read the body; to change the app, build again and save_image_draft.`,
   input: { app_name: appNameInput, organization_name: organizationInput, ...httpRequestShape },
   output: { ...httpResponseShape, version: z.number().int(), duration_ms: z.number().int(), stream_error: z.string() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },

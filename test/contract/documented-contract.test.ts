@@ -69,8 +69,8 @@ describe('the proto contract against the public docs', () => {
   it.each(Object.entries(DOCUMENTED_RPCS))('%s has the documented RPCs with their streaming kinds', (service, rpcs) => {
     const definition = loadIgniteProtos().v1[service as 'BuildService'].service;
     for (const [rpc, kind] of Object.entries(rpcs)) {
-      const method = definition[rpc as keyof typeof definition];
-      expect(method, `${service}.${rpc}`).toBeDefined();
+      const method = (definition as Record<string, { requestStream: boolean; responseStream: boolean; path: string } | undefined>)[rpc];
+      if (!method) throw new Error(`${service}.${rpc} is missing from the contract`);
       const actual = method.requestStream ? 'client-stream' : method.responseStream ? 'server-stream' : 'unary';
       expect({ rpc, kind: actual }).toEqual({ rpc, kind });
       expect(method.path).toBe(`/dodil.ignite.v1.${service}/${rpc}`);

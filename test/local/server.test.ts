@@ -56,7 +56,7 @@ async function listServicesByReflection(endpoint: string): Promise<string[]> {
   const call = (client as unknown as { ServerReflectionInfo(): grpc.ClientDuplexStream<unknown, { list_services_response?: { service: { name: string }[] } }> }).ServerReflectionInfo();
   const names = await new Promise<string[]>((resolve, reject) => {
     call.on('data', (msg) => {
-      resolve(msg.list_services_response?.service.map((s) => s.name) ?? []);
+      resolve(msg.list_services_response?.service.map((s: { name: string }) => s.name) ?? []);
       call.end();
     });
     call.on('error', reject);

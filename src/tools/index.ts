@@ -1,0 +1,23 @@
+import type { AnyToolDefinition } from './define-tool.js';
+import { cancelBuildTool } from './cancel-build.js';
+import { configureAppTool } from './configure-app.js';
+import { getBuildTool } from './get-build.js';
+import { getDraftTool } from './get-draft.js';
+import { invokeTool } from './invoke.js';
+import { listBuildsTool } from './list-builds.js';
+import { publishDraftTool } from './publish-draft.js';
+import { readBuildLogsTool } from './read-build-logs.js';
+import { testDraftTool } from './test-draft.js';
+
+/** Every tool, in the order of the workflow. The one list; a test asserts the exact names. */
+export const TOOLS: readonly AnyToolDefinition[] = [
+  configureAppTool,
+  getBuildTool,
+  listBuildsTool,
+  cancelBuildTool,
+  readBuildLogsTool,
+  getDraftTool,
+  testDraftTool,
+  publishDraftTool,
+  invokeTool,
+];
