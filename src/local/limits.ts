@@ -14,6 +14,11 @@ export interface LocalLimits {
   appStartTimeoutMs: number;
   /** Longest single invocation. */
   invokeTimeoutMs: number;
+  /**
+   * Test hook, not a real limit: the local builder pauses this long before each Dockerfile step so
+   * tests can watch logs arrive live or cancel a build mid-way. 0 or unset in normal use.
+   */
+  buildStepDelayMs?: number;
 }
 
 export const DEFAULT_LOCAL_LIMITS: LocalLimits = Object.freeze({

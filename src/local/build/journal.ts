@@ -1,0 +1,167 @@
+import { closeSync, existsSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { BuildStatus__Output } from '../../grpc/generated/dodil/ignite/v1/BuildStatus.js';
+import type { LocalStore } from '../store.js';
+
+export type LogStream = 'system' | 'stdout' | 'stderr';
+
+export interface JournalLine {
+  seq: number;
+  timestamp_ms: number;
+  stream: LogStream;
+  text: string;
+}
+
+export interface JournalStatus {
+  status: BuildStatus__Output;
+  at_ms: number;
+  terminal: boolean;
+  error: string;
+}
+
+export type JournalEntry = { kind: 'line'; line: JournalLine } | { kind: 'status'; status: JournalStatus };
+
+/** Longest line kept; longer output is cut so one line can never hold a reader's memory hostage. */
+const MAX_LINE_CHARS = 16 * 1024;
+const READ_CHUNK = 64 * 1024;
+/** Secrets shorter than this are not searched for: masking every "a" would wreck the log and hide nothing. */
+const MIN_REDACTED_LENGTH = 3;
+
+/**
+ * A build's log as an append-only JSONL file: numbered lines and status changes in the order they
+ * happened. Appends are synchronous, so an entry is on disk before anyone is told it exists, and
+ * readers only ever need a byte offset to resume without loss or duplication.
+ */
+export class BuildJournal {
+  private readonly waiters = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+
+  constructor(private readonly store: LocalStore) {}
+
+  file(buildId: string): string {
+    return this.store.filePath('build-logs', buildId);
+  }
+
+  /** Starts the journal of a new build. */
+  create(buildId: string, redactions: readonly string[] = []): JournalWriter {
+    const fd = openSync(this.file(buildId), 'w');
+    return new JournalWriter(fd, 0, 0, redactions, () => this.notify(buildId));
+  }
+
+  /** Reopens after a restart, continuing the sequence on disk; a line torn by a crash is cut. */
+  async resume(buildId: string): Promise<JournalWriter> {
+    if (!existsSync(this.file(buildId))) return this.create(buildId);
+    let seq = 0;
+    let bytes = 0;
+    for await (const { entry, end } of this.read(buildId, 0)) {
+      if (entry.kind === 'line') seq = entry.line.seq;
+      bytes = end;
+    }
+    const fd = openSync(this.file(buildId), 'r+');
+    ftruncateSync(fd, bytes);
+    return new JournalWriter(fd, seq, bytes, [], () => this.notify(buildId));
+  }
+
+  /** Resolves at the next append to this build's journal; take it before reading to miss nothing. */
+  changed(buildId: string): Promise<void> {
+    let waiter = this.waiters.get(buildId);
+    if (!waiter) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      waiter = { promise, resolve };
+      this.waiters.set(buildId, waiter);
+    }
+    return waiter.promise;
+  }
+
+  private notify(buildId: string): void {
+    const waiter = this.waiters.get(buildId);
+    this.waiters.delete(buildId);
+    waiter?.resolve();
+  }
+
+  /** Entries from byte `offset` on, each with the offset just past it; an incomplete last line is left for later. */
+  async *read(buildId: string, offset: number): AsyncGenerator<{ entry: JournalEntry; end: number }> {
+    const handle = await open(this.file(buildId), 'r').catch(() => undefined);
+    if (!handle) return;
+    try {
+      const chunk = Buffer.alloc(READ_CHUNK);
+      let pending = Buffer.alloc(0);
+      let position = offset;
+      for (;;) {
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+        if (bytesRead === 0) return;
+        position += bytesRead;
+        const data = Buffer.concat([pending, chunk.subarray(0, bytesRead)]);
+        const dataStart = position - data.length;
+        let start = 0;
+        for (let newline = data.indexOf(0x0a); newline >= 0; newline = data.indexOf(0x0a, start)) {
+          const entry = parseEntry(data.toString('utf8', start, newline));
+          start = newline + 1;
+          if (entry) yield { entry, end: dataStart + start };
+        }
+        pending = Buffer.from(data.subarray(start));
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+export class JournalWriter {
+  private closed = false;
+
+  constructor(
+    private readonly fd: number,
+    private lastSeq: number,
+    private size: number,
+    private readonly redactions: readonly string[],
+    private readonly onAppend: () => void,
+  ) {}
+
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  get bytes(): number {
+    return this.size;
+  }
+
+  /** Appends a line (secret values masked); ignored once the build has ended. */
+  line(stream: LogStream, text: string): void {
+    if (this.closed) return;
+    let clean = text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}… (line truncated)` : text;
+    for (const secret of this.redactions) if (secret.length >= MIN_REDACTED_LENGTH) clean = clean.split(secret).join('***');
+    this.append({ seq: this.lastSeq + 1, timestamp_ms: Date.now(), stream, text: clean });
+    this.lastSeq++;
+  }
+
+  status(status: JournalStatus): void {
+    if (this.closed) return;
+    this.append(status);
+    if (status.terminal) this.close();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+  }
+
+  private append(entry: JournalLine | JournalStatus): void {
+    const data = Buffer.from(`${JSON.stringify(entry)}\n`);
+    writeSync(this.fd, data, 0, data.length, this.size);
+    this.size += data.length;
+    this.onAppend();
+  }
+}
+
+function parseEntry(text: string): JournalEntry | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<JournalLine & JournalStatus>;
+    if (typeof value.seq === 'number') return { kind: 'line', line: value as JournalLine };
+    if (typeof value.status === 'string') return { kind: 'status', status: value as JournalStatus };
+  } catch {
+    // A line cut by a crash; the writer truncates it on reopen.
+  }
+  return undefined;
+}
