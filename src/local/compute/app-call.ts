@@ -42,9 +42,11 @@ export async function openExchange(
   }, timeoutMs);
   const onCancel = () => controller.abort();
   cancelled?.addEventListener('abort', onCancel, { once: true });
+  const done = process.begin();
   const finish = () => {
     clearTimeout(timer);
     cancelled?.removeEventListener('abort', onCancel);
+    done();
   };
   const hostPort = process.hostPorts.get(containerPort);
   try {

@@ -29,6 +29,8 @@ export interface AppProcessSpec {
 export class AppProcess {
   private exitReason: string | undefined;
   private readonly exited: Promise<void>;
+  private inflight = 0;
+  private onIdle: (() => void) | undefined;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -106,8 +108,26 @@ export class AppProcess {
     return tail ? `Last stderr lines:\n${tail}` : 'It wrote nothing to stderr.';
   }
 
-  /** SIGTERM to the process group, SIGKILL after the grace period, then removes the run's files. */
+  /** Marks an exchange in flight; call the returned function when it is over. */
+  begin(): () => void {
+    this.inflight++;
+    let over = false;
+    return () => {
+      if (over) return;
+      over = true;
+      if (--this.inflight === 0) this.onIdle?.();
+    };
+  }
+
+  /**
+   * Lets exchanges in flight finish (up to the grace period, as a pod's termination does), then
+   * SIGTERM to the process group, SIGKILL after another grace period, then removes the run's files.
+   */
   async stop(graceMs: number): Promise<void> {
+    if (this.alive && this.inflight > 0) {
+      const idle = new Promise<void>((resolve) => (this.onIdle = resolve));
+      await Promise.race([idle, this.exited, new Promise((r) => setTimeout(r, graceMs).unref())]);
+    }
     if (this.alive) {
       this.signalGroup('SIGTERM');
       const killed = await Promise.race([this.exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), graceMs).unref())]);

@@ -79,7 +79,7 @@ export class AppRunner {
     const { PATH: _imagePath, ...imageEnv } = target.image.config.env;
     const runDir = this.options.store.filePath('runs', randomUUID());
     mkdirSync(runDir, { recursive: true });
-    return AppProcess.start({
+    const started = AppProcess.start({
       label: target.slot,
       command,
       env: { ...imageEnv, ...target.appEnv },
@@ -89,6 +89,13 @@ export class AppRunner {
       startTimeoutMs: this.options.startTimeoutMs,
       logger: this.options.logger,
       abort: this.closing.signal,
+    });
+    const skipped = target.image.steps_not_executed;
+    if (skipped.length === 0) return started;
+    return started.catch((err: unknown) => {
+      if (!(err instanceof RpcError) || err.code !== grpc.status.FAILED_PRECONDITION) throw err;
+      // An app that needs what a RUN step would have made (installed packages) dies at start here.
+      throw new RpcError(err.code, `${err.message}\nNote: the local build did not execute ${skipped.length} step(s) of this image (${skipped.join('; ')}); an app that needs their results cannot start under the local Ignite.`);
     });
   }
 

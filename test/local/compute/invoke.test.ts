@@ -80,7 +80,13 @@ describe('PublishDraft and Invoke', () => {
     const v1Pid = await pidOf('shop');
     const next = registerExampleImage(env.ignite, { name: 'shop', tag: 'v2' });
     await env.compute('SaveDraft', { app_name: 'shop', code: { image: { prebuilt: { image_ref: next.ref } } } });
+    // An invocation in flight on version 1 is drained, not cut, when version 2 takes over.
+    const inFlight = env.invoke({ app_name: 'shop', http: { method: 'GET', path: '/slow', query: 'ms=400' } });
+    await new Promise((r) => setTimeout(r, 50));
     expect((await env.compute('PublishDraft', { app_name: 'shop' })).version).toBe(2);
+    const drained = await inFlight;
+    expect(drained[0]!.head).toMatchObject({ status_code: 200, version: 1 });
+    expect(drained.at(-1)!.trailer!.error).toBe('');
     expect(await waitGone(v1Pid)).toBe(true);
     const v2Pid = await pidOf('shop');
     expect(v2Pid).not.toBe(v1Pid);
