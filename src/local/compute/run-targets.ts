@@ -33,15 +33,22 @@ export function draftRunTarget(ctx: ComputeContext, app: AppRecord, stored: Draf
   return { target: targetFor(app, slotOf(app, 'draft'), image, draft.image_ref), draft };
 }
 
-/** A published version runs the image it froze, by digest. */
+/**
+ * A published version runs the image it froze, by digest. Its registry secret is read again on a
+ * cold start, as the platform reads it at every cold start (documented), not while it runs.
+ */
 export function versionRunTarget(ctx: ComputeContext, app: AppRecord, version: VersionRecord): RunTarget {
+  const slot = slotOf(app, version.version);
+  if (version.registry_secret_ref && !ctx.runner.running(slot)) {
+    recheckSecret(ctx.deps.vault, app.organization_name, version.registry_secret_ref, 'registry_secret_ref', 'registry_secret');
+  }
   const image = ctx.deps.images.get(version.image_digest);
   if (!image) {
     throw failedPrecondition(
       `the image of version ${version.version} of app "${app.name}" (${version.image_ref}@${version.image_digest}) is gone from the local registry; publish a new version`,
     );
   }
-  return targetFor(app, slotOf(app, version.version), image, version.image_ref);
+  return targetFor(app, slot, image, version.image_ref);
 }
 
 function targetFor(app: AppRecord, slot: string, image: ImageRecord, imageRef: string): RunTarget {

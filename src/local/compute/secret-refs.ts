@@ -25,9 +25,9 @@ export function requireSecret(vault: SecretVault, organization: string, name: st
 export function recheckSecret(vault: SecretVault, organization: string, name: string, field: string, type: SecretType): void {
   const secret = vault.get(organization, name);
   if (!secret) {
-    throw failedPrecondition(`secret "${name}" named by the draft's ${field} no longer exists in organization "${organization}"; recreate it with SecretService.CreateSecret or save the draft without it`);
+    throw failedPrecondition(`secret "${name}" named by ${field} no longer exists in organization "${organization}"; recreate it with SecretService.CreateSecret, or save and publish a draft without it`);
   }
-  if (secret.type !== type) throw failedPrecondition(`${mismatch(name, secret.type, field, type)} (it was changed after the draft was saved)`);
+  if (secret.type !== type) throw failedPrecondition(`${mismatch(name, secret.type, field, type)} (it was changed after it was referenced)`);
 }
 
 function mismatch(name: string, actual: SecretType, field: string, wanted: SecretType): string {
