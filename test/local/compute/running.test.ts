@@ -54,6 +54,13 @@ describe('TestDraft', () => {
     expect(json(res.body)).toEqual({ error: 'boom' });
   });
 
+  it('caps the TestDraft body at 1 MiB and says how long the whole body was', async () => {
+    const res = await env.compute('TestDraft', { app_name: 'echo', http: { method: 'GET', path: '/stream', query: 'chunks=2&bytes=600000' } });
+    expect(res.status_code).toBe(200);
+    expect(res.body.length).toBe(1024 * 1024);
+    expect(res.headers['x-ignite-body-truncated']).toBe('1200000');
+  });
+
   it('restarts the draft process when the app config changes', async () => {
     const before = json((await env.compute('TestDraft', { app_name: 'echo', http: { method: 'GET', path: '/info' } })).body);
     await env.compute('UpdateAppConfig', { app_name: 'echo', env: { set: { GREETING: 'hello again' } } });
