@@ -76,7 +76,15 @@ export function uploadBuildContextHandler(deps: LocalServiceDeps, contexts: Cont
       if (size === 0) throw invalidArgument('the archive is empty: send its bytes as chunk messages after the metadata');
       const format = checkFormat(sniffArchive(head), declared);
 
+      // A client's cancel reaches the server as the end of its messages, with the cancel itself
+      // a moment later; one more turn of the event loop tells a half-close from a cancel.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (call.cancelled) throw new ClientGone();
       await rename(partial, contexts.file(id));
+      if (call.cancelled) {
+        await rm(contexts.file(id), { force: true });
+        throw new ClientGone();
+      }
       contexts.add({
         context_id: id,
         organization_name: organization,
