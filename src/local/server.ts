@@ -113,7 +113,9 @@ function guardImplementation(
     guarded[name] = (call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown>, callback?: grpc.sendUnaryData<unknown>) => {
       const respond = (err: Partial<grpc.StatusObject> & Error) => {
         if (callback) callback(err);
-        else (call as grpc.ServerWritableStream<unknown, unknown>).destroy(err);
+        // On a server stream, destroy() ends the call without a status and the client hangs;
+        // emitting 'error' is how grpc-js sends one.
+        else (call as grpc.ServerWritableStream<unknown, unknown>).emit('error', err);
       };
       try {
         if (!UNAUTHENTICATED_METHODS.has(name)) callers.identify(call.metadata);

@@ -65,3 +65,15 @@ async function listServicesByReflection(endpoint: string): Promise<string[]> {
   client.close();
   return names;
 }
+
+describe('local Ignite server streams', () => {
+  it('a rejected server stream ends with UNAUTHENTICATED instead of hanging', async () => {
+    ignite = await startLocalIgnite({ requiredToken: 'tok-required-123' });
+    const { v1 } = loadIgniteProtos();
+    const client = new v1.BuildService(ignite.endpoint, grpc.credentials.createInsecure());
+    const call = client.StreamBuildLogs({ build_id: 'x', from_start: true }, { deadline: Date.now() + 5000 });
+    const error = await new Promise<grpc.ServiceError>((resolve) => call.on('error', resolve));
+    expect(error.code).toBe(grpc.status.UNAUTHENTICATED);
+    client.close();
+  });
+});
