@@ -11,6 +11,7 @@ Next: create_build to start again, or list_builds.`,
   input: { build_id: buildIdInput },
   output: { build: z.object(buildShape) },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  checkAfterUnknownOutcome: ({ build_id }) => `call get_build for "${build_id}" to see whether it is CANCELLED`,
   async run({ build_id }, context) {
     const { build } = await context.deps.client.cancelBuild({ build_id }, { signal: context.signal });
     if (!build) throw new Error(`CancelBuild returned no build record for ${build_id}`);

@@ -3,6 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ResourceLink, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { describeError } from '../errors.js';
+import { IgniteError } from '../grpc/status.js';
 import type { ServerDeps } from '../server-deps.js';
 import type { AllowedRoots } from '../roots.js';
 
@@ -39,6 +40,11 @@ export interface ToolDefinition<In extends z.ZodRawShape = z.ZodRawShape, Out ex
   input: In;
   output: Out;
   annotations: ToolAnnotations;
+  /**
+   * For tools that change state: how to find out whether a call whose outcome is unknown (timeout,
+   * connection lost) took effect. Such calls are never retried automatically.
+   */
+  checkAfterUnknownOutcome?: (args: z.output<z.ZodObject<In>>) => string;
   run(args: z.output<z.ZodObject<In>>, context: ToolContext): Promise<ToolOutcome<z.output<z.ZodObject<Out>>>>;
 }
 
@@ -48,6 +54,13 @@ export type AnyToolDefinition = ToolDefinition<any, any>;
 /** Keeps a tool's schema, metadata and handler together as one typed value. */
 export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(definition: ToolDefinition<In, Out>): ToolDefinition<In, Out> {
   return definition;
+}
+
+/** Failures after which a state-changing call may or may not have happened upstream. */
+const UNKNOWN_OUTCOME_CODES = new Set(['DEADLINE_EXCEEDED', 'UNAVAILABLE', 'UNKNOWN', 'INTERNAL', 'CANCELLED']);
+
+function outcomeUnknown(err: unknown): boolean {
+  return err instanceof IgniteError && UNKNOWN_OUTCOME_CODES.has(err.codeName);
 }
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
@@ -78,7 +91,12 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
         structuredContent: outcome.structured as Record<string, unknown>,
       };
     } catch (err) {
-      const { message, hint } = describeError(err, { secrets: deps.secrets() });
+      const described = describeError(err, { secrets: deps.secrets() });
+      const { message } = described;
+      let { hint } = described;
+      if (definition.checkAfterUnknownOutcome && outcomeUnknown(err)) {
+        hint = `The outcome is unknown: the request may have reached Ignite before the failure. Do not repeat it blindly; first ${definition.checkAfterUnknownOutcome(args as never)}.`;
+      }
       deps.logger.debug(`tool ${definition.name} failed`, { message });
       return { content: [{ type: 'text', text: hint ? `${message}\nWhat to do: ${hint}` : message }], isError: true };
     }

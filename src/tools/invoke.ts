@@ -14,6 +14,7 @@ Next: read the body; to change the app, build again and save_image_draft.`,
   input: { app_name: appNameInput, organization_name: organizationInput, ...httpRequestShape },
   output: { ...httpResponseShape, version: z.number().int(), duration_ms: z.number().int(), stream_error: z.string() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  checkAfterUnknownOutcome: ({ app_name }) => `check the app's own records for the request (the app "${app_name}" may have processed it)`,
   async run(args, context) {
     const organization_name = organizationFor(context, args.organization_name);
     const { body, headers } = encodePayload(args.payload, args.headers);

@@ -20,6 +20,7 @@ Next: invoke.`,
     code_kind: z.string(),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  checkAfterUnknownOutcome: ({ app_name }) => `call get_draft and configure_app for "${app_name}" and compare active_version with the version you expected`,
   async run(args, context) {
     const organization_name = organizationFor(context, args.organization_name);
     const response = await context.deps.client.publishDraft({ organization_name, app_name: args.app_name }, { signal: context.signal });
