@@ -40,9 +40,9 @@ export async function startTestIgnite(options: LocalIgniteOptions = {}): Promise
   };
 }
 
-type Settle<T> = (resolve: (value: T) => void, reject: (err: grpc.ServiceError) => void) => grpc.requestCallback<T>;
-const settle: Settle<never> = (resolve, reject) => (err, value) => (err ? reject(err) : resolve(value!));
-const callback = settle as Settle<unknown> as <T>(resolve: (value: T) => void, reject: (err: grpc.ServiceError) => void) => grpc.requestCallback<T>;
+function callback<T>(resolve: (value: T) => void, reject: (err: grpc.ServiceError) => void): grpc.requestCallback<T> {
+  return (err, value) => (err ? reject(err) : resolve(value!));
+}
 
 /** The unary RPCs as promises, plus the two streams in their simplest useful shape. */
 export function buildApi(client: BuildServiceClient, metadata: grpc.Metadata = new grpc.Metadata()) {

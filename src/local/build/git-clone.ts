@@ -72,13 +72,17 @@ function runGit(args: string[], env: NodeJS.ProcessEnv, cwd: string | undefined,
   return new Promise((resolve, reject) => {
     // Its own process group, so a cancel also stops git-remote-http and ssh children.
     const child = spawn('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // git's first "fatal:" line says what went wrong; the lines after it are advice.
+    let firstFatal = '';
     let lastError = '';
     const lines = (stream: 'stdout' | 'stderr') => {
       let partial = '';
       const emit = (line: string) => {
         if (!line.trim()) return;
         request.output[stream](line);
-        if (stream === 'stderr') lastError = line;
+        if (stream !== 'stderr') return;
+        lastError = line;
+        if (!firstFatal && /^(fatal|error):/.test(line)) firstFatal = line;
       };
       child[stream].on('data', (chunk: Buffer) => {
         const parts = (partial + chunk.toString('utf8')).split(/\r?\n|\r/);
@@ -105,7 +109,7 @@ function runGit(args: string[], env: NodeJS.ProcessEnv, cwd: string | undefined,
       request.signal.removeEventListener('abort', onAbort);
       if (request.signal.aborted) return reject(request.signal.reason);
       if (code === 0) return resolve();
-      reject(new BuildFailure(`git ${args[2]} failed (exit ${code}): ${lastError || 'no error output'}`));
+      reject(new BuildFailure(`git ${args[2]} failed (exit ${code}): ${firstFatal || lastError || 'no error output'}`));
     });
   });
 }
