@@ -117,3 +117,31 @@ function relativeInside(value: string, field: string): string {
   }
   return clean;
 }
+
+/** Values the build's log must never show: build secrets, git tokens, a password inside the git URL. */
+export function secretValues(spec: BuildSpec, buildSecrets: Record<string, string> = {}, gitPassword = ''): string[] {
+  const values = [...Object.values(buildSecrets), gitPassword];
+  if (spec.source.kind === 'git') {
+    values.push(spec.source.credentials?.password ?? '');
+    const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/@]*)@/i.exec(spec.source.url)?.[1] ?? '';
+    const password = userInfo.includes(':') ? userInfo.slice(userInfo.indexOf(':') + 1) : '';
+    values.push(password, decodeURIComponentSafe(password));
+  }
+  return values.filter((value) => value.length > 0);
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The Build's `source` echo: "context:<id>", "inline" or "git:<url>#<reference>" with no credentials in the URL. */
+export function describeSource(spec: BuildSpec): string {
+  const source = spec.source;
+  if (source.kind === 'context') return `context:${source.context_id}`;
+  if (source.kind === 'inline') return 'inline';
+  return `git:${source.url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1')}#${source.reference}`;
+}

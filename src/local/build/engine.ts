@@ -10,7 +10,7 @@ import type { LocalServiceDeps } from '../deps.js';
 import { failedPrecondition, notFound } from '../rpc-error.js';
 import type { Collection } from '../store.js';
 import type { BuildSecretStore } from './build-secrets.js';
-import { normalizeBuildSpec } from './build-spec.js';
+import { describeSource, normalizeBuildSpec, secretValues } from './build-spec.js';
 import { INTERRUPTED, isTerminal, runBuildToImage, StopRequest, type LiveBuild } from './build-lifecycle.js';
 import type { ContextStore } from './contexts.js';
 import type { BuildJournal } from './journal.js';
@@ -56,8 +56,7 @@ export class LocalBuildEngine implements BuildEngine {
       started_at_ms: '0', finished_at_ms: '0', image_digest: '', error: '', source: describeSource(normalized), last_log_seq: '0',
       steps_not_executed: [], organization_name: organization, timeout_secs: String(normalized.timeout_secs), no_cache: normalized.no_cache,
     };
-    const redactions = [...Object.values(org?.build_secrets ?? {}), org?.git_credentials?.password ?? '', normalized.source.kind === 'git' ? normalized.source.credentials?.password ?? '' : ''];
-    const writer = this.journal.create(id, redactions.filter(Boolean));
+    const writer = this.journal.create(id, secretValues(normalized, org?.build_secrets, org?.git_credentials?.password));
     const contextFile = normalized.source.kind === 'context' ? this.contexts.file(normalized.source.context_id) : undefined;
     this.live.set(id, { record, spec: normalized, buildArgs, secretArgs, gitCredentials: org?.git_credentials, contextFile, writer, controller: new AbortController() });
     this.builds.put(id, record);
@@ -179,11 +178,4 @@ export class LocalBuildEngine implements BuildEngine {
       writer.status({ status: 'BUILD_STATUS_FAILED', at_ms: Date.now(), terminal: true, error: INTERRUPTED });
     }
   }
-}
-
-function describeSource(spec: BuildSpec): string {
-  const source = spec.source;
-  if (source.kind === 'context') return `context:${source.context_id}`;
-  if (source.kind === 'inline') return 'inline';
-  return `git:${source.url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1')}#${source.reference}`;
 }

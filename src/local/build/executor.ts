@@ -65,7 +65,8 @@ export async function executeDockerfile(parsed: ParsedDockerfile, options: Execu
     declareArgs(step, metaArgs, metaArgs, options.buildArgs, consumed, expander((name) => metaArgs.get(name)));
     finish(step, [...metaArgs.keys()]);
   }
-  const copyEnv: CopyEnvironment = { ...options, resolveFrom: (ref) => resolveFrom(ref, stages, options.stageSources) };
+  // The stage being built is the last one; --from may only name those before it.
+  const copyEnv: CopyEnvironment = { ...options, resolveFrom: (ref) => resolveFrom(ref, stages.slice(0, -1), options.stageSources) };
   for (const definition of parsed.stages) {
     let stage: Stage | undefined;
     for (const step of definition.steps) {

@@ -62,7 +62,18 @@ async function unpackTar(file: string, gzipped: boolean, guard: ExtractionGuard,
   // Fed from a task of its own: the entry loop below is what drains the extractor.
   const feeding = (async () => {
     for await (const chunk of source as AsyncIterable<Buffer>) {
-      if (!extract.write(chunk)) await new Promise<void>((resolve) => extract.once('drain', () => resolve()));
+      if (extract.write(chunk)) continue;
+      // 'close' too: an extractor destroyed after a refused entry never drains.
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          extract.off('drain', done);
+          extract.off('close', done);
+          resolve();
+        };
+        extract.on('drain', done);
+        extract.on('close', done);
+      });
+      if (extract.destroyed) return;
     }
     extract.end(undefined);
   })();

@@ -190,11 +190,15 @@ describe('the local builder', () => {
   it('builds FROM an image the local Ignite made, inheriting its files and config', async () => {
     const base = await runBuild(await tarGz({ Dockerfile: 'FROM scratch\nENV LANG=C.UTF-8\nWORKDIR /app\nCOPY base.txt .\n', 'base.txt': 'base' }), { name: 'base', tags: ['1'] });
     expect(base.build.status).toBe('BUILD_STATUS_SUCCEEDED');
-    const child = await runBuild(await tarGz({ Dockerfile: 'FROM localhost/local/base:1\nCOPY app.txt .\nCMD ["cat", "app.txt"]\n', 'app.txt': 'app' }));
-    expect(child.tree).toEqual({ '/app/base.txt': 'base', '/app/app.txt': 'app' });
+    const child = await runBuild(
+      await tarGz({ Dockerfile: 'FROM localhost/local/base:1\nCOPY app.txt .\nCOPY --from=localhost/local/base:1 /app/base.txt /copied.txt\nCMD ["cat", "app.txt"]\n', 'app.txt': 'app' }),
+    );
+    expect(child.tree).toEqual({ '/app/base.txt': 'base', '/app/app.txt': 'app', '/copied.txt': 'base' });
     expect(child.image!.config).toMatchObject({ base_image: 'localhost/local/base:1', env: { LANG: 'C.UTF-8' }, workdir: '/app', cmd: ['cat', 'app.txt'] });
     const missing = await runBuild(await tarGz({ Dockerfile: 'FROM localhost/local/nope:1\n' }));
     expect(missing.build.error).toMatch(/^FROM localhost\/local\/nope:1: no such image in the local Ignite/);
+    const unpullable = await runBuild(await tarGz({ Dockerfile: 'FROM scratch\nCOPY --from=nginx:latest /etc/nginx /etc/nginx\n' }));
+    expect(unpullable.build.error).toMatch(/^COPY --from=nginx:latest: no earlier build stage of that name, and the local Ignite cannot pull images/);
   });
 
   it('reads the Dockerfile from the requested path and says so when it is missing or malformed', async () => {

@@ -83,6 +83,9 @@ describe('git sources', () => {
       expect(build.status).toBe('BUILD_STATUS_FAILED');
       expect(seen).toContain(`Basic ${Buffer.from('bot:pat-very-secret').toString('base64')}`);
       expect(JSON.stringify(build) + log.join('\n')).not.toContain('pat-very-secret');
+      const inUrl = await gitBuild({ url: url.replace('http://', 'http://someone:url-token-42@') });
+      expect(inUrl.build.source).toBe(`git:${url}#main`);
+      expect(JSON.stringify(inUrl.build) + inUrl.log.join('\n')).not.toContain('url-token-42');
     } finally {
       await t.builds.saveSecrets({});
       server.close();
