@@ -10,6 +10,7 @@ import { createComputeService } from './compute/service.js';
 import { createSecretService } from './secret/service.js';
 import { RpcError, toServiceError } from './rpc-error.js';
 import { DEFAULT_LOCAL_LIMITS, type LocalLimits } from './limits.js';
+import { FaultInjector, type FaultRule } from './faults.js';
 import type { LocalServiceDeps } from './deps.js';
 
 export interface LocalIgniteOptions {
@@ -24,6 +25,8 @@ export interface LocalIgniteOptions {
   defaultOrganization?: string;
   limits?: Partial<LocalLimits>;
   logger?: Logger;
+  /** Fault rules active from the start (see faults.ts); more can be added through `faults`. */
+  faults?: readonly FaultRule[];
 }
 
 export interface LocalIgnite {
@@ -31,6 +34,8 @@ export interface LocalIgnite {
   readonly endpoint: string;
   readonly port: number;
   readonly store: LocalStore;
+  /** Injects failures, cuts, latency and hangs into calls, for tests and `ignite-mcp local --faults`. */
+  readonly faults: FaultInjector;
   /** Stops accepting calls, cancels builds, stops app processes, and closes the store. */
   close(): Promise<void>;
 }
@@ -57,13 +62,15 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
   const secrets = createSecretService(deps);
   const compute = createComputeService({ ...deps, engine: build.engine, vault: secrets.vault });
 
+  const faults = new FaultInjector(options.faults);
+  if (options.faults?.length) logger.warn(`fault injection is on: ${options.faults.length} rule(s)`, { rules: options.faults });
   const { v1, packageDefinition } = loadIgniteProtos();
   const server = new grpc.Server({
     'grpc.max_receive_message_length': 16 * 1024 * 1024,
     'grpc.max_send_message_length': 16 * 1024 * 1024,
   });
   const guard = (definition: grpc.ServiceDefinition, impl: grpc.UntypedServiceImplementation) =>
-    guardImplementation(definition, impl, callers, logger);
+    guardImplementation(definition, impl, callers, logger, faults);
   server.addService(v1.BuildService.service, guard(v1.BuildService.service, build.implementation));
   server.addService(v1.ComputeService.service, guard(v1.ComputeService.service, compute.implementation));
   server.addService(v1.SecretService.service, guard(v1.SecretService.service, secrets.implementation));
@@ -83,8 +90,10 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
     endpoint: `${dialHost}:${port}`,
     port,
     store,
+    faults,
     close() {
       closing ??= (async () => {
+        faults.release();
         await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
         await Promise.allSettled([compute.shutdown(), build.engine.shutdown()]);
         server.forceShutdown();
@@ -104,6 +113,7 @@ function guardImplementation(
   impl: grpc.UntypedServiceImplementation,
   callers: CallerPolicy,
   logger: Logger,
+  faults: FaultInjector,
 ): grpc.UntypedServiceImplementation {
   const guarded: grpc.UntypedServiceImplementation = {};
   for (const [name, method] of Object.entries(definition)) {
@@ -117,14 +127,17 @@ function guardImplementation(
         // emitting 'error' is how grpc-js sends one.
         else (call as grpc.ServerWritableStream<unknown, unknown>).emit('error', err);
       };
-      try {
-        if (!UNAUTHENTICATED_METHODS.has(name)) callers.identify(call.metadata);
-        if (!handler) throw new RpcError(grpc.status.UNIMPLEMENTED, `${methodName} is not implemented by the local Ignite`);
-        const result = handler.call(impl, call, callback);
-        if (result instanceof Promise) result.catch((err: unknown) => respond(fail(err)));
-      } catch (err) {
-        respond(fail(err));
-      }
+      const run = () => {
+        try {
+          if (!UNAUTHENTICATED_METHODS.has(name)) callers.identify(call.metadata);
+          if (!handler) throw new RpcError(grpc.status.UNIMPLEMENTED, `${methodName} is not implemented by the local Ignite`);
+          const result = handler.call(impl, call, callback);
+          if (result instanceof Promise) result.catch((err: unknown) => respond(fail(err)));
+        } catch (err) {
+          respond(fail(err));
+        }
+      };
+      faults.intercept({ method: name, serverStreaming: method.responseStream, call, respond, run });
     };
   }
   return guarded;
