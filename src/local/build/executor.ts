@@ -121,8 +121,11 @@ async function applyConfigStep(step: DockerfileStep, stage: Stage, expand: (word
   const text = () => expand((step.instruction.getArgumentsContent() ?? '').trim());
   switch (step.keyword) {
     case 'ENV': {
+      const properties = stepProperties(step);
+      if (properties.length === 0) throw new BuildFailure(`dockerfile parse error line ${step.line}: ENV requires at least one argument`);
+      if (properties.some(({ raw }) => raw === null)) throw new BuildFailure(`dockerfile parse error line ${step.line}: ENV must have two arguments`);
       // Every value on one ENV line sees the variables as they were before the line.
-      const values = stepProperties(step).map(({ name, raw }) => [name, expand(raw ?? '')] as const);
+      const values = properties.map(({ name, raw }) => [name, expand(raw ?? '')] as const);
       for (const [name, value] of values) config.env[name] = value;
       return;
     }

@@ -43,7 +43,9 @@ async function walk(root: string, imagePath: string, followFinal: boolean, creat
       continue;
     }
     if (create && !stats) {
-      await mkdir(host);
+      await mkdir(host).catch((err: NodeJS.ErrnoException) => {
+        throw new BuildFailure(`cannot create directory ${imagePath}: ${err.code === 'ENOTDIR' ? 'a parent is not a directory' : err.message}`);
+      });
       await chmod(host, 0o755);
     } else if (create && !stats!.isDirectory()) {
       throw new BuildFailure(`cannot create directory ${imagePath}: /${[...resolved, part].join('/')} is not a directory`);

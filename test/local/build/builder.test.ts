@@ -211,4 +211,21 @@ describe('the local builder', () => {
     const noFrom = await runBuild(await tarGz({ Dockerfile: 'COPY x /x\n' }));
     expect(noFrom.build.error).toMatch(/COPY before the first FROM/);
   });
+
+  const refused: [string, string][] = [
+    ['FROM scratch\nCOPY a /a\nCOPY a /a/b/\n', 'cannot create directory /a/b: /a is not a directory'],
+    ['FROM scratch\nCOPY ../a /b\n', 'COPY failed: forbidden path outside the build context: ../a'],
+    ['FROM scratch\nCOPY --bogus a /b\n', 'dockerfile parse error line 2: unknown flag: --bogus'],
+    ['FROM scratch\nCOPY <<EOT /x\nhi\nEOT\n', 'COPY with a heredoc is not supported by the local Ignite'],
+    ['FROM scratch AS a\nCOPY --from=a a /b\n', 'COPY --from=a: no earlier build stage of that name, and the local Ignite cannot pull images (only localhost/... images it built are available)'],
+    ['FROM scratch\nEXPOSE http\n', 'Invalid containerPort: http'],
+    ['FROM scratch\nSHELL /bin/bash\n', 'SHELL requires the arguments to be in JSON form'],
+    ['FROM scratch\nENV\n', 'dockerfile parse error line 2: ENV requires at least one argument'],
+    ['FROM ${NOPE}\n', 'base name (${NOPE}) should not be blank'],
+  ];
+  it.each(refused)('fails %j with a clear error', async (dockerfile, error) => {
+    const { build, log } = await runBuild(await tarGz({ Dockerfile: dockerfile, a: 'a' }));
+    expect(build).toMatchObject({ status: 'BUILD_STATUS_FAILED', error });
+    expect(log.at(-1)).toBe(error);
+  });
 });
