@@ -5,6 +5,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import type { Logger } from '../log.js';
+import type { RetryPolicy } from './retry.js';
 import { IgniteError, toIgniteError } from './status.js';
 
 /** Per-call options accepted by every client method. */
@@ -20,6 +21,8 @@ export interface RpcContext {
   /** Fresh metadata per call, because grpc-js may keep a reference to what it was given. */
   metadata(): grpc.Metadata;
   defaultDeadlineMs: number;
+  /** Applies to the methods retry.ts marks safe to repeat. */
+  retry: RetryPolicy;
   secrets: readonly string[];
   logger: Logger;
 }

@@ -16,9 +16,11 @@ import { loadIgniteProtos } from './load.js';
 import { chooseChannelCredentials, DEFAULT_CHANNEL_OPTIONS, type Transport } from './credentials.js';
 import { isUsableDeadline, type CallOptions, type RpcContext } from './call-context.js';
 import { unaryCall, type UnaryCall } from './unary.js';
+import { resolveRetryPolicy, type RetryPolicy } from './retry.js';
 import { clientStreamCall, serverStreamCall, type ServerStreamCall } from './streams.js';
 
 export type { CallOptions } from './call-context.js';
+export type { RetryPolicy } from './retry.js';
 
 export interface IgniteClientOptions {
   /** gRPC target, e.g. `rpc.dodil.io:443` or `127.0.0.1:50051`. */
@@ -33,6 +35,8 @@ export interface IgniteClientOptions {
   logger?: Logger;
   /** Merged over DEFAULT_CHANNEL_OPTIONS. */
   channelOptions?: grpc.ChannelOptions;
+  /** Merged over DEFAULT_RETRY_POLICY; applies only to the reads retry.ts lists as safe to repeat. */
+  retry?: Partial<RetryPolicy>;
 }
 
 export interface IgniteClient {
@@ -44,7 +48,10 @@ export interface IgniteClient {
   listBuilds: UnaryCall<BuildDef['ListBuilds']>;
   cancelBuild: UnaryCall<BuildDef['CancelBuild']>;
   saveBuildSecrets: UnaryCall<BuildDef['SaveBuildSecrets']>;
-  /** Replays and follows a build's log; breaking out of the loop cancels the call. */
+  /**
+   * Replays and follows a build's log; breaking out of the loop cancels the call. Never retried
+   * here: a retry would replay lines already delivered, so callers resume after the last seq.
+   */
   streamBuildLogs: ServerStreamCall<BuildDef['StreamBuildLogs']>;
   /**
    * Sends `metadata` first, then each chunk in order, waiting whenever the transport is full.
@@ -134,6 +141,7 @@ export function createIgniteClient(options: IgniteClientOptions): IgniteClient {
     client: channel,
     metadata: buildMetadataFactory(options.token, options.extraMetadata ?? {}),
     defaultDeadlineMs: isUsableDeadline(options.deadlineMs) ? options.deadlineMs : FALLBACK_DEADLINE_MS,
+    retry: resolveRetryPolicy(options.retry),
     secrets: options.token ? [options.token] : [],
     logger,
   };
