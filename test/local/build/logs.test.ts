@@ -104,4 +104,21 @@ describe('StreamBuildLogs', () => {
     const frames = await t.builds.logs({ build_id, from_start: true });
     expect(statuses(frames)[statuses(frames).length - 1]).toBe('BUILD_STATUS_SUCCEEDED!');
   });
+
+  it('delivers a log larger than the transport windows to a reader that pauses, without loss or reordering', async () => {
+    const labels = Array.from({ length: 1500 }, (_, i) => `LABEL step.${i}="${'x'.repeat(40)}"`).join('\n');
+    const { build_id } = await fast.builds.create({ name: 'long-log', zipped_code: await tarGz({ Dockerfile: `FROM scratch\n${labels}\n` }) });
+    const build = await waitForBuild(fast.builds, build_id);
+    const received: number[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const stream = fast.client.StreamBuildLogs({ build_id, from_start: true });
+      stream.pause();
+      setTimeout(() => stream.resume(), 300);
+      stream.on('data', (frame: StreamBuildLogsResponse__Output) => frame.line && received.push(Number(frame.line.seq)));
+      stream.on('error', reject);
+      stream.on('end', resolve);
+    });
+    expect(received).toEqual(range(1, Number(build.last_log_seq)));
+    expect(received.length).toBeGreaterThan(3000);
+  });
 });
