@@ -94,8 +94,11 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
     close() {
       closing ??= (async () => {
         faults.release();
-        await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+        // Builds and apps stop first: a client following a running build's log would otherwise
+        // hold tryShutdown open until that build ended.
+        const drained = new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
         await Promise.allSettled([compute.shutdown(), build.engine.shutdown()]);
+        await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
         server.forceShutdown();
         store.close();
       })();
