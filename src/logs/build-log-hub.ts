@@ -115,10 +115,12 @@ export class BuildLogHub {
       try {
         const stream = this.options.streamBuildLogs({ build_id: buildId, from_start: entry.lastSeq === 0, after_seq: entry.lastSeq }, { signal });
         for await (const frame of stream) {
-          attempt = 0;
           if (frame.line) {
             const line = toLogLine(frame.line);
             if (line.seq <= entry.lastSeq) continue;
+            // Only a new line is progress: status frames are replayed on every resume, and a stream
+            // cut right after them each time must still run out of attempts.
+            attempt = 0;
             entry.lastSeq = line.seq;
             entry.recent.push(line);
             if (entry.recent.length > this.recentLimit) entry.recent.splice(0, entry.recent.length - this.recentLimit);

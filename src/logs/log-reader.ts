@@ -1,6 +1,8 @@
 import type { Build__Output } from '../grpc/generated/dodil/ignite/v1/Build.js';
 import type { GetBuildResponse__Output } from '../grpc/generated/dodil/ignite/v1/GetBuildResponse.js';
 import type { StreamBuildLogsResponse__Output } from '../grpc/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
+import { backoffDelayMs, type RetryPolicy } from '../grpc/retry.js';
+import { IgniteError, isSafeToRetry } from '../grpc/status.js';
 import type { LogLine } from './build-log-hub.js';
 
 /** The two calls a log read needs; the Ignite client has both. */
@@ -25,31 +27,62 @@ export async function snapshotOf(source: LogSource, buildId: string, signal?: Ab
   return { build, lastSeq: Number(build.last_log_seq) };
 }
 
+/** Consecutive cut streams, with no line in between, after which a read gives up. */
+const MAX_RESUMES = 5;
+// Shorter pauses than for unary reads: a tool call is waiting, and five resumes stay under ~1.5 s.
+const RESUME_BACKOFF: RetryPolicy = { maxAttempts: MAX_RESUMES + 1, baseDelayMs: 50, maxDelayMs: 1000 };
+
 /**
  * Yields the persisted lines in (afterSeq, untilSeq] and stops: a read of what exists now, not a
  * follow. The caller decides when it has enough and breaks, which cancels the upstream stream.
+ * A stream cut by a passing fault is reopened after the last line yielded, so the caller sees
+ * every line once whatever happens to the connection.
  */
 export async function* readLines(source: LogSource, buildId: string, afterSeq: number, untilSeq: number, signal?: AbortSignal): AsyncGenerator<LogLine> {
-  if (untilSeq <= afterSeq) return;
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  signal?.addEventListener('abort', abort, { once: true });
-  try {
-    const stream = source.streamBuildLogs({ build_id: buildId, from_start: afterSeq === 0, after_seq: afterSeq }, { signal: controller.signal });
-    for await (const frame of stream) {
-      if (!frame.line) {
-        if (frame.status?.terminal) return;
-        continue;
+  let lastSeq = afterSeq;
+  for (let failures = 0; lastSeq < untilSeq; ) {
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      const stream = source.streamBuildLogs({ build_id: buildId, from_start: lastSeq === 0, after_seq: lastSeq }, { signal: controller.signal });
+      for await (const frame of stream) {
+        if (!frame.line) {
+          if (frame.status?.terminal) return;
+          continue;
+        }
+        const seq = Number(frame.line.seq);
+        if (seq <= lastSeq) continue;
+        lastSeq = seq;
+        failures = 0;
+        yield { seq, timestamp_ms: Number(frame.line.timestamp_ms), stream: frame.line.stream, text: frame.line.text };
+        if (seq >= untilSeq) return;
       }
-      const seq = Number(frame.line.seq);
-      if (seq <= afterSeq) continue;
-      yield { seq, timestamp_ms: Number(frame.line.timestamp_ms), stream: frame.line.stream, text: frame.line.text };
-      if (seq >= untilSeq) return;
+      return;
+    } catch (err) {
+      if (signal?.aborted || !isPassingFault(err) || ++failures > MAX_RESUMES) throw err;
+      await pause(backoffDelayMs(failures, RESUME_BACKOFF), signal);
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      controller.abort();
     }
-  } finally {
-    signal?.removeEventListener('abort', abort);
-    controller.abort();
   }
+}
+
+function isPassingFault(err: unknown): boolean {
+  return err instanceof IgniteError && isSafeToRetry(err.code);
+}
+
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** One line as the model reads it: sequence number, then the text. */
