@@ -1,21 +1,27 @@
 import type { AnyToolDefinition } from './define-tool.js';
 import { cancelBuildTool } from './cancel-build.js';
 import { configureAppTool } from './configure-app.js';
+import { createBuildTool } from './create-build.js';
 import { getBuildTool } from './get-build.js';
 import { getDraftTool } from './get-draft.js';
 import { invokeTool } from './invoke.js';
 import { listBuildsTool } from './list-builds.js';
 import { publishDraftTool } from './publish-draft.js';
 import { readBuildLogsTool } from './read-build-logs.js';
+import { saveImageDraftTool } from './save-image-draft.js';
 import { testDraftTool } from './test-draft.js';
+import { uploadContextTool } from './upload-context.js';
 
 /** Every tool, in the order of the workflow. The one list; a test asserts the exact names. */
 export const TOOLS: readonly AnyToolDefinition[] = [
   configureAppTool,
+  uploadContextTool,
+  createBuildTool,
   getBuildTool,
   listBuildsTool,
   cancelBuildTool,
   readBuildLogsTool,
+  saveImageDraftTool,
   getDraftTool,
   testDraftTool,
   publishDraftTool,
