@@ -40,7 +40,10 @@ async function main(argv: readonly string[]): Promise<void> {
   for (const warning of config.warnings) logger.warn(warning);
 
   if (subcommand === 'local') {
-    const local = await runLocalCommand(argv.slice(1), config, logger, process.env.IGNITE_LOCAL_REQUIRED_TOKEN);
+    const local = await runLocalCommand(argv.slice(1), config, logger, {
+      requiredToken: process.env.IGNITE_LOCAL_REQUIRED_TOKEN,
+      faults: process.env.IGNITE_LOCAL_FAULTS,
+    });
     onShutdownSignal(() => local.close());
     return;
   }

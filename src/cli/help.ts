@@ -22,10 +22,17 @@ Local options (ignite-mcp local):
   --host <addr>            Address to listen on (default 127.0.0.1).
   --data-dir <dir>         State directory (default as above).
   --memory                 Keep state in memory only.
+  --faults <file.json>     Inject faults (testing only); also IGNITE_LOCAL_FAULTS=<json>, the file wins.
+                           A JSON array of rules: {"method": "GetBuild" or "*", "fault": ..., "times": n}
+                           with fault "fail" (+ "code": "UNAVAILABLE", "message"), "cut" (+ "afterMessages":
+                           k: a server stream ends with UNAVAILABLE after k messages), "latency" (+ "ms")
+                           or "drop" (never answered: the client's deadline ends the call). Without
+                           "times" a rule applies to every matching call.
   Set IGNITE_LOCAL_REQUIRED_TOKEN to make every call need "authorization: Bearer <that token>".
 
 Credentials (remote endpoint): DODIL_TOKEN, then IGNITE_TOKEN, then the dodil config file
 (DODIL_CONFIG_DIR, IGNITE_CONFIG_DIR, ~/.config/unified-cli/config.yaml, ~/.ignite).
 Organization: IGNITE_ORG_NAME / IGNITE_ORG_ID, the config file, or the token's organization claim.
-Other settings: IGNITE_MCP_DEADLINE_MS (default 30000) bounds every unary gRPC call.
+Other settings: IGNITE_MCP_DEADLINE_MS (default 30000) bounds every unary gRPC call, retries included
+(reads are retried on UNAVAILABLE, DEADLINE_EXCEEDED and RESOURCE_EXHAUSTED; calls that change state never are).
 `;

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { LOCAL_FLAGS, runLocalCommand, type LocalCommandEnv } from '../../src/cli/local-command.js';
+import { loadConfig } from '../../src/config.js';
+import { createIgniteClient } from '../../src/grpc/client.js';
+import { IgniteError } from '../../src/grpc/status.js';
+import { UserError } from '../../src/errors.js';
+import { silentLogger } from '../../src/log.js';
+import { parseFaultConfig } from '../../src/local/fault-config.js';
+import type { LocalIgnite } from '../../src/local/server.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'ignite-faults-'));
+const started: LocalIgnite[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((local) => local.close()));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function runLocal(argv: string[], env: LocalCommandEnv): Promise<LocalIgnite> {
+  const config = loadConfig({ env: {}, argv: [], homeDir: dir, cwd: dir });
+  const local = await runLocalCommand(['--port', '0', '--memory', ...argv], config, silentLogger, env);
+  started.push(local);
+  return local;
+}
+
+function configError(run: () => unknown): UserError {
+  try {
+    run();
+  } catch (err) {
+    expect(err).toBeInstanceOf(UserError);
+    return err as UserError;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('IGNITE_LOCAL_FAULTS and --faults', () => {
+  it('parses every kind of rule, with status codes by name or number and times optional', () => {
+    const rules = parseFaultConfig(
+      JSON.stringify([
+        { method: 'GetBuild', fault: 'fail', code: 'UNAVAILABLE', times: 2 },
+        { method: 'ListApps', fault: 'fail', code: 8, message: 'quota' },
+        { method: 'StreamBuildLogs', fault: 'cut', afterMessages: 5 },
+        { method: '*', fault: 'latency', ms: 50 },
+        { method: 'GetDraftInfo', fault: 'drop', times: 1 },
+      ]),
+      'IGNITE_LOCAL_FAULTS',
+    );
+    expect(rules).toEqual([
+      { method: 'GetBuild', fault: 'fail', code: grpc.status.UNAVAILABLE, times: 2 },
+      { method: 'ListApps', fault: 'fail', code: grpc.status.RESOURCE_EXHAUSTED, message: 'quota' },
+      { method: 'StreamBuildLogs', fault: 'cut', afterMessages: 5 },
+      { method: '*', fault: 'latency', ms: 50 },
+      { method: 'GetDraftInfo', fault: 'drop', times: 1 },
+    ]);
+  });
+
+  it('rejects invalid JSON and invalid rules with one error that names the source, the rule and the field', () => {
+    expect(configError(() => parseFaultConfig('[{"method":', 'IGNITE_LOCAL_FAULTS')).message).toMatch(/^IGNITE_LOCAL_FAULTS is not valid JSON: /);
+    const bad = configError(() =>
+      parseFaultConfig('[{"method":"GetBuilds","fault":"fail","code":"NOPE"},{"method":"GetBuild","fault":"cut","afterMessages":-1,"extra":1}]', 'IGNITE_LOCAL_FAULTS'),
+    );
+    expect(bad.message).toMatch(/^IGNITE_LOCAL_FAULTS is not a valid fault configuration: /);
+    expect(bad.message).toContain('rules[0].method: expected an Ignite method name');
+    expect(bad.message).toContain('rules[0].code: expected a gRPC status name');
+    expect(bad.message).toContain('rules[1].afterMessages');
+    expect(bad.message).toContain('Unrecognized key: "extra"');
+    expect(bad.hint).toContain('"fault": "fail" | "cut" | "latency" | "drop"');
+    expect(configError(() => parseFaultConfig('[{"method":"GetBuild","fault":"explode"}]', 'x')).message).toMatch(/rules\[0\]\.fault: .*'fail' \| 'cut' \| 'latency' \| 'drop'/);
+    expect(configError(() => parseFaultConfig('{"rules":[]}', 'x')).message).toMatch(/rules: .*expected array/);
+    expect(configError(() => parseFaultConfig('[{"method":"GetBuild","fault":"fail","code":"OK"}]', 'x')).message).toContain('rules[0].code');
+  });
+
+  it('ignite-mcp local applies the rules from IGNITE_LOCAL_FAULTS', async () => {
+    const local = await runLocal([], { faults: '[{"method":"CreateBuild","fault":"fail","code":"PERMISSION_DENIED","message":"injected"}]' });
+    const client = createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: 2_000 });
+    const err = await client.createBuild({ name: 'x' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IgniteError);
+    expect((err as IgniteError).message).toBe('CreateBuild failed: PERMISSION_DENIED: injected');
+    expect(local.faults.calls('CreateBuild')).toBe(1);
+    client.close();
+  });
+
+  it('--faults <file> wins over the environment; a bad value stops the start with a clear error', async () => {
+    const file = path.join(dir, 'faults.json');
+    writeFileSync(file, '[{"method":"HealthCheck","fault":"fail","code":"UNAVAILABLE","times":1}]');
+    // The shared option parser must leave --faults to the local command rather than call it unknown.
+    expect(() => loadConfig({ env: {}, argv: ['--faults', file], homeDir: dir, cwd: dir, ignoreFlags: LOCAL_FLAGS })).not.toThrow();
+    const local = await runLocal(['--faults', file], { faults: 'not json' });
+    const client = createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: 2_000 });
+    await client.healthCheck({});
+    expect(local.faults.calls('HealthCheck')).toBe(2);
+    client.close();
+
+    await expect(runLocal([], { faults: '{oops' })).rejects.toThrow(/^IGNITE_LOCAL_FAULTS is not valid JSON/);
+    await expect(runLocal(['--faults', path.join(dir, 'missing.json')], {})).rejects.toThrow(/cannot read --faults .*missing\.json: ENOENT/);
+    writeFileSync(file, '[{"method":"Nope","fault":"drop"}]');
+    await expect(runLocal([`--faults=${file}`], {})).rejects.toThrow(/--faults .*faults\.json is not a valid fault configuration: rules\[0\]\.method/);
+  });
+});
