@@ -52,13 +52,14 @@ async function main(argv: readonly string[]): Promise<void> {
   const mcp = createServer(runtime.deps);
   const transport = new StdioServerTransport();
   transport.onerror = (err) => logger.warn(`dropped a malformed message: ${err.message}`);
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    await mcp.close().catch(() => {});
-    await runtime.close();
-  };
+  // Every trigger (stdin EOF, transport close, a signal) waits for the same shutdown, so a signal
+  // arriving mid-shutdown cannot exit before app processes are stopped.
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      await mcp.close().catch(() => {});
+      await runtime.close();
+    })());
   // The stdio transport does not close on stdin EOF (mcp-sdk-1.32.md G8), and the gRPC channel
   // would keep the process alive, so end-of-input is a shutdown.
   process.stdin.on('end', () => void shutdown().then(() => process.exit(0)));
