@@ -12,7 +12,10 @@ import { IgniteError, toIgniteError } from './status.js';
 export interface CallOptions {
   /** Aborting cancels the call; the promise or iterator rejects with a CANCELLED IgniteError. */
   signal?: AbortSignal;
-  /** Overrides the client's default deadline (unary) or sets one (streams have none by default). */
+  /**
+   * Overrides the client's default deadline (unary) or sets one (streams have none by default).
+   * For a retried read it bounds all attempts and the pauses between them together.
+   */
   deadlineMs?: number;
 }
 
