@@ -42,7 +42,7 @@ export const STATUS_TABLE: Readonly<Record<Status, StatusInfo>> = Object.freeze(
   },
   [Status.NOT_FOUND]: {
     title: 'not found',
-    hint: 'Check the organization, app, build, draft or secret name; list what exists (ListApps, ListBuilds, ListSecrets) and use the exact name or id. A missing draft means SaveDraft has not been called yet.',
+    hint: 'Check the organization, app, build, draft or secret name: list_builds finds build ids, configure_app creates a missing app, and a missing draft means save_image_draft has not been called yet. Use ids exactly as tools returned them.',
     retryable: false,
   },
   [Status.ALREADY_EXISTS]: {
@@ -57,7 +57,7 @@ export const STATUS_TABLE: Readonly<Record<Status, StatusInfo>> = Object.freeze(
   },
   [Status.RESOURCE_EXHAUSTED]: {
     title: 'resource exhausted',
-    hint: 'A quota, rate or size limit was hit; wait and retry, or send less (build contexts of 4 MB or more go through UploadBuildContext).',
+    hint: 'A quota, rate or size limit was hit; wait and retry, or send less (build contexts of 4 MB or more go through upload_context).',
     retryable: true,
   },
   [Status.FAILED_PRECONDITION]: {

@@ -31,7 +31,7 @@ describe('STATUS_TABLE', () => {
 
   it('gives the CLI exit-code statuses specific hints', () => {
     expect(STATUS_TABLE[grpc.status.UNAUTHENTICATED].hint).toContain('set DODIL_TOKEN or IGNITE_TOKEN, or run `dodil login`');
-    expect(STATUS_TABLE[grpc.status.NOT_FOUND].hint).toMatch(/ListBuilds/);
+    expect(STATUS_TABLE[grpc.status.NOT_FOUND].hint).toMatch(/list_builds/);
     expect(STATUS_TABLE[grpc.status.DEADLINE_EXCEEDED].hint).toContain('IGNITE_MCP_DEADLINE_MS');
     expect(STATUS_TABLE[grpc.status.UNAVAILABLE].hint).toContain('IGNITE_API_ENDPOINT');
     expect(STATUS_TABLE[grpc.status.PERMISSION_DENIED].hint).toMatch(/role/);
