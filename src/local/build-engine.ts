@@ -28,6 +28,8 @@ export interface BuildEngine {
   /** Validates and queues; returns the PENDING record at once. Throws RpcError on bad input. */
   start(spec: BuildSpec, caller: Caller): Build__Output;
   get(buildId: string): Build__Output | undefined;
+  /** Cancels a pending or running build of `organization`; throws FAILED_PRECONDITION once it has ended. */
+  cancel(buildId: string, organization: string): Build__Output;
   /** Resolves when the build reaches SUCCEEDED, FAILED or CANCELLED. */
   waitForEnd(buildId: string, signal?: AbortSignal): Promise<Build__Output>;
   /** Cancels every running build and waits for them to stop. */

@@ -28,6 +28,10 @@ export function storeDraft(ctx: ComputeContext, app: AppRecord, plan: DraftPlan,
     created_at_ms: now,
     updated_at_ms: now,
   };
+  // The replaced draft's image build can no longer become anyone's image; stop it rather than let it run on.
+  const replaced = ctx.drafts.get(app.organization_name, app.name);
+  const stillBuilding = replaced ? ctx.builds.pending(replaced) : undefined;
+  if (stillBuilding) ctx.deps.engine.cancel(stillBuilding.build_id, app.organization_name);
   let draft: DraftRecord;
   if (plan.code_kind === 'CODE_KIND_PREBUILT') {
     const local = ImageRegistry.isLocalRef(plan.image_ref) ? ctx.deps.images.resolve(plan.image_ref) : undefined;

@@ -152,6 +152,21 @@ describe('draft builds in flight', () => {
   });
 });
 
+describe('replacing a draft whose image is still building', () => {
+  it('cancels the replaced draft\'s build', async () => {
+    const slow = await startIgniteWithClients({ limits: { buildStepDelayMs: 150 } });
+    try {
+      await slow.compute('CreateApp', { name: 'replaced' });
+      const first = await slow.compute('SaveDraft', { app_name: 'replaced', code: { image: { from_code: { archive } } } });
+      await slow.compute('SaveDraft', { app_name: 'replaced', code: { image: { prebuilt: { image_ref: 'ghcr.io/acme/app:1' } } } });
+      const { build } = await slow.build('GetBuild', { build_id: first.draft.build_id });
+      expect(build).toMatchObject({ status: 'BUILD_STATUS_CANCELLED' });
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe("the seed's four SaveDraft bodies over gRPC", () => {
   it('accepts each, with the secrets they name in place', async () => {
     const seed = await startIgniteWithClients({ defaultOrganization: 'my-org' });
