@@ -61,13 +61,13 @@ describe('the fault injector of the local Ignite', () => {
   });
 
   it('adds latency before the handler, one-shot or persistent', async () => {
-    t.ignite.faults.delay('GetBuild', 150, 1);
+    t.ignite.faults.delay('GetBuild', 300, 1);
     let started = Date.now();
     await t.builds.get(buildId);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     started = Date.now();
     await t.builds.get(buildId);
-    expect(Date.now() - started).toBeLessThan(140);
+    expect(Date.now() - started).toBeLessThan(250);
   });
 
   it('never answers a dropped call: the client deadline ends it, and closing the server releases held calls', async () => {
