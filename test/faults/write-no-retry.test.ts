@@ -63,6 +63,8 @@ describe('calls that change state are never retried', () => {
 
 describe('through MCP, a write whose outcome is unknown says so and names the check', () => {
   const cases: Array<{ tool: string; args: Record<string, unknown>; method: string; check: RegExp }> = [
+    { tool: 'create_build', args: { name: 'img', context_id: 'ctx-1' }, method: 'CreateBuild', check: /list_builds with name "img"/ },
+    { tool: 'save_image_draft', args: { app_name: 'pub-app', image_ref: 'docker.io/library/nginx:1.27' }, method: 'SaveDraft', check: /get_draft for "pub-app"/ },
     { tool: 'publish_draft', args: { app_name: 'pub-app' }, method: 'PublishDraft', check: /get_draft/ },
     { tool: 'cancel_build', args: { build_id: 'some-build' }, method: 'CancelBuild', check: /get_build for "some-build"/ },
     { tool: 'configure_app', args: { app_name: 'new-app', ports: [8080] }, method: 'CreateApp', check: /configure_app for "new-app" again with no settings/ },
