@@ -50,12 +50,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       logger,
     });
   }
+  const secrets = config.token ? [config.token] : [];
   const logs = new BuildLogHub({
     streamBuildLogs: (request, callOptions) => client.streamBuildLogs(request, callOptions),
     isRetryable: (err) => err instanceof IgniteError && err.retryable,
     logger: logger.child('logs'),
+    secrets: () => secrets,
   });
-  const secrets = config.token ? [config.token] : [];
   const deps: ServerDeps = {
     config,
     client,

@@ -1,5 +1,6 @@
 import type { StreamBuildLogsResponse__Output } from '../grpc/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
 import type { Logger } from '../log.js';
+import { LogLineRedactor } from './redact-line.js';
 
 export interface LogLine {
   seq: number;
@@ -24,6 +25,8 @@ export interface BuildLogHubOptions {
   /** True for failures worth resuming after (UNAVAILABLE and the like). */
   isRetryable: (err: unknown) => boolean;
   logger: Logger;
+  /** Values redacted from every line (the configured token); secret-shaped strings always are. */
+  secrets?: () => readonly string[];
   /** Lines kept per followed build for late joiners; older lines are re-read upstream. */
   recentLines?: number;
   /** Resume attempts after a cut stream before giving up. */
@@ -110,6 +113,8 @@ export class BuildLogHub {
     const emit = (event: LogEvent) => {
       for (const listener of [...entry.listeners]) listener(event);
     };
+    // Lines are redacted as they enter, so recent lines, waiters and progress messages never hold a secret.
+    const redactor = new LogLineRedactor(this.options.secrets?.() ?? []);
     let attempt = 0;
     while (!signal.aborted) {
       try {
@@ -118,6 +123,7 @@ export class BuildLogHub {
           if (frame.line) {
             const line = toLogLine(frame.line);
             if (line.seq <= entry.lastSeq) continue;
+            line.text = redactor.redact(line.text);
             // Only a new line is progress: status frames are replayed on every resume, and a stream
             // cut right after them each time must still run out of attempts.
             attempt = 0;

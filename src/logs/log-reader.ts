@@ -4,6 +4,7 @@ import type { StreamBuildLogsResponse__Output } from '../grpc/generated/dodil/ig
 import { backoffDelayMs, type RetryPolicy } from '../grpc/retry.js';
 import { IgniteError, isSafeToRetry } from '../grpc/status.js';
 import type { LogLine } from './build-log-hub.js';
+import { LogLineRedactor } from './redact-line.js';
 
 /** The two calls a log read needs; the Ignite client has both. */
 export interface LogSource {
@@ -32,13 +33,21 @@ const MAX_RESUMES = 5;
 // Shorter pauses than for unary reads: a tool call is waiting, and five resumes stay under ~1.5 s.
 const RESUME_BACKOFF: RetryPolicy = { maxAttempts: MAX_RESUMES + 1, baseDelayMs: 50, maxDelayMs: 1000 };
 
+export interface ReadLinesOptions {
+  signal?: AbortSignal | undefined;
+  /** Values redacted from every line (deps.secrets()); secret-shaped strings always are. */
+  secrets: readonly string[];
+}
+
 /**
  * Yields the persisted lines in (afterSeq, untilSeq] and stops: a read of what exists now, not a
  * follow. The caller decides when it has enough and breaks, which cancels the upstream stream.
  * A stream cut by a passing fault is reopened after the last line yielded, so the caller sees
- * every line once whatever happens to the connection.
+ * every line once whatever happens to the connection. Lines come out redacted.
  */
-export async function* readLines(source: LogSource, buildId: string, afterSeq: number, untilSeq: number, signal?: AbortSignal): AsyncGenerator<LogLine> {
+export async function* readLines(source: LogSource, buildId: string, afterSeq: number, untilSeq: number, options: ReadLinesOptions): AsyncGenerator<LogLine> {
+  const { signal } = options;
+  const redactor = new LogLineRedactor(options.secrets);
   let lastSeq = afterSeq;
   for (let failures = 0; lastSeq < untilSeq; ) {
     const controller = new AbortController();
@@ -55,7 +64,7 @@ export async function* readLines(source: LogSource, buildId: string, afterSeq: n
         if (seq <= lastSeq) continue;
         lastSeq = seq;
         failures = 0;
-        yield { seq, timestamp_ms: Number(frame.line.timestamp_ms), stream: frame.line.stream, text: frame.line.text };
+        yield { seq, timestamp_ms: Number(frame.line.timestamp_ms), stream: frame.line.stream, text: redactor.redact(frame.line.text) };
         if (seq >= untilSeq) return;
       }
       return;

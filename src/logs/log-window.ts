@@ -15,6 +15,8 @@ export interface LogWindowRequest {
   contextLines?: number;
   tailLines?: number;
   signal?: AbortSignal;
+  /** Redacted from every line (deps.secrets()); required so no reader forgets them. */
+  secrets: readonly string[];
 }
 
 export interface LogWindow {
@@ -43,6 +45,7 @@ export const TERMINAL_BUILD_STATUSES = new Set(['BUILD_STATUS_SUCCEEDED', 'BUILD
 /** A budgeted window of a build's log: the model sees what matters and is told what it does not see. */
 export async function readLogWindow(source: LogSource, request: LogWindowRequest): Promise<LogWindow> {
   const { build, lastSeq } = await snapshotOf(source, request.buildId, request.signal);
+  const readOptions = { signal: request.signal, secrets: request.secrets };
   const ended = TERMINAL_BUILD_STATUSES.has(build.status);
   const afterSeq = Math.min(Math.max(0, request.afterSeq), lastSeq);
   const available = lastSeq - afterSeq;
@@ -59,7 +62,7 @@ export async function readLogWindow(source: LogSource, request: LogWindowRequest
   if (request.mode === 'head') {
     const lines: LogLine[] = [];
     let bytes = 0;
-    for await (const line of readLines(source, request.buildId, afterSeq, lastSeq, request.signal)) {
+    for await (const line of readLines(source, request.buildId, afterSeq, lastSeq, readOptions)) {
       bytes += lineBytes(line);
       if (lines.length >= request.maxLines || (bytes > request.maxBytes && lines.length > 0)) break;
       lines.push(line);
@@ -70,7 +73,7 @@ export async function readLogWindow(source: LogSource, request: LogWindowRequest
   if (request.mode === 'tail') {
     const start = Math.max(afterSeq, lastSeq - request.maxLines);
     const lines: LogLine[] = [];
-    for await (const line of readLines(source, request.buildId, start, lastSeq, request.signal)) lines.push(line);
+    for await (const line of readLines(source, request.buildId, start, lastSeq, readOptions)) lines.push(line);
     return finish(trimToBytes(lines, request.maxBytes), lastSeq);
   }
 
@@ -80,7 +83,7 @@ export async function readLogWindow(source: LogSource, request: LogWindowRequest
   const around: LogLine[] = [];
   const tail: LogLine[] = [];
   let firstError: LogLine | undefined;
-  for await (const line of readLines(source, request.buildId, afterSeq, lastSeq, request.signal)) {
+  for await (const line of readLines(source, request.buildId, afterSeq, lastSeq, readOptions)) {
     if (!firstError) {
       if (isErrorLine(line.text)) {
         firstError = line;

@@ -5,6 +5,7 @@ import { formatLogLine } from '../logs/log-reader.js';
 import { readLogWindow } from '../logs/log-window.js';
 import { buildLogsUri, buildUri } from './build-uris.js';
 import { summarizeBuild } from '../tools/build-summary.js';
+import { scrubSecrets } from '../secret-scrub.js';
 
 /** A resource read returns at most this much; `_meta` carries the cursor for the next read. */
 export const LOG_READ_MAX_LINES = 2000;
@@ -30,7 +31,8 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
     { title: 'Ignite build', description: 'A build record as JSON: status, image refs, digest, timings, error.', mimeType: 'application/json' },
     async (uri, variables) => {
       const { build } = await deps.client.getBuild({ build_id: decodeURIComponent(String(variables.build_id)) });
-      return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(build ? summarizeBuild(build) : null, null, 2) }] };
+      const text = JSON.stringify(build ? summarizeBuild(build) : null, null, 2);
+      return scrubSecrets({ contents: [{ uri: uri.href, mimeType: 'application/json', text }] }, deps.secrets());
     },
   );
 
@@ -41,8 +43,9 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
       afterSeq,
       maxLines: LOG_READ_MAX_LINES,
       maxBytes: LOG_READ_MAX_BYTES,
+      secrets: deps.secrets(),
     });
-    return {
+    return scrubSecrets({
       contents: [
         {
           uri: uri.href,
@@ -58,7 +61,7 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
           },
         },
       ],
-    };
+    }, deps.secrets());
   };
   const logsMetadata = {
     title: 'Ignite build log',

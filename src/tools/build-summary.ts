@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Build__Output } from '../grpc/generated/dodil/ignite/v1/Build.js';
 import { buildLogsUri, buildUri } from '../resources/build-uris.js';
 import { TERMINAL_BUILD_STATUSES } from '../logs/log-window.js';
+import { redactLogText } from '../logs/redact-line.js';
 
 /** A build as tools and resources show it: short status names, times as ISO strings, links. */
 export const buildShape = {
@@ -43,7 +44,8 @@ export function summarizeBuild(build: Build__Output): BuildSummary {
     terminal: TERMINAL_BUILD_STATUSES.has(build.status),
     image_refs: build.image_refs,
     image_digest: build.image_digest,
-    error: build.error,
+    // Dockerfile text and build errors echo step arguments, as log lines do.
+    error: redactLogText(build.error),
     source: build.source,
     tags: build.tags,
     dockerfile: build.dockerfile,
@@ -52,7 +54,7 @@ export function summarizeBuild(build: Build__Output): BuildSummary {
     finished_at: isoOrNull(build.finished_at_ms),
     duration_ms: started > 0 && finished >= started ? finished - started : null,
     last_log_seq: Number(build.last_log_seq),
-    steps_not_executed: build.steps_not_executed,
+    steps_not_executed: build.steps_not_executed.map((step) => redactLogText(step)),
     resource_uri: buildUri(build.build_id),
     logs_uri: buildLogsUri(build.build_id),
   };

@@ -4,6 +4,7 @@ import type { CallToolResult, ResourceLink, ServerNotification, ServerRequest } 
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { describeError } from '../errors.js';
 import { IgniteError } from '../grpc/status.js';
+import { scrubSecrets } from '../secret-scrub.js';
 import type { ServerDeps } from '../server-deps.js';
 import type { AllowedRoots } from '../roots.js';
 
@@ -67,7 +68,8 @@ type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 /**
  * The one place a tool meets the SDK: failures become `isError` results with the mapped message and
- * a hint (never a stack trace, never a secret), successes carry text plus structured content.
+ * a hint (never a stack trace, never a secret), successes carry text plus structured content with
+ * the configured secrets scrubbed (an app or a build may echo them).
  */
 export function registerToolDefinition(server: McpServer, definition: AnyToolDefinition, deps: ServerDeps, roots: AllowedRoots): void {
   const handler = async (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> => {
@@ -86,10 +88,13 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
     };
     try {
       const outcome = await definition.run(args as never, context);
-      return {
-        content: [{ type: 'text', text: outcome.text }, ...(outcome.links ?? [])],
-        structuredContent: outcome.structured as Record<string, unknown>,
-      };
+      return scrubSecrets(
+        {
+          content: [{ type: 'text', text: outcome.text }, ...(outcome.links ?? [])],
+          structuredContent: outcome.structured as Record<string, unknown>,
+        },
+        deps.secrets(),
+      );
     } catch (err) {
       const described = describeError(err, { secrets: deps.secrets() });
       const { message } = described;

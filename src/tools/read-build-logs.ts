@@ -38,6 +38,7 @@ Next: get_build for the status, or fix the Dockerfile and create_build again.`,
       maxLines: max_lines,
       maxBytes: max_bytes,
       signal: context.signal,
+      secrets: context.deps.secrets(),
     });
     const status = shortBuildStatus(window.build.status);
     const header = `build ${build_id} ${status}: lines ${window.lines[0]?.seq ?? '-'}..${window.lines.at(-1)?.seq ?? '-'} of ${window.lastSeq}, ${window.omitted} omitted`;
