@@ -5,12 +5,14 @@
  */
 import os from 'node:os';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { loadConfig } from './config.js';
 import { describeError } from './errors.js';
 import { createLogger } from './log.js';
 import { HELP_TEXT } from './cli/help.js';
 import { PACKAGE_VERSION } from './version.js';
-import { startRuntime } from './runtime.js';
+import { prepareRuntime } from './runtime.js';
 import { createServer } from './server.js';
 import { runLocalCommand, LOCAL_FLAGS } from './cli/local-command.js';
 
@@ -48,9 +50,9 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
 
-  const runtime = await startRuntime({ config, logger, cwd: process.cwd() });
+  const runtime = prepareRuntime({ config, logger, cwd: process.cwd() });
   const mcp = createServer(runtime.deps);
-  const transport = new StdioServerTransport();
+  const { transport, release } = heldStdioTransport();
   transport.onerror = (err) => logger.warn(`dropped a malformed message: ${err.message}`);
   // Every trigger (stdin EOF, transport close, a signal) waits for the same shutdown, so a signal
   // arriving mid-shutdown cannot exit before app processes are stopped.
@@ -66,7 +68,43 @@ async function main(argv: readonly string[]): Promise<void> {
   transport.onclose = () => void shutdown().then(() => process.exit(0));
   onShutdownSignal(shutdown);
   await mcp.server.connect(transport);
+  // One turn of the event loop lets an initialize already waiting on stdin be answered first.
+  await new Promise((resolve) => setImmediate(resolve));
+  await runtime.start();
+  if (stopping) return;
+  release();
   logger.info(`ignite-mcp ${PACKAGE_VERSION} ready on stdio (${config.mode === 'local' ? 'embedded local Ignite' : config.endpoint})`);
+}
+
+/**
+ * The stdio transport, holding every request and notification but `initialize` until `release()`.
+ * Initialize needs nothing from Ignite, so it is answered while the gRPC contract loads and the
+ * local Ignite starts, which are most of a cold start; everything else then runs in arrival order,
+ * so no tool call, read or subscription runs before the Ignite client exists.
+ */
+function heldStdioTransport(): { transport: Transport; release(): void } {
+  const stdio = new StdioServerTransport();
+  let released = false;
+  const held: JSONRPCMessage[] = [];
+  const transport: Transport = {
+    start: () => stdio.start(),
+    send: (message) => stdio.send(message),
+    close: () => stdio.close(),
+  };
+  stdio.onmessage = (message) => {
+    const passes = released || !('method' in message) || message.method === 'initialize';
+    if (passes) transport.onmessage?.(message);
+    else held.push(message);
+  };
+  stdio.onerror = (err) => transport.onerror?.(err);
+  stdio.onclose = () => transport.onclose?.();
+  return {
+    transport,
+    release() {
+      released = true;
+      for (const message of held.splice(0)) transport.onmessage?.(message);
+    },
+  };
 }
 
 function onShutdownSignal(stop: () => Promise<void>): void {
