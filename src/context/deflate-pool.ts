@@ -1,0 +1,111 @@
+/**
+ * Runs deflateSegment either on the calling thread or on worker threads. fflate in JavaScript is about
+ * half the speed of native gzip on text, so spreading segments over cores is what lets a pack keep up
+ * with `tar czf`, and it keeps the MCP server's event loop free while a large context compresses.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { constants, inflateRawSync } from 'node:zlib';
+import { Deflate } from 'fflate';
+import { deflateSegment, type DeflateLevel, type SegmentCodec } from './deflate-segment.js';
+
+export interface SegmentCompressor {
+  /** How many segments are worth keeping in flight. */
+  readonly parallelism: number;
+  compress(data: Uint8Array, history: Uint8Array, level: DeflateLevel): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+const codec: SegmentCodec = { Deflate, inflateRawSync, syncFlush: constants.Z_SYNC_FLUSH };
+
+export function inlineCompressor(): SegmentCompressor {
+  return {
+    parallelism: 1,
+    compress: async (data, history, level) => deflateSegment(codec, data, history, level),
+    close: async () => {},
+  };
+}
+
+/** One worker per core (up to 8): the main thread only reads files and writes tar headers, so it mostly waits. */
+export function defaultThreadCount(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Deflate } = require(workerData.fflate);
+const { inflateRawSync, constants } = require('node:zlib');
+const codec = { Deflate, inflateRawSync, syncFlush: constants.Z_SYNC_FLUSH };
+const deflateSegment = ${deflateSegment.toString()};
+parentPort.on('message', (job) => {
+  try {
+    const out = deflateSegment(codec, job.data, job.history, job.level);
+    parentPort.postMessage({ id: job.id, out }, [out.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ id: job.id, error: String((error && error.stack) || error) });
+  }
+});
+`;
+
+interface Pending {
+  resolve: (out: Uint8Array) => void;
+  reject: (error: Error) => void;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+function owned(data: Uint8Array): Uint8Array<ArrayBuffer> {
+  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+  return whole && data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : data.slice();
+}
+
+export function workerCompressor(threads: number): SegmentCompressor {
+  const fflate = createRequire(import.meta.url).resolve('fflate');
+  let nextId = 0;
+  let failure: Error | null = null;
+  const pool: PoolWorker[] = [];
+  for (let i = 0; i < threads; i++) {
+    const member: PoolWorker = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: { fflate } }), pending: new Map() };
+    const failAll = (error: Error) => {
+      failure ??= error;
+      for (const job of member.pending.values()) job.reject(error);
+      member.pending.clear();
+    };
+    member.worker.on('message', (message: { id: number; out?: Uint8Array; error?: string }) => {
+      const job = member.pending.get(message.id);
+      member.pending.delete(message.id);
+      if (member.pending.size === 0) member.worker.unref();
+      if (job === undefined) return;
+      if (message.out !== undefined) job.resolve(message.out);
+      else job.reject(new Error(`Compression worker failed: ${message.error ?? 'unknown error'}`));
+    });
+    member.worker.on('error', failAll);
+    member.worker.on('exit', (code) => failAll(new Error(`Compression worker exited with code ${code}`)));
+    member.worker.unref();
+    pool.push(member);
+  }
+  return {
+    parallelism: threads,
+    compress(data, history, level) {
+      if (failure !== null) return Promise.reject(failure);
+      const member = pool.reduce((best, m) => (m.pending.size < best.pending.size ? m : best));
+      const id = nextId++;
+      const payload = owned(data);
+      const historyCopy = history.slice();
+      return new Promise<Uint8Array>((resolve, reject) => {
+        member.pending.set(id, { resolve, reject });
+        // Keep the process alive only while a job is outstanding, so a forgotten pool never blocks exit.
+        member.worker.ref();
+        member.worker.postMessage({ id, data: payload, history: historyCopy, level }, [payload.buffer, historyCopy.buffer]);
+      });
+    },
+    async close() {
+      failure ??= new Error('Compression pool closed');
+      await Promise.all(pool.map((m) => m.worker.terminate()));
+    },
+  };
+}

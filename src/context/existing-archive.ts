@@ -1,0 +1,85 @@
+/**
+ * An archive the user already has (`.tar.gz`, `.tgz`, `.zip`) is sent as is, but only after one streaming
+ * pass proves it decompresses and that no entry could land outside the build directory. The bytes are
+ * hashed in that pass and again while sending, so a file swapped in between is caught.
+ */
+import { createHash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+import { resolveAllowedPath, type PathDialectOptions } from './allowed-roots.js';
+import { validateTarGz, validateZip } from './archive-validation.js';
+import { fileChunks } from './chunks.js';
+import { CONTENT_TYPES, type ArchiveFormat } from './pack.js';
+
+export interface ExistingArchive {
+  /** The normalised real path, to echo back. */
+  path: string;
+  format: ArchiveFormat;
+  contentType: string;
+  sizeBytes: number;
+  /** `sha256:<hex>` of the file bytes. */
+  digest: string;
+  entryCount: number;
+  /** A fresh read of the file on each call; throws if its bytes no longer match `digest`. */
+  stream(): AsyncGenerator<Uint8Array>;
+}
+
+export class InvalidArchiveError extends Error {
+  constructor(file: string, reason: string) {
+    super(`${file} cannot be used as a build context: ${reason}`);
+    this.name = 'InvalidArchiveError';
+  }
+}
+
+function detectFormat(head: Buffer): ArchiveFormat | null {
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'tar.gz';
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5)) return 'zip';
+  return null;
+}
+
+export async function openExistingArchive(
+  input: string,
+  allowedRoots: readonly string[],
+  pathOptions?: PathDialectOptions,
+): Promise<ExistingArchive> {
+  const file = await resolveAllowedPath(input, allowedRoots, pathOptions);
+  const handle = await open(file, 'r');
+  let format: ArchiveFormat | null;
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  const onBytes = (chunk: Uint8Array) => {
+    hash.update(chunk);
+    sizeBytes += chunk.length;
+  };
+  let entryCount: number;
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new InvalidArchiveError(file, 'not a regular file');
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    format = detectFormat(head);
+    if (format === null) throw new InvalidArchiveError(file, 'not a gzip-compressed tar or a zip (checked the first bytes)');
+    entryCount = format === 'zip' ? await validateZip(file, handle, stats.size, onBytes) : await validateTarGz(file, onBytes);
+  } catch (error) {
+    if (error instanceof InvalidArchiveError) throw error;
+    throw new InvalidArchiveError(file, error instanceof Error ? error.message : String(error));
+  } finally {
+    await handle.close();
+  }
+  const digest = `sha256:${hash.digest('hex')}`;
+  return {
+    path: file,
+    format,
+    contentType: CONTENT_TYPES[format],
+    sizeBytes,
+    digest,
+    entryCount,
+    async *stream() {
+      const again = createHash('sha256');
+      for await (const chunk of fileChunks(file)) {
+        again.update(chunk);
+        yield chunk;
+      }
+      if (`sha256:${again.digest('hex')}` !== digest) throw new InvalidArchiveError(file, 'it changed after it was validated');
+    },
+  };
+}

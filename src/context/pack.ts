@@ -1,0 +1,142 @@
+/**
+ * Packs a walked context into a tar.gz or zip stream, with the sha256 of the archive bytes computed as
+ * they pass. Nothing here holds the archive or a large file in memory: each stage pulls from the one
+ * before it, so a slow upload slows the file reads instead of filling a buffer.
+ */
+import { createHash } from 'node:crypto';
+import { defaultThreadCount, inlineCompressor, workerCompressor } from './deflate-pool.js';
+import { SEGMENT_BYTES, type DeflateLevel } from './deflate-segment.js';
+import { gzipStream } from './deflate-stream.js';
+import { readEntries, type LoadedEntry } from './entry-reader.js';
+import { tarStream } from './tar.js';
+import { walkAllowedFolder, type ContextSourceOptions, type Exclusion, type WalkResult } from './walk.js';
+import { ZIP_MAX_BYTES, ZIP_MAX_ENTRIES, zipStream } from './zip.js';
+
+export type ArchiveFormat = 'tar.gz' | 'zip';
+
+export const CONTENT_TYPES: Record<ArchiveFormat, string> = { 'tar.gz': 'application/gzip', zip: 'application/zip' };
+
+export interface PackOptions {
+  /** `tar.gz` (the dodil CLI's format) by default. */
+  format?: ArchiveFormat;
+  /** Deflate level 0–9; 6 by default, as `gzip` and `tar czf` use. */
+  level?: number;
+  /** Compression threads; 0 compresses on the calling thread. The output bytes do not depend on it. */
+  threads?: number;
+}
+
+export interface PackResult {
+  /** `sha256:<hex>` of the archive bytes. */
+  digest: string;
+  packedBytes: number;
+  fileCount: number;
+  /** File content bytes read, before compression. */
+  totalBytes: number;
+  excluded: Exclusion[];
+}
+
+export interface PackedStream {
+  contentType: string;
+  /** The archive; read it once, to the end, for `result` to settle. */
+  stream: AsyncIterable<Uint8Array>;
+  result: Promise<PackResult>;
+}
+
+async function* countingBytes(items: AsyncIterable<LoadedEntry>, counter: { bytes: number }): AsyncGenerator<LoadedEntry> {
+  for await (const item of items) {
+    if (item.kind === 'file' && 'data' in item) counter.bytes += item.data.length;
+    else if (item.kind === 'file') {
+      const chunks = item.chunks;
+      yield {
+        ...item,
+        chunks: (async function* () {
+          for await (const chunk of chunks) {
+            counter.bytes += chunk.length;
+            yield chunk;
+          }
+        })(),
+      };
+      continue;
+    }
+    yield item;
+  }
+}
+
+function checkFormatLimits(walk: WalkResult, format: ArchiveFormat): void {
+  if (format !== 'zip') return;
+  if (walk.entries.length > ZIP_MAX_ENTRIES || walk.totalBytes > ZIP_MAX_BYTES) {
+    throw new Error(
+      `This context (${walk.entries.length} entries, ${walk.totalBytes} bytes) is too large for a zip without ZIP64; ` +
+        `use format "tar.gz", which has no such limit.`,
+    );
+  }
+}
+
+export function packWalkedContext(walk: WalkResult, options: PackOptions = {}): PackedStream {
+  const format = options.format ?? 'tar.gz';
+  const requested = options.level ?? 6;
+  if (!Number.isInteger(requested) || requested < 0 || requested > 9) {
+    throw new Error(`Compression level must be an integer from 0 to 9, got ${requested}`);
+  }
+  const level = requested as DeflateLevel;
+  checkFormatLimits(walk, format);
+  const threads = options.threads ?? defaultThreadCount();
+  let settle!: { resolve: (r: PackResult) => void; reject: (e: unknown) => void };
+  const result = new Promise<PackResult>((resolve, reject) => (settle = { resolve, reject }));
+  result.catch(() => {});
+
+  async function* archive(): AsyncGenerator<Uint8Array> {
+    const inPlace = inlineCompressor();
+    // Workers only pay for themselves once there are several segments to spread over them.
+    const compressor = threads > 0 && walk.totalBytes >= 2 * SEGMENT_BYTES ? workerCompressor(threads) : inPlace;
+    const hash = createHash('sha256');
+    const read = { bytes: 0 };
+    let packedBytes = 0;
+    try {
+      const items = countingBytes(readEntries(walk.root, walk.entries), read);
+      const bytes =
+        format === 'zip' ? zipStream(items, compressor, inPlace, level) : gzipStream(tarStream(items), compressor, inPlace, level);
+      for await (const chunk of bytes) {
+        hash.update(chunk);
+        packedBytes += chunk.length;
+        yield chunk;
+      }
+      const digest = `sha256:${hash.digest('hex')}`;
+      settle.resolve({ digest, packedBytes, fileCount: walk.fileCount, totalBytes: read.bytes, excluded: walk.excluded });
+    } catch (error) {
+      settle.reject(error);
+      throw error;
+    } finally {
+      settle.reject(new Error('The archive stream was not read to the end'));
+      await compressor.close();
+    }
+  }
+  return { contentType: CONTENT_TYPES[format], stream: archive(), result };
+}
+
+export interface PackedContext extends PackedStream {
+  /** The normalised real path that was packed, to echo back to the caller. */
+  folder: string;
+  format: ArchiveFormat;
+  fileCount: number;
+  totalBytes: number;
+  excluded: Exclusion[];
+  ignoreSource: WalkResult['ignoreSource'];
+  dockerfile: WalkResult['dockerfile'];
+}
+
+/** Checks the folder against the allowed roots, walks it (failing early on limits) and returns the archive stream. */
+export async function packContext(options: ContextSourceOptions & PackOptions): Promise<PackedContext> {
+  const walk = await walkAllowedFolder(options);
+  const format = options.format ?? 'tar.gz';
+  return {
+    ...packWalkedContext(walk, options),
+    folder: walk.root,
+    format,
+    fileCount: walk.fileCount,
+    totalBytes: walk.totalBytes,
+    excluded: walk.excluded,
+    ignoreSource: walk.ignoreSource,
+    dockerfile: walk.dockerfile,
+  };
+}
