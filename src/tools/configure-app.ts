@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AppMeta__Output } from '../grpc/generated/dodil/ignite/v1/AppMeta.js';
 import { appShape, isNotFound, organizationFor, summarizeApp } from './app-summary.js';
 import { defineTool } from './define-tool.js';
 import { appNameInput, organizationInput } from './shared-schemas.js';
@@ -29,14 +30,13 @@ Next: create_build (or save_image_draft with a prebuilt image).`,
     const organization_name = organizationFor(context, args.organization_name);
     const { client } = context.deps;
     const options = { signal: context.signal };
-    let exists = true;
+    let existing: AppMeta__Output | null | undefined;
     try {
-      await client.getApp({ organization_name, app_name: args.app_name }, options);
+      existing = (await client.getApp({ organization_name, app_name: args.app_name }, options)).app;
     } catch (err) {
       if (!isNotFound(err)) throw err;
-      exists = false;
     }
-    if (!exists) {
+    if (existing === undefined) {
       const { app } = await client.createApp(
         {
           organization_name,
@@ -52,6 +52,13 @@ Next: create_build (or save_image_draft with a prebuilt image).`,
       if (!app) throw new Error('CreateApp returned no app');
       const summary = summarizeApp(app);
       return { structured: { app: summary, created: true }, text: `created app ${summary.id}; ${describeSettings(summary)}` };
+    }
+    // No settings is how an agent looks at an app (and checks a call whose outcome was unknown):
+    // UpdateAppConfig refuses an empty update, so the app is shown as it is.
+    const changes = [args.ports, args.health_path, args.description, args.resource_tier, args.env, args.env_remove];
+    if (existing && changes.every((value) => value === undefined)) {
+      const summary = summarizeApp(existing);
+      return { structured: { app: summary, created: false }, text: `app ${summary.id} unchanged; ${describeSettings(summary)}` };
     }
     const { app } = await client.updateAppConfig(
       {

@@ -12,6 +12,8 @@ import {
   uploadChunks,
   type ArchiveFormat,
   type Exclusion,
+  type ExistingArchive,
+  type PathDialectOptions,
 } from '../context/index.js';
 import { UserError } from '../errors.js';
 import type { ToolContext } from './define-tool.js';
@@ -56,15 +58,27 @@ export interface PreparedContext {
 
 const ARCHIVE_NAME = /\.(tar\.gz|tgz|zip)$/i;
 
+/** The path as an existing archive when it names a regular file with an archive's extension; undefined otherwise. */
+export async function existingArchiveAt(requestPath: string, roots: readonly string[], pathOptions: PathDialectOptions): Promise<ExistingArchive | undefined> {
+  let normalised: string;
+  try {
+    normalised = normalizeUserPath(requestPath, pathOptions);
+  } catch (err) {
+    // A blank path or a file:// URL naming another host: the input, not the server, is at fault.
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new UserError(`not a usable path: ${JSON.stringify(requestPath.slice(0, 200))} (${reason})`, 'Pass a folder or archive path on this machine (or a file:/// URL).', { code: 'INVALID_PATH', cause: err });
+  }
+  const isFile = ARCHIVE_NAME.test(normalised) && (await stat(normalised).catch(() => undefined))?.isFile();
+  return isFile ? openExistingArchive(requestPath, roots, pathOptions) : undefined;
+}
+
 /** Opens the path as an existing archive or packs the folder, within the allowed folders. */
 export async function prepareContext(context: ToolContext, request: ContextRequest): Promise<PreparedContext> {
   const roots = await context.allowedRoots();
   const pathOptions = { base: context.deps.cwd };
   return translateContextErrors(async () => {
-    const normalised = normalizeUserPath(request.path, pathOptions);
-    const isFile = ARCHIVE_NAME.test(normalised) && (await stat(normalised).catch(() => undefined))?.isFile();
-    if (isFile) {
-      const archive = await openExistingArchive(request.path, roots, pathOptions);
+    const archive = await existingArchiveAt(request.path, roots, pathOptions);
+    if (archive) {
       return {
         path: archive.path,
         kind: 'archive',
@@ -145,7 +159,18 @@ export async function sendContext(context: ToolContext, prepared: PreparedContex
   });
 }
 
-/** Turns the packer's own errors into UserErrors with a next step; everything else passes through. */
+/** File system failures a wrong path or a wrong kind of file causes, as a person would say them. */
+const FS_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'it does not exist',
+  ENOTDIR: 'it is not a folder (a folder with a Dockerfile, or a .tar.gz/.tgz/.zip archive, is needed)',
+  EISDIR: 'it is a folder where a file was expected',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+/** Turns the packer's own errors and file system errors into UserErrors with a next step; everything else passes through. */
 export async function translateContextErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -156,6 +181,12 @@ export async function translateContextErrors<T>(work: () => Promise<T>): Promise
     if (err instanceof ContextLimitError) throw new UserError(err.message, 'Leave the largest files out with .dockerignore, then try again.', { code: 'CONTEXT_TOO_LARGE', cause: err });
     if (err instanceof InvalidArchiveError) throw new UserError(err.message, 'Pass a readable .tar.gz or .zip whose entries stay inside the archive, or pass the folder instead.', { code: 'INVALID_ARCHIVE', cause: err });
     if (err instanceof ContextChangedError) throw new UserError(err.message, 'Wait until the folder stops changing, then try again.', { code: 'CONTEXT_CHANGED', cause: err });
+    const reason = FS_REASONS[(err as NodeJS.ErrnoException | undefined)?.code ?? ''];
+    if (reason) {
+      // Past the allowed-folder check, so the path is the user's own; Node's own wording would read as a crash.
+      const where = (err as NodeJS.ErrnoException).path ?? 'the context';
+      throw new UserError(`cannot read ${where}: ${reason}`, 'Pass a folder containing a Dockerfile, or a .tar.gz/.tgz/.zip archive, inside the allowed folders.', { code: 'PATH_UNREADABLE', cause: err });
+    }
     throw err;
   }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { planContext } from '../context/index.js';
-import { contextInputShape, prepareContext, sendContext, summarizeExclusions, translateContextErrors } from './context-source.js';
+import { contextInputShape, existingArchiveAt, prepareContext, sendContext, summarizeExclusions, translateContextErrors } from './context-source.js';
 import { defineTool } from './define-tool.js';
 
 const manifestShape = z
@@ -45,6 +45,15 @@ Next: create_build with the context_id.`,
   async run(args, context) {
     if (args.dry_run) {
       const roots = await context.allowedRoots();
+      // An archive is sent as is: its dry run describes the file instead of planning a folder.
+      const archive = await translateContextErrors(() => existingArchiveAt(args.path, roots, { base: context.deps.cwd }));
+      if (archive) {
+        const { path: archivePath, format, contentType, digest, sizeBytes, entryCount } = archive;
+        return {
+          structured: { context_id: null, path: archivePath, format, content_type: contentType, digest, packed_bytes: sizeBytes, file_count: entryCount, left_out_counts: {}, secret_files_left_out: [], manifest: null },
+          text: `dry run of the archive ${archivePath}: ${entryCount} entries, ${sizeBytes} bytes (${format}, ${digest}), sent as is\nnext: upload_context without dry_run, or create_build with this path`,
+        };
+      }
       const manifest = await translateContextErrors(() =>
         planContext({
           folder: args.path,

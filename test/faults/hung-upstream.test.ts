@@ -9,7 +9,7 @@ const DEADLINE_MS = 400;
 const SLACK_MS = 1_500;
 
 let harness: Harness;
-const faults = () => harness.runtime.local!.faults;
+const faults = () => harness.local.faults;
 
 beforeAll(async () => {
   harness = await startHarness({ env: { IGNITE_MCP_DEADLINE_MS: String(DEADLINE_MS) }, local: { limits: { buildStepDelayMs: 250 } } });

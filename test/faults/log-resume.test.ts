@@ -12,7 +12,7 @@ const EXAMPLE_APP = path.resolve('test/fixtures/example-app');
 
 let harness: Harness;
 const updates: string[] = [];
-const faults = () => harness.runtime.local!.faults;
+const faults = () => harness.local.faults;
 
 beforeAll(async () => {
   harness = await startHarness({ local: { limits: { buildStepDelayMs: 40 } } });

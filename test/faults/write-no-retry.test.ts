@@ -7,7 +7,7 @@ import { startHarness, textOf, type Harness } from '../helpers/mcp-harness.js';
 
 let harness: Harness;
 let client: IgniteClient;
-const faults = () => harness.runtime.local!.faults;
+const faults = () => harness.local.faults;
 
 beforeAll(async () => {
   harness = await startHarness({ env: { IGNITE_MCP_DEADLINE_MS: '1000' } });

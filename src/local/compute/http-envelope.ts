@@ -6,7 +6,10 @@ import { containerPortsOf } from '../runner/ports.js';
 import { appId, type AppRecord } from './apps.js';
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const UNSAFE_IN_TARGET = /[\s\u0000-\u001f\u007f]/;
+// A request target is printable ASCII on the wire; anything else must arrive percent-encoded.
+const UNSAFE_IN_TARGET = /[^\x21-\x7e]/;
+/** What Node's HTTP client accepts in a header value (RFC 9110 field-vchar, SP, HTAB, obs-text). */
+const UNSAFE_IN_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
 /** An invocation as it goes to the app, with the execution id it carries. */
 export interface Exchange {
@@ -24,16 +27,17 @@ export function exchangeFor(app: AppRecord, http: HttpContext__Output | null, bo
   if (!TOKEN.test(method)) throw invalidArgument(`http.method "${method.slice(0, 40)}" is not an HTTP method`);
   const path = http?.path || '/';
   if (!path.startsWith('/') || UNSAFE_IN_TARGET.test(path)) {
-    throw invalidArgument(`http.path "${path.slice(0, 200)}" must start with "/" and be URL-encoded (no spaces or control characters)`);
+    throw invalidArgument(`http.path "${path.slice(0, 200)}" must start with "/" and be URL-encoded (no spaces, control or non-ASCII characters)`);
   }
   const query = (http?.query ?? '').replace(/^\?/, '');
-  if (UNSAFE_IN_TARGET.test(query)) throw invalidArgument('http.query must be URL-encoded (no spaces or control characters)');
+  if (UNSAFE_IN_TARGET.test(query)) throw invalidArgument('http.query must be URL-encoded (no spaces, control or non-ASCII characters)');
   const target = query ? `${path}${path.includes('?') ? '&' : '?'}${query}` : path;
 
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(http?.headers ?? {})) {
     if (!TOKEN.test(name)) throw invalidArgument(`http.headers: "${name.slice(0, 80)}" is not a valid header name`);
     if (/[\r\n\u0000]/.test(value)) throw invalidArgument(`http.headers: the value of ${name} contains a line break or NUL`);
+    if (UNSAFE_IN_HEADER_VALUE.test(value)) throw invalidArgument(`http.headers: the value of ${name} has characters a header cannot carry (control characters or beyond Latin-1); encode it`);
     if (!name.toLowerCase().startsWith('x-ignite-')) headers[name.toLowerCase()] = value;
   }
   const executionId = randomUUID();
