@@ -4,17 +4,20 @@
  * handlers, or exits.
  */
 import os from 'node:os';
+import type { Readable } from 'node:stream';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { STDIO_DEFAULT_MAX_BUFFER_SIZE } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { loadConfig } from './config.js';
 import { describeError } from './errors.js';
-import { createLogger } from './log.js';
+import { createLogger, type Logger } from './log.js';
 import { HELP_TEXT } from './cli/help.js';
 import { PACKAGE_VERSION } from './version.js';
 import { prepareRuntime } from './runtime.js';
 import { createServer } from './server.js';
 import { runLocalCommand, LOCAL_FLAGS } from './cli/local-command.js';
+import { StdioLineGuard } from './stdio-line-guard.js';
 
 async function main(argv: readonly string[]): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -52,8 +55,9 @@ async function main(argv: readonly string[]): Promise<void> {
 
   const runtime = prepareRuntime({ config, logger, cwd: process.cwd() });
   const mcp = createServer(runtime.deps);
-  const { transport, release } = heldStdioTransport();
-  transport.onerror = (err) => logger.warn(`dropped a malformed message: ${err.message}`);
+  const { transport, release } = heldStdioTransport(guardedStdin(logger, (message) => transport.send(message)));
+  // The parser's message may quote the whole line (a Zod error lists every issue): one short line is enough.
+  transport.onerror = (err) => logger.warn(`dropped a malformed message: ${err.message.split('\n', 1)[0]!.slice(0, 200)}`);
   // Every trigger (stdin EOF, transport close, a signal) waits for the same shutdown, so a signal
   // arriving mid-shutdown cannot exit before app processes are stopped.
   let stopping: Promise<void> | undefined;
@@ -82,8 +86,9 @@ async function main(argv: readonly string[]): Promise<void> {
  * local Ignite starts, which are most of a cold start; everything else then runs in arrival order,
  * so no tool call, read or subscription runs before the Ignite client exists.
  */
-function heldStdioTransport(): { transport: Transport; release(): void } {
-  const stdio = new StdioServerTransport();
+function heldStdioTransport(stdin: Readable): { transport: Transport; release(): void } {
+  // The guard passes only lines up to its limit, so this buffer never fills and closes the transport.
+  const stdio = new StdioServerTransport(stdin, process.stdout, { maxBufferSize: 2 * MAX_MESSAGE_BYTES + 2 });
   let released = false;
   const held: JSONRPCMessage[] = [];
   const transport: Transport = {
@@ -107,6 +112,20 @@ function heldStdioTransport(): { transport: Transport; release(): void } {
   };
 }
 
+/** The SDK's own limit for one message; a longer line is dropped and answered instead of ending the session. */
+const MAX_MESSAGE_BYTES = STDIO_DEFAULT_MAX_BUFFER_SIZE;
+
+/** stdin behind a guard that drops an oversized line, logs it, and answers it when it was a request. */
+function guardedStdin(logger: Logger, send: (message: JSONRPCMessage) => Promise<void>): Readable {
+  const guard = new StdioLineGuard(MAX_MESSAGE_BYTES, ({ bytes, requestId }) => {
+    logger.warn(`dropped a message of ${bytes} bytes: over the ${MAX_MESSAGE_BYTES} byte limit`);
+    if (requestId === undefined) return;
+    const message = `request too large: ${bytes} bytes, over the ${MAX_MESSAGE_BYTES} byte limit of one message; send less (e.g. a smaller payload)`;
+    void send({ jsonrpc: '2.0', id: requestId, error: { code: ErrorCode.InvalidRequest, message } }).catch(() => {});
+  });
+  return process.stdin.pipe(guard);
+}
+
 function onShutdownSignal(stop: () => Promise<void>): void {
   const handler = (signal: NodeJS.Signals) => {
     void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
@@ -116,7 +135,10 @@ function onShutdownSignal(stop: () => Promise<void>): void {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  const { message, hint } = describeError(err);
+  // When the configuration did not load, the token is known only from the environment; a setting
+  // echoed in a configuration error (an endpoint URL with the token in it) must not print it.
+  const tokens = [process.env.DODIL_TOKEN, process.env.IGNITE_TOKEN].map((token) => token?.trim().replace(/^bearer\s+/i, ''));
+  const { message, hint } = describeError(err, { secrets: tokens });
   process.stderr.write(`ignite-mcp: ${message}\n${hint ? `${hint}\n` : ''}`);
   process.exit(2);
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { CANARY } from '../helpers/canary.js';
 
 const BIN = path.resolve('dist/src/index.js');
 let work: string;
@@ -38,7 +39,8 @@ describe('the built binary over stdio', () => {
       command: process.execPath,
       args: [BIN, '--allowed-root', work],
       cwd: work,
-      env: { IGNITE_MCP_DATA_DIR: dataDir, IGNITE_MCP_LOG_LEVEL: 'info' },
+      // The canary as a token with no endpoint: the server stays local, sends it nowhere and never prints it.
+      env: { IGNITE_MCP_DATA_DIR: dataDir, IGNITE_MCP_LOG_LEVEL: 'debug', DODIL_TOKEN: CANARY },
       stderr: 'pipe',
     });
     transport.stderr?.on('data', (chunk) => void stderr.push(String(chunk)));
@@ -69,6 +71,7 @@ describe('the built binary over stdio', () => {
     expect(isAlive(pid)).toBe(false);
     expect(processesMentioning(dataDir)).toEqual([]);
     expect(stderr.join('')).toMatch(/using the embedded local Ignite/);
+    expect(stderr.join('')).not.toContain(CANARY);
   });
 
   it('writes nothing but JSON-RPC to stdout and exits on stdin EOF', async () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
@@ -115,5 +116,24 @@ describe('a token with no endpoint', () => {
     } finally {
       await embedded.close();
     }
+  });
+});
+
+describe('a configuration error', () => {
+  it.each([
+    ['DODIL_TOKEN', CANARY],
+    ['IGNITE_TOKEN', `Bearer ${CANARY}`],
+  ])('does not print the token (%s) even when a bad setting quotes it', (variable, token) => {
+    const run = spawnSync(process.execPath, [path.resolve('dist/src/index.js')], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, [variable]: token, IGNITE_API_ENDPOINT: `https://deploy:${CANARY}@bad host`, IGNITE_MCP_DEADLINE_MS: CANARY },
+      input: '',
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/IGNITE_API_ENDPOINT: must be host:port/);
+    expect(run.stderr).toMatch(/IGNITE_MCP_DEADLINE_MS/);
+    expect(run.stderr).not.toContain(CANARY);
+    expect(run.stdout).toBe('');
   });
 });
