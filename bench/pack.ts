@@ -4,6 +4,7 @@
  * quarter of the tree and then all of it, to show memory does not grow with the context.
  *
  *   node dist/bench/pack.js [--quick]        prints one JSON object on stdout
+ *   node dist/bench/pack.js --tree DIR       the same timing on an existing folder (no memory runs)
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,12 +13,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packContext } from '../src/context/index.js';
+import { packContext, planContext } from '../src/context/index.js';
 
 export interface PackBenchOptions {
   /** A tiny tree and one run, for a test that keeps this script from rotting. */
   quick: boolean;
   runs?: number;
+  /** An existing folder to time instead of a generated tree, e.g. a real repository. */
+  tree?: string;
   log?: (line: string) => void;
 }
 
@@ -36,7 +39,8 @@ interface Run {
 }
 
 export interface PackBenchResult {
-  tree: { files: number; bytes: number; incompressibleBytes: number };
+  /** incompressibleBytes is null for an existing folder, where it is not known. */
+  tree: { files: number; bytes: number; incompressibleBytes: number | null };
   threads: 'default';
   tarCzf: Timed;
   ours: Timed;
@@ -155,10 +159,10 @@ async function childPeakRss(script: string, folder: string): Promise<number> {
 export async function runPackBench(options: PackBenchOptions): Promise<PackBenchResult> {
   const log = options.log ?? (() => {});
   const runs = options.runs ?? (options.quick ? 1 : 3);
-  const root = await mkdtemp(path.join(tmpdir(), 'ignite-pack-bench-'));
+  const root = options.tree ?? (await mkdtemp(path.join(tmpdir(), 'ignite-pack-bench-')));
   try {
-    log(`generating tree in ${root}`);
-    const tree = await generateTree(root, options.quick);
+    log(options.tree ? `measuring ${root}` : `generating tree in ${root}`);
+    const tree = options.tree ? await measureTree(root) : await generateTree(root, options.quick);
     log(`tree: ${tree.files} files, ${(tree.bytes / MB).toFixed(1)} MB`);
     const tarRuns: Run[] = [];
     const ourRuns: Run[] = [];
@@ -178,7 +182,8 @@ export async function runPackBench(options: PackBenchOptions): Promise<PackBench
     const ours = summarise(ourRuns);
     const script = compiledScript();
     let memory: PackBenchResult['memory'] = { skipped: 'no compiled dist/bench/pack.js to run in a child process' };
-    if (script !== null) {
+    if (options.tree !== undefined) memory = { skipped: 'memory is compared on generated trees only' };
+    else if (script !== null) {
       const quarterBytes = tree.bytes / 4;
       memory = {
         quarterTree: { bytes: Math.round(quarterBytes), peakRssBytes: await childPeakRss(script, path.join(root, 'q0')) },
@@ -196,8 +201,14 @@ export async function runPackBench(options: PackBenchOptions): Promise<PackBench
       memory,
     };
   } finally {
-    await rm(root, { recursive: true, force: true });
+    if (options.tree === undefined) await rm(root, { recursive: true, force: true });
   }
+}
+
+/** What our packer would send from an existing folder, so its figures read like a generated tree's. */
+async function measureTree(root: string): Promise<PackBenchResult['tree']> {
+  const manifest = await planContext({ folder: root, allowedRoots: [root], measurePackedSize: false });
+  return { files: manifest.fileCount, bytes: manifest.totalBytes, incompressibleBytes: null };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -208,7 +219,12 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
     return;
   }
-  const result = await runPackBench({ quick: argv.includes('--quick'), log: (line) => process.stderr.write(`${line}\n`) });
+  const treeAt = argv.indexOf('--tree');
+  const result = await runPackBench({
+    quick: argv.includes('--quick'),
+    ...(treeAt >= 0 ? { tree: path.resolve(argv[treeAt + 1] as string) } : {}),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 

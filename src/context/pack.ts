@@ -111,7 +111,14 @@ export function packWalkedContext(walk: WalkResult, options: PackOptions = {}): 
       await compressor.close();
     }
   }
-  return { contentType: CONTENT_TYPES[format], stream: archive(), result };
+  const stream = archive();
+  // A generator closed before its first next() never runs its body, so its finally cannot settle `result`.
+  const closeStream = stream.return.bind(stream);
+  stream.return = (value) => {
+    settle.reject(new Error('The archive stream was not read to the end'));
+    return closeStream(value);
+  };
+  return { contentType: CONTENT_TYPES[format], stream, result };
 }
 
 export interface PackedContext extends PackedStream {

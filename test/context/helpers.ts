@@ -44,7 +44,7 @@ export interface TreeNode {
   link?: string;
 }
 
-/** The tree as a sorted map, with file contents hex-hashed down to base64 so comparisons stay readable. */
+/** The tree as a sorted map (contents as base64), in the same shape the archive helpers return. */
 export async function readTree(root: string, rel = ''): Promise<Map<string, TreeNode>> {
   const out = new Map<string, TreeNode>();
   for (const name of (await readdir(path.join(root, rel))).sort()) {

@@ -140,6 +140,13 @@ describe('the result promise', () => {
     }
     await expect(packed.result).rejects.toThrow(/not read to the end/);
   });
+
+  it('rejects when the stream is closed before it was read at all', async () => {
+    const root = await writeTree(await tempDir(), { a: 'x' });
+    const packed = await packContext({ folder: root, allowedRoots: [root] });
+    await packed.stream[Symbol.asyncIterator]().return?.(undefined);
+    await expect(packed.result).rejects.toThrow(/not read to the end/);
+  });
 });
 
 describe('planContext (dry run)', () => {
