@@ -1,5 +1,8 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, McpError, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Variables } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
+import { describeError } from '../errors.js';
+import { IgniteError } from '../grpc/status.js';
 import type { ServerDeps } from '../server-deps.js';
 import { formatLogLine } from '../logs/log-reader.js';
 import { readLogWindow } from '../logs/log-window.js';
@@ -30,7 +33,7 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
     }),
     { title: 'Ignite build', description: 'A build record as JSON: status, image refs, digest, timings, error.', mimeType: 'application/json' },
     async (uri, variables) => {
-      const { build } = await deps.client.getBuild({ build_id: decodeURIComponent(String(variables.build_id)) });
+      const { build } = await deps.client.getBuild({ build_id: buildIdOf(variables) }).catch((err: unknown) => rethrowForResource(err, deps));
       const text = JSON.stringify(build ? summarizeBuild(build) : null, null, 2);
       return scrubSecrets({ contents: [{ uri: uri.href, mimeType: 'application/json', text }] }, deps.secrets());
     },
@@ -44,7 +47,7 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
       maxLines: LOG_READ_MAX_LINES,
       maxBytes: LOG_READ_MAX_BYTES,
       secrets: deps.secrets(),
-    });
+    }).catch((err: unknown) => rethrowForResource(err, deps));
     return scrubSecrets({
       contents: [
         {
@@ -69,13 +72,35 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
     mimeType: 'text/plain',
   };
   server.registerResource('build-logs', new ResourceTemplate('ignite://builds/{build_id}/logs', { list: undefined }), logsMetadata, (uri, variables) =>
-    readLogs(uri, decodeURIComponent(String(variables.build_id)), 0),
+    readLogs(uri, buildIdOf(variables), 0),
   );
   // The SDK's templates do not match a URI both with and without a query, hence a second template.
   server.registerResource(
     'build-logs-after',
     new ResourceTemplate('ignite://builds/{build_id}/logs{?after}', { list: undefined }),
     logsMetadata,
-    (uri, variables) => readLogs(uri, decodeURIComponent(String(variables.build_id)), Math.max(0, Number(variables.after) || 0)),
+    (uri, variables) => readLogs(uri, buildIdOf(variables), Math.max(0, Number(variables.after) || 0)),
   );
+}
+
+/** The build id in a matched URI, percent-decoded; a malformed escape is the caller's error, not ours. */
+function buildIdOf(variables: Variables): string {
+  const raw = String(variables.build_id);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new McpError(ErrorCode.InvalidParams, `"${raw.slice(0, 100)}" is not a build id: its percent-encoding is malformed`);
+  }
+}
+
+/**
+ * A failed read as a JSON-RPC error. The SDK would take an IgniteError's gRPC code (5 for
+ * NOT_FOUND) as the JSON-RPC code, so the failure is restated with a JSON-RPC code and the same
+ * message and hint a tool would give.
+ */
+function rethrowForResource(err: unknown, deps: ServerDeps): never {
+  if (err instanceof McpError) throw err;
+  const { message, hint } = describeError(err, { secrets: deps.secrets() });
+  const notFound = err instanceof IgniteError && err.codeName === 'NOT_FOUND';
+  throw new McpError(notFound ? ErrorCode.InvalidParams : ErrorCode.InternalError, hint ? `${message} ${hint}` : message);
 }

@@ -16,7 +16,12 @@ export function parseBuildUri(uri: string): BuildResourceRef | undefined {
   if (!uri.startsWith(BUILD_URI_PREFIX)) return undefined;
   const [pathPart = '', query = ''] = uri.slice(BUILD_URI_PREFIX.length).split('?', 2);
   const segments = pathPart.split('/');
-  const buildId = decodeURIComponent(segments[0] ?? '');
+  let buildId: string;
+  try {
+    buildId = decodeURIComponent(segments[0] ?? '');
+  } catch {
+    return undefined;
+  }
   if (!buildId) return undefined;
   if (segments.length === 1 && !query) return { kind: 'build', buildId };
   if (segments.length === 2 && segments[1] === 'logs') {

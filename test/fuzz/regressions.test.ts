@@ -82,3 +82,22 @@ describe('configure_app with no settings', () => {
     expect(textOf(result)).toMatch(/unchanged/);
   });
 });
+
+describe('build resources', () => {
+  it.each([
+    ['malformed percent-encoding', 'ignite://builds/%E0%A4%A/logs', -32602, /percent-encoding is malformed/],
+    ['an unknown build', 'ignite://builds/no-such-build', -32602, /GetBuild failed: NOT_FOUND/],
+    ['an unknown build log', 'ignite://builds/no-such-build/logs?after=2', -32602, /NOT_FOUND[\s\S]*list_builds/],
+  ])('%s is a JSON-RPC error with a JSON-RPC code and a plain message', async (_what, uri, code, message) => {
+    const failure = await harness.client.readResource({ uri }).then(
+      () => undefined,
+      (err: unknown) => err as { code: number; message: string },
+    );
+    expect(failure?.code).toBe(code);
+    expect(failure?.message).toMatch(message);
+  });
+
+  it('a subscription to a malformed URI is refused as invalid params', async () => {
+    await expect(harness.client.subscribeResource({ uri: 'ignite://builds/%E0%A4%A/logs' })).rejects.toMatchObject({ code: -32602 });
+  });
+});
