@@ -60,12 +60,14 @@ async function main(argv: readonly string[]): Promise<void> {
   transport.onerror = (err) => logger.warn(`dropped a malformed message: ${err.message.split('\n', 1)[0]!.slice(0, 200)}`);
   // Every trigger (stdin EOF, transport close, a signal) waits for the same shutdown, so a signal
   // arriving mid-shutdown cannot exit before app processes are stopped.
+  // The work starts a microtask later, so `stopping` is set before closing the transport calls
+  // back into shutdown (transport.onclose); started inline, each call recursed until the stack ran out.
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
-    (stopping ??= (async () => {
+    (stopping ??= Promise.resolve().then(async () => {
       await mcp.close().catch(() => {});
       await runtime.close();
-    })());
+    }));
   // The stdio transport does not close on stdin EOF (mcp-sdk-1.32.md G8), and the gRPC channel
   // would keep the process alive, so end-of-input is a shutdown.
   process.stdin.on('end', () => void shutdown().then(() => process.exit(0)));
