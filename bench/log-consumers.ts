@@ -35,24 +35,39 @@ export async function followWithGrpc(client: IgniteClient, buildId: string, onLi
 
 export interface SubscriptionResult {
   lines: number;
-  reads: number;
+  /** Milliseconds each `?after=` read took, in order. */
+  readMs: number[];
   /** Arrival times (performance.now()) of every resources/updated for the URI, in order. */
   notifications: number[];
   subscribedAt: number;
 }
 
+export interface FollowOptions {
+  /** Called with each read's range of seqs and when its response arrived. */
+  onRead?: (fromSeq: number, toSeq: number, receivedAt: number) => void;
+  /**
+   * When given, notifications are only recorded, and the log is read once this resolves: what a
+   * notification costs is then measured without reads loading the local Ignite at the same time.
+   */
+  readAfter?: Promise<unknown>;
+}
+
+const STALL_MS = 15_000;
+
 /**
- * Subscribes, then reads on from its cursor after every notification until the resource says the
- * log is complete. Reads never overlap: a notification during a read marks one more read.
- * Throws if a line is lost or repeated, since a fast wrong answer is not a benchmark result.
+ * Subscribes, then reads on from its cursor after every notification (or once `readAfter`
+ * resolves) until the resource says the log is complete. Reads never overlap: a notification
+ * during a read marks one more. Throws if a line is lost or repeated, since a fast wrong answer
+ * is not a benchmark result.
  */
-export async function followWithMcp(mcp: McpStdio, buildId: string, onRead: (fromSeq: number, toSeq: number, receivedAt: number) => void): Promise<SubscriptionResult> {
+export async function followWithMcp(mcp: McpStdio, buildId: string, options: FollowOptions = {}): Promise<SubscriptionResult> {
   const uri = `ignite://builds/${buildId}/logs`;
   const notifications: number[] = [];
+  const readMs: number[] = [];
   let cursor = 0;
   let lines = 0;
-  let reads = 0;
   let dirty = true;
+  let lastProgress = performance.now();
   let reading: Promise<void> | undefined;
   let finish!: (error?: Error) => void;
   const finished = new Promise<void>((resolve, reject) => (finish = (error) => (error ? reject(error) : resolve())));
@@ -60,9 +75,11 @@ export async function followWithMcp(mcp: McpStdio, buildId: string, onRead: (fro
   const readOn = async () => {
     while (dirty) {
       dirty = false;
+      const started = performance.now();
       const reply = await mcp.request('resources/read', { uri: `${uri}?after=${cursor}` });
       const at = performance.now();
-      reads++;
+      lastProgress = at;
+      readMs.push(at - started);
       const content = (reply.result?.contents as Array<{ text: string; _meta: Record<string, unknown> }> | undefined)?.[0];
       if (!content) throw new Error(`resources/read ${uri} returned no content`);
       const next = Number(content._meta['ignite/next_after']);
@@ -70,7 +87,7 @@ export async function followWithMcp(mcp: McpStdio, buildId: string, onRead: (fro
       if (got !== next - cursor || (got > 0 && !content.text.startsWith(`${cursor + 1}\t`))) {
         throw new Error(`read after ${cursor} returned ${got} lines ending at ${next}: a line was lost or repeated`);
       }
-      if (got > 0) onRead(cursor + 1, next, at);
+      if (got > 0) options.onRead?.(cursor + 1, next, at);
       cursor = next;
       lines += got;
       if (Number(content._meta['ignite/lines_after']) > 0) dirty = true;
@@ -86,17 +103,32 @@ export async function followWithMcp(mcp: McpStdio, buildId: string, onRead: (fro
         if (dirty) kick();
       });
   };
+  let readsOpen = options.readAfter === undefined;
   mcp.onNotification = (message: RpcMessage, at: number) => {
     if (message.method !== 'notifications/resources/updated' || message.params?.uri !== uri) return;
     notifications.push(at);
-    kick();
+    lastProgress = at;
+    if (readsOpen) kick();
   };
-  await mcp.request('resources/subscribe', { uri });
-  const subscribedAt = performance.now();
-  kick();
-  await finished;
-  mcp.onNotification = () => {};
-  return { lines, reads, notifications, subscribedAt };
+  // A subscription the server gave up on sends nothing more; without this the bench would wait forever.
+  const watchdog = setInterval(() => {
+    if (performance.now() - lastProgress > STALL_MS && readsOpen && !reading) {
+      finish(new Error(`no notification for ${STALL_MS / 1000} s and the log of ${buildId} is not complete (read up to ${cursor}); server stderr: ${mcp.stderr.slice(-1000)}`));
+    }
+  }, 1000);
+  try {
+    await mcp.request('resources/subscribe', { uri });
+    const subscribedAt = performance.now();
+    if (options.readAfter) await options.readAfter;
+    readsOpen = true;
+    lastProgress = performance.now();
+    kick();
+    await finished;
+    return { lines, readMs, notifications, subscribedAt };
+  } finally {
+    clearInterval(watchdog);
+    mcp.onNotification = () => {};
+  }
 }
 
 /** Index of the first value ≥ `at` in an ascending array (its length when there is none). */

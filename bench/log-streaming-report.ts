@@ -1,32 +1,38 @@
 /** The log-streaming section of BENCHMARKS.md: figures, tables and what the numbers say. */
 import type { BurstResult, PacedResult } from './log-streaming.js';
 import { fmt, type Section } from './report.js';
-import { ratio } from './stats.js';
+import { ratio, type Summary } from './stats.js';
 
 const TARGET_P50_MS = 2;
 /** RSS over the last quarter of the run may exceed the second quarter's by this much and count as flat. */
 const FLAT_RSS_RATIO = 1.1;
 
+const latencyRow = (label: string, summary: Summary) => [label, `${fmt(summary.p50)} ms`, `${fmt(summary.p99)} ms`, `${fmt(summary.max)} ms`];
+
 export function describeLogStreaming(burst: BurstResult, paced: PacedResult): Section {
-  const p50Met = paced.notified.p50 < TARGET_P50_MS;
-  const growth = ratio(paced.rssLastQuarterMb, paced.rssSecondQuarterMb);
+  const { notifyOnly, reading } = paced;
+  const inHand = reading.inHand!;
+  const p50Met = notifyOnly.notified.p50 < TARGET_P50_MS;
+  const growth = ratio(burst.rssLastQuarterMb, burst.rssSecondQuarterMb);
   const flat = growth <= FLAT_RSS_RATIO;
   const findings = [
-    `Why builds and not a harness writing to the journal: src/local/build/journal.ts has a writer, but only the BuildService's engine holds it (its live builds are private), so a harness would have to reach into the engine or add a fake log source to the local Ignite. A Dockerfile of ${fmt(Math.round(paced.lines / 2))} \`USER\` steps makes the real builder log two real lines per step (\`Step n/N : USER …\` and \` ---> <id>\`) through the real journal and StreamBuildLogs, with nothing that grows per step, so the log is all there is to the build.`,
-    `Burst: the MCP path delivers ${fmt(burst.mcpLinesPerSec)} lines/s, ${fmt(ratio(burst.mcpLinesPerSec, burst.grpcLinesPerSec))}× the direct stream. Both include the builder writing the lines (it runs its steps without yielding, so it writes the whole log before anyone reads much of it). The MCP client was notified ${fmt(burst.mcpNotifications)} times and read ${fmt(burst.mcpReads)} times per build: notifications coalesce to one per event-loop turn, and each read returns up to 2,000 lines (256 KB).`,
-    `What a read costs: each \`?after=\` read is a GetBuild plus a new StreamBuildLogs from the cursor, and the local Ignite finds the cursor by reading its journal from the first byte (src/local/build/log-stream.ts keeps no index from seq to offset), so reading a log of n lines in 2,000-line pages parses O(n²/2,000) journal lines in the local Ignite. That cost is the local Ignite's, not the MCP layer's; an index of seq → byte offset every few thousand lines in the journal would make each read start where it should.`,
-    `Paced latency is measured per line from its \`timestamp_ms\` (whole milliseconds, Date.now() in the local Ignite) to its arrival (performance.now() in the bench, calibrated to wall-clock time): every figure, ours and baseline, reads up to 1 ms high (0.5 ms on average) from that rounding, so the difference between them is the fairer number: notification ${fmt(paced.notified.p50 - paced.grpc.p50)} ms added at p50. “Notified” is the first \`notifications/resources/updated\` to arrive after the line was written; “in hand” is when the \`?after=\` read that returned it arrived.`,
-    `Memory: the MCP server's RSS ${flat ? 'stayed flat' : 'grew'} over the ${fmt(paced.seconds)} s paced run (${fmt(paced.rssSecondQuarterMb)} MB median over the second quarter, ${fmt(paced.rssLastQuarterMb)} MB over the last). It keeps no log: the hub holds the last 2,000 lines per followed build and reads return at most 2,000 lines.`,
+    `Why builds and not a harness writing to the journal: src/local/build/journal.ts has a writer, but only the BuildService's engine holds it (its live builds are private), so a harness would have to reach into the engine or add a fake log source to the local Ignite. A Dockerfile of \`USER\` steps makes the real builder log two real lines per step (\`Step n/N : USER …\` and \` ---> <id>\`) through the real journal and StreamBuildLogs, and nothing in such a step grows with the step count, so the log is all there is to the build.`,
+    `Burst: ${fmt(burst.mcpLinesPerSec)} lines/s through MCP against ${fmt(burst.grpcLinesPerSec)} direct, ${fmt(ratio(burst.mcpLinesPerSec, burst.grpcLinesPerSec))}×. Both include the builder writing the lines. Per build the MCP client got ${fmt(burst.mcpNotifications)} notifications (coalesced to one per event-loop turn of the server) and made ${fmt(burst.mcpReads)} reads of up to 2,000 lines each.`,
+    `What limits the MCP path is the read, not the notification: each \`?after=\` read is a GetBuild plus a new StreamBuildLogs from the cursor, and the local Ignite finds the cursor by parsing its journal from the first line (src/local/build/log-stream.ts has no index from seq to byte offset). Measured on the finished log: a 2,000-line read from the start takes ${fmt(burst.readAtStartMs)} ms, the same read from near the end ${fmt(burst.readAtEndMs)} ms, so reading an n-line log page by page costs O(n²) in the local Ignite, and while it parses, its event loop delays every live stream too. Fixes, in order of effect: serve \`?after=\` reads of a followed build from the BuildLogHub's recent-lines buffer (src/resources/build-resources.ts; no gRPC call at all when the cursor is inside it), and index the journal by seq every few thousand lines in the local Ignite.`,
+    `Paced runs: the local Ignite's \`buildStepDelayMs\` test hook at ${paced.stepDelayMs} ms, so steps are ~${paced.stepDelayMs} ms apart and a line's notification is not confused with the previous step's. “Notified” is the first \`notifications/resources/updated\` to arrive at or after the line's \`timestamp_ms\`; “in hand” is when the \`?after=\` read that returned it arrived. \`timestamp_ms\` is whole milliseconds (Date.now() in the local Ignite) while arrivals are performance.now() calibrated to wall-clock time, so every latency here, ours and the baseline's, reads up to 1 ms high (0.5 ms on average); the difference from the baseline cancels that: notification ${fmt(notifyOnly.notified.p50 - notifyOnly.grpc.p50)} ms against the direct stream at p50.`,
+    `Line in hand (reading on every notification): p50 ${fmt(inHand.p50)} ms against ${fmt(reading.grpc.p50)} ms for the direct stream in the same build, for the read cost above; ${fmt(reading.reads)} reads for ${fmt(reading.notifications)} notifications.`,
+    `Found while building this bench, and why the reading run is only ${fmt(reading.lines)} lines: a read of a running build ends by cancelling its StreamBuildLogs (the RPC follows a running build and has no “up to now” form), and the local Ignite's HTTP/2 server (Node's nghttp2) closes the whole connection with INTERNAL after about 1,000 client stream resets in a burst (33 a second after that). A client reading on every notification of a busy log gets there in seconds: that read fails with INTERNAL, the hub's stream behind the subscription fails with it, and since INTERNAL is not retried the subscription stops without another notification. Serving \`?after=\` reads of a followed build from the hub's buffer would remove both this and the read cost; short of that, the hub should treat a closed session as a cut stream and resume.`,
+    `Memory: the MCP server's RSS ${flat ? 'stayed flat' : 'grew'} over the ${burst.rounds} burst builds it streamed (${fmt(burst.rssSecondQuarterMb)} MB median over the second quarter of that time, ${fmt(burst.rssLastQuarterMb)} MB over the last). It keeps no log: the hub holds the last 2,000 lines per followed build, and a read returns at most 2,000 lines.`,
   ];
   if (!p50Met) {
     findings.push(
-      `Notification p50 missed the ${TARGET_P50_MS} ms target. A notification waits for the hub's gRPC stream to deliver the line to the MCP server, then for the next turn of its event loop (subscriptions coalesce with setImmediate), then for the stdio pipe; on this shared 2-core machine the three processes involved (local Ignite, MCP server, bench) compete for the cores, which the baseline's two do not.`,
+      `Notification p50 missed the ${TARGET_P50_MS} ms target. A notification waits for the hub's gRPC stream to bring the line to the MCP server, for the next turn of its event loop (subscriptions coalesce with setImmediate), then for the stdio pipe; on this shared machine the three processes involved (local Ignite, MCP server, bench) compete for the cores.`,
     );
   }
   return {
     id: 'log-streaming',
     title: '3. Log streaming (subscribed build-log resource)',
-    method: `The MCP server runs in remote mode against a local Ignite in its own process. The MCP side is a bare JSON-RPC client that subscribes to \`ignite://builds/{id}/logs\` and, after each \`notifications/resources/updated\`, reads on with \`?after=<cursor>\` until the resource says the log is complete, checking that no line is lost or repeated. The baseline is our gRPC client following \`StreamBuildLogs\` from the start. **Burst**: a ${fmt(burst.lines)}-line build per reader, the two in turns, ${burst.rounds} rounds; lines per second from CreateBuild to the last line in hand. **Paced**: one ${fmt(paced.lines)}-line build with the local Ignite's \`buildStepDelayMs\` test hook at 1 ms (two lines per step, ~1.3 ms apart), read by both at once; ${fmt(paced.measured)} lines measured (those written before both readers were attached are left out); the MCP server's RSS sampled every 250 ms.`,
+    method: `The MCP server runs in remote mode against a local Ignite in its own process. The MCP side is a bare JSON-RPC client that subscribes to \`ignite://builds/{id}/logs\` and reads on with \`?after=<cursor>\` until the resource says the log is complete, checking that no line is lost or repeated. The baseline is our gRPC client following \`StreamBuildLogs\` from the start. **Burst**: one ${fmt(burst.lines)}-line build per reader, the two in turns, ${burst.rounds} rounds; lines per second from CreateBuild to the last line in hand; the MCP server's RSS sampled every 250 ms while it streams. **Paced**: two builds, each read by both readers at once: one of ${fmt(notifyOnly.lines)} lines during which the MCP client only records notifications (it reads everything once the build has ended), and one of ${fmt(reading.lines)} lines during which it reads on after every notification. Lines written before both readers were attached are left out (${fmt(notifyOnly.measured)} and ${fmt(reading.measured)} lines measured).`,
     figures: [
       {
         label: 'Logs, burst: lines per second',
@@ -41,29 +47,39 @@ export function describeLogStreaming(burst: BurstResult, paced: PacedResult): Se
       {
         label: 'Logs, paced: notification latency p50',
         unit: 'ms',
-        ours: paced.notified.p50,
-        baseline: paced.grpc.p50,
-        baselineLabel: 'line received on the gRPC stream',
-        ratio: ratio(paced.notified.p50, paced.grpc.p50),
+        ours: notifyOnly.notified.p50,
+        baseline: notifyOnly.grpc.p50,
+        baselineLabel: 'line arriving on the gRPC stream',
+        ratio: ratio(notifyOnly.notified.p50, notifyOnly.grpc.p50),
         target: `< ${TARGET_P50_MS} ms`,
         met: p50Met,
       },
       {
         label: 'Logs, paced: notification latency p99',
         unit: 'ms',
-        ours: paced.notified.p99,
-        baseline: paced.grpc.p99,
+        ours: notifyOnly.notified.p99,
+        baseline: notifyOnly.grpc.p99,
         baselineLabel: 'gRPC stream p99',
-        ratio: ratio(paced.notified.p99, paced.grpc.p99),
+        ratio: ratio(notifyOnly.notified.p99, notifyOnly.grpc.p99),
         target: '(context)',
         met: null,
       },
       {
-        label: 'Logs, paced: MCP server RSS, last quarter vs second quarter',
+        label: 'Logs, paced: line in hand p50 (notified, then read)',
+        unit: 'ms',
+        ours: inHand.p50,
+        baseline: reading.grpc.p50,
+        baselineLabel: 'gRPC stream, same build',
+        ratio: ratio(inHand.p50, reading.grpc.p50),
+        target: '(context)',
+        met: null,
+      },
+      {
+        label: 'Logs, burst: MCP server RSS, last quarter vs second quarter',
         unit: 'MB',
-        ours: paced.rssLastQuarterMb,
-        baseline: paced.rssSecondQuarterMb,
-        baselineLabel: 'second quarter of the run',
+        ours: burst.rssLastQuarterMb,
+        baseline: burst.rssSecondQuarterMb,
+        baselineLabel: 'second quarter',
         ratio: growth,
         target: `≤ ${FLAT_RSS_RATIO}× (flat)`,
         met: flat,
@@ -71,18 +87,28 @@ export function describeLogStreaming(burst: BurstResult, paced: PacedResult): Se
     ],
     tables: [
       {
-        caption: `Paced: latency per line from the local Ignite writing it (${fmt(paced.measured)} lines)`,
-        headers: ['Reader', 'p50', 'p99', 'Max'],
+        caption: `Burst: ${fmt(burst.lines)} lines per build, ${burst.rounds} builds per reader`,
+        headers: ['Reader', 'Lines per second (median)', 'Notifications per build', 'Reads per build'],
         rows: [
-          ['MCP: notified (resources/updated)', `${fmt(paced.notified.p50)} ms`, `${fmt(paced.notified.p99)} ms`, `${fmt(paced.notified.max)} ms`],
-          ['MCP: line in hand (after the ?after= read)', `${fmt(paced.read.p50)} ms`, `${fmt(paced.read.p99)} ms`, `${fmt(paced.read.max)} ms`],
-          ['gRPC StreamBuildLogs (baseline)', `${fmt(paced.grpc.p50)} ms`, `${fmt(paced.grpc.p99)} ms`, `${fmt(paced.grpc.max)} ms`],
+          ['MCP: subscribed, reading on', fmt(burst.mcpLinesPerSec), fmt(burst.mcpNotifications), fmt(burst.mcpReads)],
+          ['gRPC StreamBuildLogs (baseline)', fmt(burst.grpcLinesPerSec), '-', '-'],
         ],
       },
       {
-        caption: 'Paced: MCP server RSS over the run',
-        headers: ['Seconds in', ...paced.rss.map((sample) => sample.second.toFixed(1))],
-        rows: [['RSS (MB)', ...paced.rss.map((sample) => fmt(sample.mb))]],
+        caption: `Paced: latency per line from the local Ignite writing it`,
+        headers: ['Run and reader', 'p50', 'p99', 'Max'],
+        rows: [
+          latencyRow('Notifications only: MCP notified', notifyOnly.notified),
+          latencyRow('Notifications only: gRPC stream (baseline)', notifyOnly.grpc),
+          latencyRow('Reading on: MCP notified', reading.notified),
+          latencyRow('Reading on: MCP line in hand', inHand),
+          latencyRow('Reading on: gRPC stream (baseline)', reading.grpc),
+        ],
+      },
+      {
+        caption: 'Burst: MCP server RSS while streaming (MCP rounds only)',
+        headers: ['Seconds of streaming', ...burst.rss.map((sample) => sample.second.toFixed(1))],
+        rows: [['RSS (MB)', ...burst.rss.map((sample) => fmt(sample.mb))]],
       },
     ],
     findings,

@@ -40,6 +40,11 @@ export class McpStdio {
     return this.child.pid!;
   }
 
+  /** The last few KB the server wrote to stderr, for error messages. */
+  get stderr(): string {
+    return this.stderrTail;
+  }
+
   async initialize(): Promise<RpcMessage> {
     const reply = await this.request('initialize', INITIALIZE_PARAMS);
     this.notify('notifications/initialized');
