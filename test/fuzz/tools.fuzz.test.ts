@@ -33,7 +33,7 @@ let listed: Tool[];
 const fixture = { buildId: '', imageRef: '', contextId: '', appDir: '', archive: '', nasty: [] as string[] };
 
 beforeAll(async () => {
-  harness = await startHarness({ local: { limits: { appStartTimeoutMs: 4_000, invokeTimeoutMs: 5_000 } } });
+  harness = await startHarness({ local: { limits: { appStartTimeoutMs: 2_000, invokeTimeoutMs: 5_000 } } });
   listed = (await harness.client.listTools()).tools;
   fixture.appDir = path.join(harness.workDir, 'app');
   cpSync(path.resolve('test/fixtures/example-app'), fixture.appDir, { recursive: true });
@@ -52,11 +52,17 @@ beforeAll(async () => {
   await ok('save_image_draft', { app_name: 'fuzz-live', build_id: fixture.buildId });
   await ok('publish_draft', { app_name: 'fuzz-live' });
   await ok('configure_app', { app_name: 'fuzz-scratch' });
+  await ok('configure_app', { app_name: 'fuzz-drafts', ports: [8080] });
 }, 60_000);
 afterAll(() => harness.close());
 
-/** Tools that only read or call the published app get the live app; the rest cannot disturb it. */
+/**
+ * Which app each tool works on: calls go to the published live app; drafts are saved and published
+ * on an app configure_app never touches, so a fuzzed health path cannot make every publish wait
+ * out its start timeout; configure_app has its own.
+ */
 const CALLS_LIVE_APP = new Set(['invoke', 'test_draft', 'get_draft']);
+const DRAFTS_APP = new Set(['save_image_draft', 'publish_draft']);
 /** Git URLs that fail at once and locally: a fuzzed URL could otherwise clone this repository or reach the network. */
 const SAFE_GIT_URLS = ['file:///nonexistent/repo.git', 'https://127.0.0.1:1/org/repo.git', 'git://127.0.0.1:1/x', '/nonexistent/repo'];
 
@@ -64,7 +70,7 @@ function poolsFor(tool: string): Pools {
   const http = CALLS_LIVE_APP.has(tool);
   return {
     build_id: fc.constantFrom(fixture.buildId, 'b-000000000000', 'fuzz-app'),
-    app_name: fc.constantFrom(http ? 'fuzz-live' : 'fuzz-scratch', 'no-such-app'),
+    app_name: fc.constantFrom(http ? 'fuzz-live' : DRAFTS_APP.has(tool) ? 'fuzz-drafts' : 'fuzz-scratch', 'no-such-app'),
     organization_name: fc.constantFrom('local', 'other-org'),
     context_id: fc.constantFrom(fixture.contextId, 'ctx-missing'),
     image_ref: fc.constantFrom(fixture.imageRef, 'localhost/local/missing:latest', 'docker.io/library/nginx:1.27'),
@@ -151,7 +157,7 @@ describe('fuzzing every tool', () => {
       }),
       { numRuns: RUNS_PER_TOOL, plugins: [fc.interruptAfterTimeLimit(TIME_PER_TOOL_MS)] },
     );
-    expect(runs).toBeGreaterThan(25);
+    expect(runs).toBeGreaterThan(15);
     // Valid-shaped arguments must get past the schema, or the handler itself goes unfuzzed.
     expect(handled).toBeGreaterThan(runs / 10);
     await expectStillServing();
