@@ -181,7 +181,8 @@ export async function translateContextErrors<T>(work: () => Promise<T>): Promise
     if (err instanceof ContextLimitError) throw new UserError(err.message, 'Leave the largest files out with .dockerignore, then try again.', { code: 'CONTEXT_TOO_LARGE', cause: err });
     if (err instanceof InvalidArchiveError) throw new UserError(err.message, 'Pass a readable .tar.gz or .zip whose entries stay inside the archive, or pass the folder instead.', { code: 'INVALID_ARCHIVE', cause: err });
     if (err instanceof ContextChangedError) throw new UserError(err.message, 'Wait until the folder stops changing, then try again.', { code: 'CONTEXT_CHANGED', cause: err });
-    const reason = FS_REASONS[(err as NodeJS.ErrnoException | undefined)?.code ?? ''];
+    const code = (err as NodeJS.ErrnoException | null | undefined)?.code;
+    const reason = typeof code === 'string' && Object.hasOwn(FS_REASONS, code) ? FS_REASONS[code] : undefined;
     if (reason) {
       // Past the allowed-folder check, so the path is the user's own; Node's own wording would read as a crash.
       const where = (err as NodeJS.ErrnoException).path ?? 'the context';
