@@ -4,6 +4,7 @@
  * writes are never retried here: the tool layer tells the agent how to check instead.
  */
 import type { BuildServiceDefinition } from './generated/dodil/ignite/v1/BuildService.js';
+import { pause } from '../abortable-pause.js';
 import type { ComputeServiceDefinition } from './generated/dodil/ignite/v1/ComputeService.js';
 import type { SecretServiceDefinition } from './generated/dodil/ignite/v1/SecretService.js';
 import { cancelledByCaller, type RpcTarget } from './call-context.js';
@@ -121,17 +122,5 @@ function gaveUp(err: IgniteError, target: RpcTarget, attempts: number): IgniteEr
     operation: err.operation,
     service: target.service,
     cause: err.cause,
-  });
-}
-
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
   });
 }

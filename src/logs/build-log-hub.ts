@@ -1,4 +1,6 @@
 import type { StreamBuildLogsResponse__Output } from '../grpc/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
+import { pause } from '../abortable-pause.js';
+import { backoffDelayMs, type RetryPolicy } from '../grpc/retry.js';
 import type { Logger } from '../log.js';
 import { LogLineRedactor } from './redact-line.js';
 
@@ -35,6 +37,8 @@ export interface BuildLogHubOptions {
 }
 
 type Listener = (event: LogEvent) => void;
+
+const RESUME_BACKOFF: RetryPolicy = { maxAttempts: 9, baseDelayMs: 50, maxDelayMs: 2000 };
 
 interface Followed {
   listeners: Set<Listener>;
@@ -147,9 +151,9 @@ export class BuildLogHub {
           emit({ kind: 'failed', error: err });
           break;
         }
-        const delay = this.options.backoffMs?.(attempt) ?? Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2);
+        const delay = this.options.backoffMs?.(attempt) ?? backoffDelayMs(attempt, RESUME_BACKOFF);
         this.options.logger.debug(`build log stream for ${buildId} cut; resuming after seq ${entry.lastSeq}`, { attempt, delay });
-        await sleep(delay, signal);
+        await pause(delay, signal);
       }
     }
     entry.listeners.clear();
@@ -159,11 +163,4 @@ export class BuildLogHub {
 
 function toLogLine(line: { seq: string; timestamp_ms: string; stream: string; text: string }): LogLine {
   return { seq: Number(line.seq), timestamp_ms: Number(line.timestamp_ms), stream: line.stream, text: line.text };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
-  });
 }

@@ -1,4 +1,5 @@
 import type { Build__Output } from '../grpc/generated/dodil/ignite/v1/Build.js';
+import { pause } from '../abortable-pause.js';
 import type { GetBuildResponse__Output } from '../grpc/generated/dodil/ignite/v1/GetBuildResponse.js';
 import type { StreamBuildLogsResponse__Output } from '../grpc/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
 import { backoffDelayMs, type RetryPolicy } from '../grpc/retry.js';
@@ -82,17 +83,6 @@ function isPassingFault(err: unknown): boolean {
   return err instanceof IgniteError && isSafeToRetry(err.code);
 }
 
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
 
 /** One line as the model reads it: sequence number, then the text. */
 export function formatLogLine(line: LogLine): string {
