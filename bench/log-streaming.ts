@@ -10,11 +10,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createIgniteClient, type IgniteClient } from '../src/grpc/client.js';
 import { createBuild, loggingDockerfile } from './builds.js';
 import { calibrateWallClock, firstAtOrAfter, followWithGrpc, followWithMcp, sampleRss } from './log-consumers.js';
-import { McpStdio } from './mcp-stdio.js';
-import { BIN, cleanEnv, startLocalIgniteProcess, type LocalIgniteProcess } from './processes.js';
+import type { McpStdio } from './mcp-stdio.js';
+import { startRig, type Rig } from './processes.js';
 import type { Section } from './report.js';
 import { interleave, median, summarize, type Summary } from './stats.js';
 import { describeLogStreaming } from './log-streaming-report.js';
@@ -54,31 +53,6 @@ export interface PacedResult {
   notifyOnly: PacedRun;
   /** Reading on after every notification, as a client that wants the lines would. */
   reading: PacedRun;
-}
-
-interface Rig {
-  local: LocalIgniteProcess;
-  client: IgniteClient;
-  mcp: McpStdio;
-  close(): Promise<void>;
-}
-
-/** A local Ignite, our gRPC client on it, and the MCP server in remote mode pointed at it. */
-async function startRig(home: string, limits?: Record<string, number>): Promise<Rig> {
-  const local = await startLocalIgniteProcess(limits);
-  const client = createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: 60_000 });
-  const mcp = new McpStdio(process.execPath, [BIN], cleanEnv({ HOME: home, IGNITE_API_ENDPOINT: local.endpoint }));
-  await mcp.initialize();
-  return {
-    local,
-    client,
-    mcp,
-    async close() {
-      await mcp.close();
-      client.close();
-      await local.close();
-    },
-  };
 }
 
 /** Median time of a resources/read of a finished log from `after`, in turns with the other cursor. */

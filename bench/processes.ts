@@ -1,7 +1,7 @@
 /**
- * The processes a benchmark runs: the built ignite-mcp binary, a local Ignite on loopback, and
- * the baseline MCP servers. Everything runs from dist/ (the bench is compiled with the project),
- * so each process is what a user would start.
+ * The processes a benchmark runs: the built ignite-mcp binary, a local Ignite on loopback, the
+ * two together as a rig, and the baseline MCP servers. Everything runs from dist/ (the bench is
+ * compiled with the project), so each process is what a user would start.
  *
  *   node dist/bench/processes.js --local-ignite '<limits JSON>'   a local Ignite with test limits
  */
@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createIgniteClient, type IgniteClient } from '../src/grpc/client.js';
+import { McpStdio } from './mcp-stdio.js';
 
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(DIST, 'src', 'index.js');
@@ -56,6 +58,31 @@ export async function startLocalIgniteProcess(limits?: Record<string, number>): 
   });
   child.stderr!.resume();
   return { endpoint, pid: child.pid!, close: () => stopProcess(child) };
+}
+
+/** A local Ignite, our gRPC client on it, and the MCP server (the built binary) in remote mode pointed at it. */
+export interface Rig {
+  local: LocalIgniteProcess;
+  client: IgniteClient;
+  mcp: McpStdio;
+  close(): Promise<void>;
+}
+
+export async function startRig(home: string, limits?: Record<string, number>): Promise<Rig> {
+  const local = await startLocalIgniteProcess(limits);
+  const client = createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: 60_000 });
+  const mcp = new McpStdio(process.execPath, [BIN], cleanEnv({ HOME: home, IGNITE_API_ENDPOINT: local.endpoint }));
+  await mcp.initialize();
+  return {
+    local,
+    client,
+    mcp,
+    async close() {
+      await mcp.close();
+      client.close();
+      await local.close();
+    },
+  };
 }
 
 /** SIGTERM (the local Ignite shuts down cleanly on it), then SIGKILL if it lingers. */

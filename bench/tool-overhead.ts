@@ -7,10 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createIgniteClient } from '../src/grpc/client.js';
 import { createBuild, waitForSuccess } from './builds.js';
-import { McpStdio } from './mcp-stdio.js';
-import { BIN, cleanEnv, startLocalIgniteProcess } from './processes.js';
+import { startRig } from './processes.js';
 import { fmt, type Section } from './report.js';
 import { interleave, round, summarize, type Summary } from './stats.js';
 
@@ -21,13 +19,10 @@ export async function runToolOverheadBench(options: { quick: boolean; log: (line
   const calls = options.quick ? 30 : 3000;
   const warmup = options.quick ? 10 : 300;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'ignite-bench-tool-'));
-  const local = await startLocalIgniteProcess();
-  const client = createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: 30_000 });
-  const mcp = new McpStdio(process.execPath, [BIN], cleanEnv({ HOME: scratch, IGNITE_API_ENDPOINT: local.endpoint }));
+  const { client, mcp, close } = await startRig(scratch);
   try {
     const buildId = await createBuild(client, 'bench-get-build', 'FROM scratch\nENV PORT=8080\nEXPOSE 8080\nCMD ["/app"]\n');
     await waitForSuccess(client, buildId);
-    await mcp.initialize();
     const timed = async (call: () => Promise<unknown>) => {
       const started = performance.now();
       await call();
@@ -48,9 +43,7 @@ export async function runToolOverheadBench(options: { quick: boolean; log: (line
     const samples = await interleave(paths, calls, (key) => calls$[key]());
     return describe(Object.fromEntries(paths.map((key) => [key, summarize(samples[key])])) as Record<Path, Summary>, calls, warmup);
   } finally {
-    await mcp.close();
-    client.close();
-    await local.close();
+    await close();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
