@@ -26,6 +26,14 @@ const MAX_LINE_CHARS = 16 * 1024;
 const READ_CHUNK = 64 * 1024;
 /** Secrets shorter than this are not searched for: masking every "a" would wreck the log and hide nothing. */
 const MIN_REDACTED_LENGTH = 3;
+/** Every this many lines the byte offset of a line is remembered, so a reader can start near a seq. */
+const INDEX_EVERY_LINES = 256;
+
+/** Where line `seq` starts in the file. */
+interface IndexPoint {
+  seq: number;
+  offset: number;
+}
 
 /**
  * A build's log as an append-only JSONL file: numbered lines and status changes in the order they
@@ -34,6 +42,9 @@ const MIN_REDACTED_LENGTH = 3;
  */
 export class BuildJournal {
   private readonly waiters = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+  // Sparse per-build seq -> offset points, filled by writers and by any read that passes them, so
+  // resuming after seq N costs a seek instead of parsing the log from the start.
+  private readonly index = new Map<string, IndexPoint[]>();
 
   constructor(private readonly store: LocalStore) {}
 
@@ -44,7 +55,8 @@ export class BuildJournal {
   /** Starts the journal of a new build. */
   create(buildId: string, redactions: readonly string[] = []): JournalWriter {
     const fd = openSync(this.file(buildId), 'w');
-    return new JournalWriter(fd, 0, 0, redactions, () => this.notify(buildId));
+    this.index.delete(buildId);
+    return new JournalWriter(fd, 0, 0, redactions, () => this.notify(buildId), (point) => this.remember(buildId, point));
   }
 
   /** Reopens after a restart, continuing the sequence on disk; a line torn by a crash is cut. */
@@ -58,7 +70,35 @@ export class BuildJournal {
     }
     const fd = openSync(this.file(buildId), 'r+');
     ftruncateSync(fd, bytes);
-    return new JournalWriter(fd, seq, bytes, [], () => this.notify(buildId));
+    return new JournalWriter(fd, seq, bytes, [], () => this.notify(buildId), (point) => this.remember(buildId, point));
+  }
+
+  /**
+   * A byte offset from which reading finds every line after `afterSeq`, and the seq of the line
+   * just before that offset (0 at the start of the file).
+   */
+  resumePoint(buildId: string, afterSeq: number): { offset: number; seqBefore: number } {
+    const points = this.index.get(buildId) ?? [];
+    let low = 0;
+    let high = points.length - 1;
+    let best: IndexPoint | undefined;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const point = points[middle]!;
+      if (point.seq <= afterSeq + 1) {
+        best = point;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return best ? { offset: best.offset, seqBefore: best.seq - 1 } : { offset: 0, seqBefore: 0 };
+  }
+
+  private remember(buildId: string, point: IndexPoint): void {
+    if (point.seq % INDEX_EVERY_LINES !== 1) return;
+    let points = this.index.get(buildId);
+    if (!points) this.index.set(buildId, (points = []));
+    const last = points.at(-1);
+    if (!last || point.seq > last.seq) points.push(point);
   }
 
   /** Resolves at the next append to this build's journal; take it before reading to miss nothing. */
@@ -96,6 +136,7 @@ export class BuildJournal {
         let start = 0;
         for (let newline = data.indexOf(0x0a); newline >= 0; newline = data.indexOf(0x0a, start)) {
           const entry = parseEntry(data.toString('utf8', start, newline));
+          if (entry?.kind === 'line') this.remember(buildId, { seq: entry.line.seq, offset: dataStart + start });
           start = newline + 1;
           if (entry) yield { entry, end: dataStart + start };
         }
@@ -116,6 +157,7 @@ export class JournalWriter {
     private size: number,
     private readonly redactions: readonly string[],
     private readonly onAppend: () => void,
+    private readonly onLineOffset: (point: IndexPoint) => void,
   ) {}
 
   get seq(): number {
@@ -131,6 +173,7 @@ export class JournalWriter {
     if (this.closed) return;
     let clean = text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}… (line truncated)` : text;
     for (const secret of this.redactions) if (secret.length >= MIN_REDACTED_LENGTH) clean = clean.split(secret).join('***');
+    this.onLineOffset({ seq: this.lastSeq + 1, offset: this.size });
     this.append({ seq: this.lastSeq + 1, timestamp_ms: Date.now(), stream, text: clean });
     this.lastSeq++;
   }

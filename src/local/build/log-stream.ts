@@ -41,8 +41,12 @@ export function streamBuildLogsHandler(engine: LocalBuildEngine, callers: Caller
     let threshold: number;
     let offset = 0;
     let lastSeen = 0;
-    if (afterSeq > 0) threshold = afterSeq;
-    else if (request.from_start) threshold = 0;
+    if (afterSeq > 0) {
+      threshold = afterSeq;
+      const start = engine.journal.resumePoint(buildId, afterSeq);
+      offset = start.offset;
+      lastSeen = start.seqBefore;
+    } else if (request.from_start) threshold = 0;
     else {
       const position = engine.logPosition(buildId) ?? { seq: Number(engine.get(buildId)!.last_log_seq), bytes: await fileSize(engine.journal.file(buildId)) };
       threshold = position.seq;

@@ -49,6 +49,19 @@ describe('StreamBuildLogs', () => {
     expect(tail[0]!.status).toMatchObject({ status: 'BUILD_STATUS_SUCCEEDED', terminal: true });
   });
 
+  it('resumes a long log after any seq, at and around the sparse seq index points', async () => {
+    const steps = Array.from({ length: 400 }, (_, i) => `USER ${1000 + i}`).join('\n');
+    const { build_id } = await fast.builds.create({ name: 'long-log', zipped_code: await tarGz({ Dockerfile: `FROM scratch\n${steps}\n` }) });
+    const build = await waitForBuild(fast.builds, build_id);
+    const last = Number(build.last_log_seq);
+    expect(last).toBeGreaterThan(800);
+    for (const after of [1, 255, 256, 257, 511, 512, 513, last - 1]) {
+      const frames = await fast.builds.logs({ build_id, after_seq: after });
+      expect(seqs(frames), `after ${after}`).toEqual(range(after + 1, last));
+      expect(statuses(frames)).toEqual(['BUILD_STATUS_SUCCEEDED!']);
+    }
+  });
+
   it('follows a running build live: lines arrive while it runs, in order, and the stream ends at the end', async () => {
     const { build_id } = await t.builds.create({ name: 'live', zipped_code: app });
     const arrivals: { seq: number; at: number }[] = [];
