@@ -100,6 +100,20 @@ export class BuildLogHub {
     };
   }
 
+  /**
+   * Lines in (afterSeq, untilSeq] from the buffer of a build being followed, or undefined when the
+   * buffer does not hold all of them. Readers that keep up with a subscription are served from
+   * here instead of opening (and cancelling) an upstream stream per read.
+   */
+  linesBetween(buildId: string, afterSeq: number, untilSeq: number): LogLine[] | undefined {
+    const entry = this.followed.get(buildId);
+    if (!entry || entry.lastSeq < untilSeq) return undefined;
+    if (untilSeq <= afterSeq) return [];
+    const first = entry.recent[0];
+    if (!first || first.seq > afterSeq + 1) return undefined;
+    return entry.recent.filter((line) => line.seq > afterSeq && line.seq <= untilSeq);
+  }
+
   /** Stops every upstream stream. */
   close(): void {
     for (const entry of this.followed.values()) entry.controller.abort();

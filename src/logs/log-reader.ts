@@ -34,10 +34,21 @@ const MAX_RESUMES = 5;
 // Shorter pauses than for unary reads: a tool call is waiting, and five resumes stay under ~1.5 s.
 const RESUME_BACKOFF: RetryPolicy = { maxAttempts: MAX_RESUMES + 1, baseDelayMs: 50, maxDelayMs: 1000 };
 
+/** Lines already in hand (the log hub's buffer of a followed build), already redacted. */
+export interface LogLineCache {
+  linesBetween(buildId: string, afterSeq: number, untilSeq: number): LogLine[] | undefined;
+}
+
 export interface ReadLinesOptions {
   signal?: AbortSignal | undefined;
   /** Values redacted from every line (deps.secrets()); secret-shaped strings always are. */
   secrets: readonly string[];
+  cache?: LogLineCache | undefined;
+  /**
+   * The build has ended: its stream ends by itself after the last line, so it is read to its end
+   * rather than cancelled (a server refuses connections that cancel streams at a high rate).
+   */
+  buildEnded?: boolean;
 }
 
 /**
@@ -48,6 +59,11 @@ export interface ReadLinesOptions {
  */
 export async function* readLines(source: LogSource, buildId: string, afterSeq: number, untilSeq: number, options: ReadLinesOptions): AsyncGenerator<LogLine> {
   const { signal } = options;
+  const cached = options.cache?.linesBetween(buildId, afterSeq, untilSeq);
+  if (cached) {
+    yield* cached;
+    return;
+  }
   const redactor = new LogLineRedactor(options.secrets);
   let lastSeq = afterSeq;
   for (let failures = 0; lastSeq < untilSeq; ) {
@@ -58,15 +74,15 @@ export async function* readLines(source: LogSource, buildId: string, afterSeq: n
       const stream = source.streamBuildLogs({ build_id: buildId, from_start: lastSeq === 0, after_seq: lastSeq }, { signal: controller.signal });
       for await (const frame of stream) {
         if (!frame.line) {
-          if (frame.status?.terminal) return;
+          if (frame.status?.terminal && !options.buildEnded) return;
           continue;
         }
         const seq = Number(frame.line.seq);
-        if (seq <= lastSeq) continue;
+        if (seq <= lastSeq || seq > untilSeq) continue;
         lastSeq = seq;
         failures = 0;
         yield { seq, timestamp_ms: Number(frame.line.timestamp_ms), stream: frame.line.stream, text: redactor.redact(frame.line.text) };
-        if (seq >= untilSeq) return;
+        if (seq >= untilSeq && !options.buildEnded) return;
       }
       return;
     } catch (err) {

@@ -1,6 +1,6 @@
 import type { Build__Output } from '../grpc/generated/dodil/ignite/v1/Build.js';
 import type { LogLine } from './build-log-hub.js';
-import { readLines, snapshotOf, type LogSource } from './log-reader.js';
+import { readLines, snapshotOf, type LogLineCache, type LogSource } from './log-reader.js';
 
 export type LogReadMode = 'head' | 'tail' | 'errors';
 
@@ -17,6 +17,8 @@ export interface LogWindowRequest {
   signal?: AbortSignal;
   /** Redacted from every line (deps.secrets()); required so no reader forgets them. */
   secrets: readonly string[];
+  /** The log hub, whose buffer serves reads of followed builds. */
+  cache?: LogLineCache;
 }
 
 export interface LogWindow {
@@ -45,8 +47,8 @@ export const TERMINAL_BUILD_STATUSES = new Set(['BUILD_STATUS_SUCCEEDED', 'BUILD
 /** A budgeted window of a build's log: the model sees what matters and is told what it does not see. */
 export async function readLogWindow(source: LogSource, request: LogWindowRequest): Promise<LogWindow> {
   const { build, lastSeq } = await snapshotOf(source, request.buildId, request.signal);
-  const readOptions = { signal: request.signal, secrets: request.secrets };
   const ended = TERMINAL_BUILD_STATUSES.has(build.status);
+  const readOptions = { signal: request.signal, secrets: request.secrets, cache: request.cache, buildEnded: ended };
   const afterSeq = Math.min(Math.max(0, request.afterSeq), lastSeq);
   const available = lastSeq - afterSeq;
   const finish = (lines: LogLine[], nextCursor: number, firstError?: { seq: number; text: string }): LogWindow => ({

@@ -41,6 +41,7 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
 
   const readLogs = async (uri: URL, buildId: string, afterSeq: number): Promise<ReadResourceResult> => {
     const window = await readLogWindow(deps.client, {
+    cache: deps.logs,
       buildId,
       mode: 'head',
       afterSeq,

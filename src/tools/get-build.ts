@@ -71,6 +71,7 @@ async function fetchBuild(context: ToolContext, buildId: string) {
 
 async function summarizeFailure(context: ToolContext, build: BuildSummary): Promise<z.output<typeof failureShape>> {
   const window = await readLogWindow(context.deps.client, {
+    cache: context.deps.logs,
     buildId: build.build_id,
     mode: 'errors',
     afterSeq: 0,

@@ -32,6 +32,7 @@ Next: get_build for the status, or fix the Dockerfile and create_build again.`,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run({ build_id, mode, cursor, max_lines, max_bytes }, context) {
     const window = await readLogWindow(context.deps.client, {
+    cache: context.deps.logs,
       buildId: build_id,
       mode,
       afterSeq: cursor,

@@ -75,6 +75,31 @@ describe('build log resources', () => {
     expect(updates).toEqual([]);
   });
 
+  it('serves cursor reads of a followed build from the shared buffer instead of a new upstream stream per read', async () => {
+    const buildId = await startBuild('buffered');
+    const uri = `ignite://builds/${buildId}/logs`;
+    const streamsBefore = harness.local.faults.calls('StreamBuildLogs');
+    updates.length = 0;
+    await harness.client.subscribeResource({ uri });
+    let after = 0;
+    let reads = 0;
+    const seen: number[] = [];
+    for (let complete = false; !complete; ) {
+      await until(() => updates.includes(uri));
+      updates.splice(0, updates.length, ...updates.filter((u) => u !== uri));
+      const read = await harness.client.readResource({ uri: after ? `${uri}?after=${after}` : uri });
+      reads++;
+      seen.push(...seqsOf(read));
+      after = meta(read)['ignite/next_after'] as number;
+      complete = meta(read)['ignite/complete'] as boolean;
+    }
+    await harness.client.unsubscribeResource({ uri });
+    const streams = harness.local.faults.calls('StreamBuildLogs') - streamsBefore;
+    expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => i + 1));
+    expect(reads).toBeGreaterThan(5);
+    expect(streams).toBeLessThan(reads / 2);
+  });
+
   it('shares one upstream stream among subscribers and waiters, and stops when the build ends', async () => {
     const buildId = await startBuild('shared');
     const hub = harness.runtime.deps.logs;
