@@ -52,7 +52,9 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
   const secrets = config.token ? [config.token] : [];
   const logs = new BuildLogHub({
     streamBuildLogs: (request, callOptions) => client().streamBuildLogs(request, callOptions),
-    isRetryable: (err) => err instanceof IgniteError && err.retryable,
+    // A log stream is a read resumed by seq, so a dropped connection (seen as INTERNAL or UNKNOWN
+    // when a server resets it) is worth resuming too; the hub gives up when resumes bring nothing new.
+    isRetryable: (err) => err instanceof IgniteError && (err.retryable || err.codeName === 'INTERNAL' || err.codeName === 'UNKNOWN'),
     logger: logger.child('logs'),
     secrets: () => secrets,
   });

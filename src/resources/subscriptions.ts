@@ -44,7 +44,11 @@ export class BuildSubscriptions {
         if (event.kind === 'line' && ref.kind === 'logs') this.schedule(uri);
         if (event.kind === 'status') this.schedule(uri);
         if ((event.kind === 'status' && event.terminal) || event.kind === 'failed') {
-          if (event.kind === 'failed') this.deps.logger.warn(`stopped following ${uri}`, { error: String(event.error) });
+          if (event.kind === 'failed') {
+            this.deps.logger.warn(`stopped following ${uri}`, { error: String(event.error) });
+            // One last update, so a client waiting on notifications reads and learns where things stand.
+            this.schedule(uri);
+          }
           stopped = true;
           queueMicrotask(stop);
         }
