@@ -1,6 +1,6 @@
 /** A printable summary of the configuration for stderr and diagnostics. It never includes the token. */
 import type { Config } from './config.js';
-import { isLoopbackEndpoint } from './grpc/credentials.js';
+import { isLoopbackEndpoint } from './grpc/endpoint.js';
 
 function from(source: string | undefined): string {
   return source ? ` (from ${source})` : '';

@@ -8,7 +8,7 @@ import type { LogLevel } from './log.js';
 import type { TokenClaims } from './auth/token-claims.js';
 import type { ParsedFlags } from './config-args.js';
 import type { FileSetting } from './config-file.js';
-import { isLoopbackEndpoint } from './grpc/credentials.js';
+import { isLoopbackEndpoint } from './grpc/endpoint.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

@@ -5,30 +5,9 @@
  */
 import * as grpc from '@grpc/grpc-js';
 
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+import { isLoopbackEndpoint } from './endpoint.js';
 
-/**
- * The host part of a gRPC target: `host:port`, `host`, `[v6]:port`, a bare IPv6 address, or a
- * `dns:` URI. `unix:` sockets have no host and return undefined.
- */
-export function endpointHost(endpoint: string): string | undefined {
-  let target = endpoint.trim();
-  if (/^unix(-abstract)?:/i.test(target)) return undefined;
-  target = target.replace(/^dns:(\/\/[^/]*)?\/?/i, '');
-  if (target.startsWith('[')) {
-    const close = target.indexOf(']');
-    return close > 0 ? target.slice(0, close + 1).toLowerCase() : target.toLowerCase();
-  }
-  const colons = target.split(':').length - 1;
-  if (colons === 1) return target.slice(0, target.indexOf(':')).toLowerCase();
-  return target.toLowerCase();
-}
-
-/** Loopback hosts and unix sockets never leave the machine, so plaintext is safe there. */
-export function isLoopbackEndpoint(endpoint: string): boolean {
-  const host = endpointHost(endpoint);
-  return host === undefined || LOOPBACK_HOSTS.has(host);
-}
+export { endpointHost, isLoopbackEndpoint } from './endpoint.js';
 
 export type Transport = 'tls' | 'plaintext';
 

@@ -4,7 +4,7 @@
  * writes are never retried here: the tool layer tells the agent how to check instead.
  */
 import type { BuildServiceDefinition } from './generated/dodil/ignite/v1/BuildService.js';
-import { pause } from '../abortable-pause.js';
+import { backoffDelayMs, pause, type BackoffPolicy } from '../backoff.js';
 import type { ComputeServiceDefinition } from './generated/dodil/ignite/v1/ComputeService.js';
 import type { SecretServiceDefinition } from './generated/dodil/ignite/v1/SecretService.js';
 import { cancelledByCaller, type RpcTarget } from './call-context.js';
@@ -47,12 +47,9 @@ export function isRetriedMethod(method: string): boolean {
   return (METHOD_RETRY as Record<string, string>)[method] === 'retry';
 }
 
-export interface RetryPolicy {
+export interface RetryPolicy extends BackoffPolicy {
   /** Attempts in all, the first included; 1 turns retries off. */
   maxAttempts: number;
-  /** Backoff before retry n is a random delay in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))) ("full jitter"). */
-  baseDelayMs: number;
-  maxDelayMs: number;
   /**
    * Deadline of each attempt. Unset, an attempt may use half of the call's deadline, so a hung
    * attempt still leaves time for another; never more than what is left of the call's deadline.
@@ -78,9 +75,6 @@ export function resolveRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryP
   return policy;
 }
 
-export function backoffDelayMs(retry: number, policy: RetryPolicy, random: () => number = Math.random): number {
-  return random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-}
 
 export interface RetryRun {
   target: RpcTarget;

@@ -2,11 +2,38 @@
  * The one place where gRPC status codes become user-facing errors. Tools never look at `error.code`;
  * they throw what the client throws and the MCP layer prints `formatIgniteError` for the agent.
  */
-import { status as Status } from '@grpc/grpc-js';
-import type { ServiceError } from '@grpc/grpc-js';
+import type { ServiceError, status as GrpcStatus } from '@grpc/grpc-js';
 import { redactSecrets } from './redact.js';
 
 export { redactSecrets } from './redact.js';
+
+/**
+ * The gRPC status codes, fixed by the gRPC specification. Declared here rather than imported from
+ * grpc-js so that tools can describe errors without loading the gRPC stack at start-up; the type
+ * check below keeps the two in step.
+ */
+export enum Status {
+  OK = 0,
+  CANCELLED = 1,
+  UNKNOWN = 2,
+  INVALID_ARGUMENT = 3,
+  DEADLINE_EXCEEDED = 4,
+  NOT_FOUND = 5,
+  ALREADY_EXISTS = 6,
+  PERMISSION_DENIED = 7,
+  RESOURCE_EXHAUSTED = 8,
+  FAILED_PRECONDITION = 9,
+  ABORTED = 10,
+  OUT_OF_RANGE = 11,
+  UNIMPLEMENTED = 12,
+  INTERNAL = 13,
+  UNAVAILABLE = 14,
+  DATA_LOSS = 15,
+  UNAUTHENTICATED = 16,
+}
+type SameCodes<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const codesMatchGrpcJs: SameCodes<`${Status}`, `${GrpcStatus}`> = true;
+void codesMatchGrpcJs;
 
 export interface StatusInfo {
   title: string;

@@ -1,6 +1,5 @@
 import type { StreamBuildLogsResponse__Output } from '../grpc/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
-import { pause } from '../abortable-pause.js';
-import { backoffDelayMs, type RetryPolicy } from '../grpc/retry.js';
+import { backoffDelayMs, pause, type BackoffPolicy } from '../backoff.js';
 import type { Logger } from '../log.js';
 import { LogLineRedactor } from './redact-line.js';
 
@@ -38,7 +37,7 @@ export interface BuildLogHubOptions {
 
 type Listener = (event: LogEvent) => void;
 
-const RESUME_BACKOFF: RetryPolicy = { maxAttempts: 9, baseDelayMs: 50, maxDelayMs: 2000 };
+const RESUME_BACKOFF: BackoffPolicy = { baseDelayMs: 50, maxDelayMs: 2000 };
 
 interface Followed {
   listeners: Set<Listener>;

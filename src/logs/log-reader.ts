@@ -1,8 +1,7 @@
 import type { Build__Output } from '../grpc/generated/dodil/ignite/v1/Build.js';
-import { pause } from '../abortable-pause.js';
 import type { GetBuildResponse__Output } from '../grpc/generated/dodil/ignite/v1/GetBuildResponse.js';
 import type { StreamBuildLogsResponse__Output } from '../grpc/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
-import { backoffDelayMs, type RetryPolicy } from '../grpc/retry.js';
+import { backoffDelayMs, pause, type BackoffPolicy } from '../backoff.js';
 import { IgniteError, isSafeToRetry } from '../grpc/status.js';
 import type { LogLine } from './build-log-hub.js';
 import { LogLineRedactor } from './redact-line.js';
@@ -32,7 +31,7 @@ export async function snapshotOf(source: LogSource, buildId: string, signal?: Ab
 /** Consecutive cut streams, with no line in between, after which a read gives up. */
 const MAX_RESUMES = 5;
 // Shorter pauses than for unary reads: a tool call is waiting, and five resumes stay under ~1.5 s.
-const RESUME_BACKOFF: RetryPolicy = { maxAttempts: MAX_RESUMES + 1, baseDelayMs: 50, maxDelayMs: 1000 };
+const RESUME_BACKOFF: BackoffPolicy = { baseDelayMs: 50, maxDelayMs: 1000 };
 
 /** Lines already in hand (the log hub's buffer of a followed build), already redacted. */
 export interface LogLineCache {
