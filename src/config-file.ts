@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { createRequire } from 'node:module';
 
 /** Returns the file's text, or undefined when it does not exist. Other read failures throw. */
 export type ReadConfigFile = (file: string) => string | undefined;
@@ -41,6 +41,15 @@ export interface ConfigFileResult {
   problem?: string;
 }
 
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+
+/** The YAML parser, loaded only when a config file exists: most runs have none, and start-up time counts. */
+function yaml(): YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  return yamlModule;
+}
+
 /**
  * JSON is parsed by the YAML parser too: it accepts JSON, and its errors give a line and column
  * without quoting the text (V8's JSON errors quote the input, which may hold the token).
@@ -56,7 +65,7 @@ export function readConfigFile(candidates: readonly string[], readFile: ReadConf
     }
     if (text === undefined) continue;
     try {
-      const parsed: unknown = text.trim() === '' ? {} : parseYaml(text);
+      const parsed: unknown = text.trim() === '' ? {} : yaml().parse(text);
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         return { file, data: {}, problem: `config file ${file} is malformed: the top level must be a mapping of keys` };
       }
@@ -69,7 +78,7 @@ export function readConfigFile(candidates: readonly string[], readFile: ReadConf
 }
 
 function describeParseError(err: unknown): string {
-  if (err instanceof YAMLParseError) {
+  if (yamlModule && err instanceof yamlModule.YAMLParseError) {
     const reason = err.message.split(/ at line \d+/)[0]?.trim() ?? 'syntax error';
     const where = err.linePos?.[0];
     return where ? `line ${where.line}, column ${where.col}: ${reason}` : reason;
