@@ -141,6 +141,6 @@ main(process.argv.slice(2)).catch((err: unknown) => {
   // echoed in a configuration error (an endpoint URL with the token in it) must not print it.
   const tokens = [process.env.DODIL_TOKEN, process.env.IGNITE_TOKEN].map((token) => token?.trim().replace(/^bearer\s+/i, ''));
   const { message, hint } = describeError(err, { secrets: tokens });
-  process.stderr.write(`ignite-mcp: ${message}\n${hint ? `${hint}\n` : ''}`);
+  process.stderr.write(`${message.startsWith('ignite-mcp') ? '' : 'ignite-mcp: '}${message}\n${hint ? `${hint}\n` : ''}`);
   process.exit(2);
 });
