@@ -32,9 +32,9 @@ const STEPS: Step[] = [
     beforeInitialize: true,
     run: () => Promise.all([import('@modelcontextprotocol/sdk/server/mcp.js'), import('@modelcontextprotocol/sdk/server/stdio.js')]),
   },
-  { id: 'grpc-js', label: '@grpc/grpc-js (the tools import status codes from it, through grpc/status.js)', beforeInitialize: true, run: () => import('@grpc/grpc-js') },
   { id: 'server', label: 'our tools, resources and prompts (src/server.js)', beforeInitialize: true, run: () => import('../src/server.js') },
-  { id: 'config', label: 'configuration (src/config.js, with yaml)', beforeInitialize: true, run: () => import('../src/config.js') },
+  { id: 'config', label: 'configuration (src/config.js; yaml only when a config file exists)', beforeInitialize: true, run: () => import('../src/config.js') },
+  { id: 'grpc-js', label: '@grpc/grpc-js (first loaded by the client)', beforeInitialize: false, run: () => import('@grpc/grpc-js') },
   {
     id: 'protos',
     label: '@grpc/proto-loader and parsing the four .proto files',
