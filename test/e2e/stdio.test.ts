@@ -74,6 +74,34 @@ describe('the built binary over stdio', () => {
     expect(stderr.join('')).not.toContain(CANARY);
   });
 
+  it('keeps its state across a restart, and on SIGTERM stops the app processes and exits', async () => {
+    const dataDir = path.join(work, 'data');
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [BIN, '--allowed-root', work],
+      cwd: work,
+      env: { IGNITE_MCP_DATA_DIR: dataDir },
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'e2e-restart', version: '0.0.0' });
+    await client.connect(transport);
+    // The app published by the previous server is still there; its process starts on demand.
+    const invoked = (await client.callTool({ name: 'invoke', arguments: { app_name: 'e2e', payload: { after: 'restart' } } })) as CallToolResult;
+    expect(invoked.isError).toBeFalsy();
+    expect(JSON.parse((invoked.structuredContent as { body: string }).body).echo).toEqual({ after: 'restart' });
+    const listed = (await client.callTool({ name: 'list_builds', arguments: {} })) as CallToolResult;
+    expect((listed.structuredContent as { builds: unknown[] }).builds.length).toBeGreaterThan(0);
+    expect(processesMentioning(dataDir).length).toBeGreaterThan(0);
+
+    const pid = transport.pid!;
+    process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(isAlive(pid)).toBe(false);
+    expect(processesMentioning(dataDir)).toEqual([]);
+    await client.close().catch(() => undefined);
+  });
+
   it('writes nothing but JSON-RPC to stdout and exits on stdin EOF', async () => {
     const child = spawn(process.execPath, [BIN], { cwd: work, env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data2') }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
