@@ -40,6 +40,14 @@ const deadlineText = z.coerce
   .int({ error: 'must be a whole number of milliseconds' })
   .min(100, { error: 'must be at least 100 ms' })
   .max(3_600_000, { error: 'must be at most 3600000 ms (one hour)' });
+const fileCountText = z.coerce
+  .number({ error: 'must be a whole number of files' })
+  .int({ error: 'must be a whole number of files' })
+  .min(1, { error: 'must be at least 1' });
+const byteCountText = z.coerce
+  .number({ error: 'must be a whole number of bytes' })
+  .int({ error: 'must be a whole number of bytes' })
+  .min(1, { error: 'must be at least 1 byte' });
 const logLevelText = z
   .string()
   .trim()
@@ -144,6 +152,8 @@ export function resolveSettings(input: ResolveInput) {
       orgIdSource: orgIdPicked?.source,
       deadlineMs: check(deadlineText, pick([env.IGNITE_MCP_DEADLINE_MS, 'IGNITE_MCP_DEADLINE_MS']), 30_000),
       allowedRoots,
+      maxContextFiles: check(fileCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_FILES, 'IGNITE_MCP_MAX_CONTEXT_FILES']), 100_000),
+      maxContextBytes: check(byteCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_BYTES, 'IGNITE_MCP_MAX_CONTEXT_BYTES']), 2 * 1024 ** 3),
       dataDir: dataDirPicked ? absolute(dataDirPicked.value) : defaultDataDir,
       logLevel: check(logLevelText, pick([last('log-level'), '--log-level'], [env.IGNITE_MCP_LOG_LEVEL, 'IGNITE_MCP_LOG_LEVEL']), 'info' as LogLevel),
       readOnly: check(boolText, readOnlyPicked, false),

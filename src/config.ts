@@ -32,6 +32,9 @@ export interface Config {
   readonly deadlineMs: number;
   /** Folders tools may read when the MCP client offers no roots; empty means "decide at run time". */
   readonly allowedRoots: readonly string[];
+  /** Build contexts larger than these are refused with the largest files named (IGNITE_MCP_MAX_CONTEXT_*). */
+  readonly maxContextFiles: number;
+  readonly maxContextBytes: number;
   /** Where the local Ignite keeps its state. */
   readonly dataDir: string;
   readonly logLevel: LogLevel;
@@ -84,6 +87,8 @@ const ConfigSchema = z.object({
   orgIdSource: z.string().optional(),
   deadlineMs: z.number().int().positive(),
   allowedRoots: z.array(z.string().refine((p) => path.isAbsolute(p))),
+  maxContextFiles: z.number().int().positive(),
+  maxContextBytes: z.number().int().positive(),
   dataDir: z.string().refine((p) => path.isAbsolute(p)),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']),
   readOnly: z.boolean(),

@@ -56,6 +56,11 @@ export interface PreparedContext {
   result: Promise<{ digest: string; packedBytes: number }>;
 }
 
+/** The configured size limits of a context (IGNITE_MCP_MAX_CONTEXT_FILES / _BYTES). */
+export function contextLimits(context: ToolContext): { maxFiles: number; maxTotalBytes: number } {
+  return { maxFiles: context.deps.config.maxContextFiles, maxTotalBytes: context.deps.config.maxContextBytes };
+}
+
 const ARCHIVE_NAME = /\.(tar\.gz|tgz|zip)$/i;
 
 /** The path as an existing archive when it names a regular file with an archive's extension; undefined otherwise. */
@@ -100,6 +105,7 @@ export async function prepareContext(context: ToolContext, request: ContextReque
       pathOptions,
       dockerfile: request.dockerfile,
       includeSecretFiles: request.include_secret_files ?? [],
+      limits: contextLimits(context),
       format: request.format,
     });
     if (!packed.dockerfile.found) {

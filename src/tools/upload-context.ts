@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { planContext } from '../context/index.js';
-import { contextInputShape, existingArchiveAt, prepareContext, sendContext, summarizeExclusions, translateContextErrors } from './context-source.js';
+import { contextInputShape, contextLimits, existingArchiveAt, prepareContext, sendContext, summarizeExclusions, translateContextErrors } from './context-source.js';
 import { defineTool } from './define-tool.js';
 
 const manifestShape = z
@@ -61,6 +61,7 @@ Next: create_build with the context_id.`,
           pathOptions: { base: context.deps.cwd },
           dockerfile: args.dockerfile,
           includeSecretFiles: args.include_secret_files ?? [],
+          limits: contextLimits(context),
           format: args.format,
         }),
       );
