@@ -130,12 +130,14 @@ export const STATUS_TABLE: Readonly<Record<Status, StatusInfo>> = Object.freeze(
 });
 
 // BuildService is switched off at server start when its build infrastructure fails (ignite-api.md §1),
-// which shows up as UNIMPLEMENTED or UNAVAILABLE on every build call.
+// which shows up as UNIMPLEMENTED on every build call. UNAVAILABLE could be that too, but far more
+// often it is an unreachable endpoint, so it keeps the network hint and only mentions the outage.
 const BUILD_SERVICE_DOWN: StatusInfo = {
   title: 'build service unavailable',
-  hint: 'The Ignite build service is disabled or down on this server; deploy a prebuilt image (SaveDraft with code.image.prebuilt) or try again later.',
+  hint: 'The Ignite build service is disabled on this server; deploy a prebuilt image instead (save_image_draft with image_ref) or try again later.',
   retryable: true,
 };
+const BUILD_SERVICE_UNREACHABLE_NOTE = ' If other Ignite calls work, the build service itself may be down: deploy a prebuilt image (save_image_draft with image_ref) meanwhile.';
 
 const SAFE_TO_RETRY: ReadonlySet<Status> = new Set([Status.UNAVAILABLE, Status.DEADLINE_EXCEEDED, Status.RESOURCE_EXHAUSTED]);
 
@@ -172,9 +174,14 @@ export class IgniteError extends Error {
   override readonly cause: unknown;
 
   constructor(init: IgniteErrorInit) {
-    const buildDown =
-      init.service === 'BuildService' && (init.code === Status.UNIMPLEMENTED || init.code === Status.UNAVAILABLE);
-    const info = buildDown ? BUILD_SERVICE_DOWN : (STATUS_TABLE[init.code] ?? STATUS_TABLE[Status.UNKNOWN]);
+    const buildCall = init.service === 'BuildService';
+    const table = STATUS_TABLE[init.code] ?? STATUS_TABLE[Status.UNKNOWN];
+    const info =
+      buildCall && init.code === Status.UNIMPLEMENTED
+        ? BUILD_SERVICE_DOWN
+        : buildCall && init.code === Status.UNAVAILABLE
+          ? { ...table, hint: table.hint + BUILD_SERVICE_UNREACHABLE_NOTE }
+          : table;
     const codeName = statusName(init.code);
     const details = init.details.trim() || info.title;
     super(`${init.operation} failed: ${codeName}: ${details}`);

@@ -147,6 +147,11 @@ describe('createIgniteClient: unary calls', () => {
     const err = await rejection(client.healthCheck({}));
     expect(err.code).toBe(grpc.status.UNAVAILABLE);
     expect(err.hint).toContain('IGNITE_API_ENDPOINT');
+    // On a build call the network is still the first suspect; the outage is only mentioned.
+    const build = await rejection(client.listBuilds({}));
+    expect(build.code).toBe(grpc.status.UNAVAILABLE);
+    expect(build.hint).toContain('IGNITE_API_ENDPOINT');
+    expect(build.hint).toContain('build service itself may be down');
   });
 
   it('refuses a malformed token without quoting it', () => {
