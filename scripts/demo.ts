@@ -32,10 +32,12 @@ async function main(): Promise<void> {
     out(`== connected to ${server?.name} ${server?.version} over stdio (embedded local Ignite)`);
     out(`   tools: ${(await client.listTools()).tools.map((t) => t.name).join(', ')}`);
 
-    const call = async (name: string, args: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    // `printAfter` lets the build's log lines, which arrive through the subscription, print first.
+    const call = async (name: string, args: Record<string, unknown>, printAfter?: () => Promise<void>): Promise<Record<string, unknown>> => {
       out(`\n== ${name} ${JSON.stringify(args)}`);
       const result = (await client.callTool({ name, arguments: args }, undefined, { timeout: 120_000 })) as CallToolResult;
       const text = result.content.map((c) => (c.type === 'text' ? c.text : c.type === 'resource_link' ? `(link) ${c.uri}` : '')).join('\n');
+      await printAfter?.();
       out(text.replace(/^/gm, '   '));
       if (result.isError) throw new Error(`${name} failed`);
       return result.structuredContent ?? {};
@@ -48,18 +50,23 @@ async function main(): Promise<void> {
     const logsUri = `ignite://builds/${build_id}/logs`;
     out(`\n== subscribe ${logsUri}`);
     let after = 0;
+    let complete = false;
+    const readOn = async () => {
+      const read = await client.readResource({ uri: after ? `${logsUri}?after=${after}` : logsUri });
+      const content = read.contents[0] as { text?: string; _meta?: Record<string, unknown> };
+      if (content.text) out(content.text.replace(/^/gm, '   | '));
+      after = Number(content._meta?.['ignite/next_after'] ?? after);
+      complete = content._meta?.['ignite/complete'] === true;
+    };
     let reading = Promise.resolve();
     client.setNotificationHandler(ResourceUpdatedNotificationSchema, () => {
-      reading = reading.then(async () => {
-        const read = await client.readResource({ uri: after ? `${logsUri}?after=${after}` : logsUri });
-        const content = read.contents[0] as { text?: string; _meta?: Record<string, unknown> };
-        if (content.text) out(content.text.replace(/^/gm, '   | '));
-        after = Number(content._meta?.['ignite/next_after'] ?? after);
-      });
+      reading = reading.then(readOn);
     });
     await client.subscribeResource({ uri: logsUri });
-    await call('get_build', { build_id, wait_seconds: 50 });
-    await reading;
+    await call('get_build', { build_id, wait_seconds: 50 }, async () => {
+      await reading;
+      while (!complete) await readOn();
+    });
     await client.unsubscribeResource({ uri: logsUri });
 
     await call('save_image_draft', { app_name: 'hello', build_id });

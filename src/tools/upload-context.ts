@@ -89,7 +89,7 @@ Next: create_build with the context_id.`,
         text: [
           `dry run of ${manifest.folder}: ${manifest.fileCount} files, ${manifest.totalBytes} bytes, ${manifest.packedBytes ?? '?'} bytes packed (${manifest.format})`,
           `ignore rules: ${manifest.ignoreSource}; Dockerfile ${manifest.dockerfile.path} ${manifest.dockerfile.found ? 'found' : 'NOT FOUND'}`,
-          `left out: ${JSON.stringify(exclusions.left_out_counts)}${exclusions.secret_files_left_out.length ? `; secret-shaped files: ${exclusions.secret_files_left_out.join(', ')}` : ''}`,
+          `left out: ${describeCounts(exclusions.left_out_counts)}${exclusions.secret_files_left_out.length ? `; secret-shaped files: ${exclusions.secret_files_left_out.join(', ')}` : ''}`,
           'next: upload_context without dry_run, or create_build with this path',
         ].join('\n'),
       };
@@ -122,3 +122,9 @@ Next: create_build with the context_id.`,
     };
   },
 });
+
+/** e.g. "3 dockerignore, 1 secret-file", or "nothing". */
+function describeCounts(counts: Record<string, number>): string {
+  const parts = Object.entries(counts).map(([reason, count]) => `${count} ${reason}`);
+  return parts.length > 0 ? parts.join(', ') : 'nothing';
+}
