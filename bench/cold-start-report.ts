@@ -78,7 +78,7 @@ function findings(med: Record<Target, number>, breakdown: StepTiming[], bundle: 
   const missed = med.embedded > budget || med.remote > budget;
   const out = [
     `Start-up change made with this bench: the binary now answers \`initialize\` before it parses the gRPC contract and, in embedded mode, before it loads and starts the local Ignite; every other message waits for them, in arrival order, so no tool runs without a client (src/index.ts, src/runtime.ts). Those steps take ${fmt(ms('grpc-js', 'protos', 'client', 'local-modules', 'local-start'))} ms in the breakdown (${fmt(ms('grpc-js', 'protos', 'client'))} ms of them in remote mode) and used to come first. Status codes and endpoint parsing no longer load grpc-js, and the YAML parser loads only for a config file.`,
-    `What is still on the path to the response: node itself (${fmt(med.node)} ms), zod and the MCP SDK (${fmt(ms('zod', 'sdk'))} ms, loaded by the filesystem server too), our tools, resources and prompts with their zod schemas (${fmt(ms('server'))} ms) and the configuration with yaml (${fmt(ms('config'))} ms, loaded even without a config file).`,
+    `What is still on the path to the response: node itself (${fmt(med.node)} ms), zod and the MCP SDK (${fmt(ms('zod', 'sdk'))} ms, loaded by the filesystem server too), our tools, resources and prompts with their zod schemas (${fmt(ms('server'))} ms) and the configuration (${fmt(ms('config'))} ms; the YAML parser only when a config file exists). The context packer loads on a tool's first use.`,
   ];
   if (missed) {
     out.push(

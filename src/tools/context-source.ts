@@ -1,20 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { z } from 'zod';
-import {
-  ContextChangedError,
-  ContextLimitError,
-  InvalidArchiveError,
-  PathNotAllowedError,
-  inlineIfSmall,
-  normalizeUserPath,
-  openExistingArchive,
-  packContext,
-  uploadChunks,
-  type ArchiveFormat,
-  type Exclusion,
-  type ExistingArchive,
-  type PathDialectOptions,
-} from '../context/index.js';
+import type { ArchiveFormat, Exclusion, ExistingArchive, PathDialectOptions } from '../context/index.js';
+
+type Packer = typeof import('../context/index.js');
+let packerModule: Promise<Packer> | undefined;
+
+/** The context packer, loaded on first use: it is not needed to answer initialize or list tools. */
+export function packer(): Promise<Packer> {
+  packerModule ??= import('../context/index.js');
+  return packerModule;
+}
 import { UserError } from '../errors.js';
 import type { ToolContext } from './define-tool.js';
 import { pathInput } from './shared-schemas.js';
@@ -65,6 +60,7 @@ const ARCHIVE_NAME = /\.(tar\.gz|tgz|zip)$/i;
 
 /** The path as an existing archive when it names a regular file with an archive's extension; undefined otherwise. */
 export async function existingArchiveAt(requestPath: string, roots: readonly string[], pathOptions: PathDialectOptions): Promise<ExistingArchive | undefined> {
+  const { normalizeUserPath, openExistingArchive } = await packer();
   let normalised: string;
   try {
     normalised = normalizeUserPath(requestPath, pathOptions);
@@ -99,7 +95,7 @@ export async function prepareContext(context: ToolContext, request: ContextReque
         result: Promise.resolve({ digest: archive.digest, packedBytes: archive.sizeBytes }),
       };
     }
-    const packed = await packContext({
+    const packed = await (await packer()).packContext({
       folder: request.path,
       allowedRoots: roots,
       pathOptions,
@@ -143,14 +139,14 @@ export async function sendContext(context: ToolContext, prepared: PreparedContex
   return translateContextErrors(async () => {
     let stream: AsyncIterable<Uint8Array> = prepared.stream;
     if (allowInline) {
-      const decision = await inlineIfSmall(stream);
+      const decision = await (await packer()).inlineIfSmall(stream);
       if (decision.kind === 'inline') return { kind: 'inline', bytes: decision.bytes };
       stream = decision.stream;
     }
     let sent = 0;
     const total = prepared.knownSizeBytes ?? undefined;
     async function* withProgress(): AsyncGenerator<Uint8Array> {
-      for await (const chunk of uploadChunks(stream)) {
+      for await (const chunk of (await packer()).uploadChunks(stream)) {
         yield chunk;
         sent += chunk.byteLength;
         await context.progress(sent, total, `uploaded ${sent} bytes`);
@@ -181,6 +177,7 @@ export async function translateContextErrors<T>(work: () => Promise<T>): Promise
   try {
     return await work();
   } catch (err) {
+    const { ContextChangedError, ContextLimitError, InvalidArchiveError, PathNotAllowedError } = await packer();
     if (err instanceof PathNotAllowedError) {
       throw new UserError(err.message, 'Use a path inside one of the allowed folders (the client\'s roots, --allowed-root / IGNITE_MCP_ALLOWED_ROOTS, or the server\'s working directory).', { code: 'PATH_NOT_ALLOWED', cause: err });
     }

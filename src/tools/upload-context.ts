@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { planContext } from '../context/index.js';
-import { contextInputShape, contextLimits, existingArchiveAt, prepareContext, sendContext, summarizeExclusions, translateContextErrors } from './context-source.js';
+import { contextInputShape, contextLimits, existingArchiveAt, packer, prepareContext, sendContext, summarizeExclusions, translateContextErrors } from './context-source.js';
 import { defineTool } from './define-tool.js';
 
 const manifestShape = z
@@ -54,6 +53,7 @@ Next: create_build with the context_id.`,
           text: `dry run of the archive ${archivePath}: ${entryCount} entries, ${sizeBytes} bytes (${format}, ${digest}), sent as is\nnext: upload_context without dry_run, or create_build with this path`,
         };
       }
+      const { planContext } = await packer();
       const manifest = await translateContextErrors(() =>
         planContext({
           folder: args.path,
