@@ -97,7 +97,11 @@ export function uploadBuildContextHandler(deps: LocalServiceDeps, contexts: Cont
       });
       callback(null, { context_id: id, size_bytes: String(size) });
     } catch (err) {
+      // The file is opened asynchronously: wait until the stream has closed, or an open still in
+      // flight would create the partial file after it was removed.
+      const closed = out.closed ? Promise.resolve() : new Promise<void>((resolve) => out.once('close', () => resolve()));
       out.destroy();
+      await closed;
       void messages.return?.();
       await rm(partial, { force: true });
       if (err instanceof ClientGone) return;
