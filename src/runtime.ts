@@ -3,6 +3,7 @@ import type { IgniteClient } from './grpc/client.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { BuildLogHub } from './logs/build-log-hub.js';
+import { TERMINAL_BUILD_STATUSES } from './logs/log-window.js';
 import type { ServerDeps } from './server-deps.js';
 import type { LocalIgnite, LocalIgniteOptions } from './local/server.js';
 
@@ -52,6 +53,11 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
   const secrets = config.token ? [config.token] : [];
   const logs = new BuildLogHub({
     streamBuildLogs: (request, callOptions) => client().streamBuildLogs(request, callOptions),
+    checkBuild: async (buildId, signal) => {
+      const { build } = await client().getBuild({ build_id: buildId }, { signal });
+      const status = build?.status ?? 'BUILD_STATUS_UNSPECIFIED';
+      return { status, terminal: TERMINAL_BUILD_STATUSES.has(status), error: build?.error ?? '' };
+    },
     // A log stream is a read resumed by seq, so a dropped connection (seen as INTERNAL or UNKNOWN
     // when a server resets it) is worth resuming too; the hub gives up when resumes bring nothing new.
     isRetryable: (err) => err instanceof IgniteError && (err.retryable || err.codeName === 'INTERNAL' || err.codeName === 'UNKNOWN'),

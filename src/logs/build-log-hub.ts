@@ -32,6 +32,12 @@ export interface BuildLogHubOptions {
   recentLines?: number;
   /** Resume attempts after a cut stream before giving up. */
   maxResumes?: number;
+  /**
+   * Asks for the build's state when its stream has been silent for `idleCheckMs`: a connection
+   * can hang without failing, and a build that ended meanwhile would otherwise never be reported.
+   */
+  checkBuild?: (buildId: string, signal: AbortSignal) => Promise<{ status: string; terminal: boolean; error: string }>;
+  idleCheckMs?: number;
   backoffMs?: (attempt: number) => number;
 }
 
@@ -125,6 +131,37 @@ export class BuildLogHub {
     return () => entry.controller.abort();
   }
 
+  /** While a stream is silent, checks the build now and then; an ended build ends the stream. */
+  private watchSilence(buildId: string, entry: Followed, current: AbortController, emit: (event: LogEvent) => void) {
+    const { checkBuild } = this.options;
+    const every = this.options.idleCheckMs ?? 15_000;
+    if (!checkBuild) return noWatchdog();
+    let lastHeard = Date.now();
+    let checking = false;
+    const timer = setInterval(() => {
+      if (checking || Date.now() - lastHeard < every) return;
+      checking = true;
+      checkBuild(buildId, current.signal)
+        .then(({ status, terminal, error }) => {
+          if (!terminal || entry.terminal || current.signal.aborted) return;
+          this.options.logger.debug(`build ${buildId} ended while its log stream was silent; stopping it`);
+          entry.terminal = { status, error };
+          emit({ kind: 'status', status, terminal: true, error });
+          current.abort();
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          checking = false;
+          lastHeard = Date.now();
+        });
+    }, Math.max(10, Math.min(every, 1000)));
+    timer.unref();
+    return {
+      heard: () => void (lastHeard = Date.now()),
+      stop: () => clearInterval(timer),
+    };
+  }
+
   private async pump(buildId: string, entry: Followed): Promise<void> {
     const { signal } = entry.controller;
     const emit = (event: LogEvent) => {
@@ -134,9 +171,14 @@ export class BuildLogHub {
     const redactor = new LogLineRedactor(this.options.secrets?.() ?? []);
     let attempt = 0;
     while (!signal.aborted) {
+      const current = new AbortController();
+      const stopCurrent = () => current.abort();
+      signal.addEventListener('abort', stopCurrent, { once: true });
+      const watchdog = this.watchSilence(buildId, entry, current, emit);
       try {
-        const stream = this.options.streamBuildLogs({ build_id: buildId, from_start: entry.lastSeq === 0, after_seq: entry.lastSeq }, { signal });
+        const stream = this.options.streamBuildLogs({ build_id: buildId, from_start: entry.lastSeq === 0, after_seq: entry.lastSeq }, { signal: current.signal });
         for await (const frame of stream) {
+          watchdog.heard();
           if (frame.line) {
             const line = toLogLine(frame.line);
             if (line.seq <= entry.lastSeq) continue;
@@ -157,7 +199,7 @@ export class BuildLogHub {
         if (entry.terminal || signal.aborted) break;
         throw new Error('the build log stream ended before the build did');
       } catch (err) {
-        if (signal.aborted) break;
+        if (signal.aborted || entry.terminal) break;
         attempt++;
         const retryable = this.options.isRetryable(err) || (err instanceof Error && err.message.startsWith('the build log stream ended'));
         if (!retryable || attempt > (this.options.maxResumes ?? 8)) {
@@ -167,11 +209,18 @@ export class BuildLogHub {
         const delay = this.options.backoffMs?.(attempt) ?? backoffDelayMs(attempt, RESUME_BACKOFF);
         this.options.logger.debug(`build log stream for ${buildId} cut; resuming after seq ${entry.lastSeq}`, { attempt, delay });
         await pause(delay, signal);
+      } finally {
+        watchdog.stop();
+        signal.removeEventListener('abort', stopCurrent);
       }
     }
     entry.listeners.clear();
     if (this.followed.get(buildId) === entry) this.followed.delete(buildId);
   }
+}
+
+function noWatchdog(): { heard(): void; stop(): void } {
+  return { heard: () => {}, stop: () => {} };
 }
 
 function toLogLine(line: { seq: string; timestamp_ms: string; stream: string; text: string }): LogLine {

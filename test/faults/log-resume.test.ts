@@ -137,3 +137,26 @@ describe('a cut StreamBuildLogs resumes by sequence number: no line lost, none r
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
+
+describe('a log stream that hangs without failing', () => {
+  it('the hub notices the build ended by checking it while the stream is silent', async () => {
+    const buildId = await startBuild('hub-silent');
+    const { client } = harness.runtime.deps;
+    const hub = new BuildLogHub({
+      streamBuildLogs: (request, options) => client.streamBuildLogs(request, options),
+      isRetryable: (err) => err instanceof IgniteError && err.retryable,
+      logger: silentLogger,
+      checkBuild: async (id, signal) => {
+        const { build } = await client.getBuild({ build_id: id }, { signal });
+        return { status: build!.status, terminal: build!.status === 'BUILD_STATUS_SUCCEEDED' || build!.status === 'BUILD_STATUS_FAILED', error: build!.error };
+      },
+      idleCheckMs: 200,
+    });
+    // Every log stream is accepted and then never answered, as over a connection that hung.
+    faults().drop('StreamBuildLogs');
+    const outcome = await waitForBuildEnd(hub, buildId, { afterSeq: 0, timeoutMs: 15_000, signal: new AbortController().signal });
+    expect(outcome).toBe('ended');
+    expect(hub.activeStreams).toBe(0);
+    hub.close();
+  });
+});
