@@ -25,6 +25,7 @@ export {
   type PackOptions,
   type PackResult,
 } from './pack.js';
+export { PathOutsideContextError } from './safe-paths.js';
 export {
   walkAllowedFolder,
   walkContext,

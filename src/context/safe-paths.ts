@@ -10,6 +10,17 @@ export function isInsideRoot(root: string, candidate: string): boolean {
   return rel === '' || (!path.isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${path.sep}`));
 }
 
+/** A caller-given path (the Dockerfile, a secret file to include) that points outside the context. */
+export class PathOutsideContextError extends Error {
+  constructor(
+    readonly input: string,
+    readonly root: string,
+  ) {
+    super(`Path must name something inside the context folder ${root}: ${input}`);
+    this.name = 'PathOutsideContextError';
+  }
+}
+
 /**
  * Turns a caller-given path inside the context (`sub\Dockerfile`, `./a/b`, or an absolute path under the
  * root) into the POSIX relative form used for matching and archive names. Throws when it leaves the root.
@@ -19,7 +30,7 @@ export function toContextRelative(input: string, root: string): string {
   const relative = path.isAbsolute(slashed) ? path.relative(root, slashed).split(path.sep).join('/') : slashed;
   const normalised = path.posix.normalize(relative).replace(/\/+$/, '');
   if (normalised === '..' || normalised.startsWith('../') || path.posix.isAbsolute(normalised) || normalised === '.') {
-    throw new Error(`Path must name something inside the context folder ${root}: ${input}`);
+    throw new PathOutsideContextError(input, root);
   }
   return normalised;
 }

@@ -177,7 +177,10 @@ export async function translateContextErrors<T>(work: () => Promise<T>): Promise
   try {
     return await work();
   } catch (err) {
-    const { ContextChangedError, ContextLimitError, InvalidArchiveError, PathNotAllowedError } = await packer();
+    const { ContextChangedError, ContextLimitError, InvalidArchiveError, PathNotAllowedError, PathOutsideContextError } = await packer();
+    if (err instanceof PathOutsideContextError) {
+      throw new UserError(err.message, 'dockerfile and include_secret_files name files inside the context folder, relative to it (e.g. "Dockerfile" or "docker/Dockerfile").', { code: 'PATH_OUTSIDE_CONTEXT', cause: err });
+    }
     if (err instanceof PathNotAllowedError) {
       throw new UserError(err.message, 'Use a path inside one of the allowed folders (the client\'s roots, --allowed-root / IGNITE_MCP_ALLOWED_ROOTS, or the server\'s working directory).', { code: 'PATH_NOT_ALLOWED', cause: err });
     }

@@ -16,6 +16,27 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
+describe('paths inside a context that point outside it', () => {
+  it.each([
+    ['dockerfile', { dockerfile: '/etc/passwd' }],
+    ['dockerfile', { dockerfile: '../outside/Dockerfile' }],
+    ['include_secret_files', { include_secret_files: ['../../.env'] }],
+  ])('%s outside the context is refused with a plain reason (%j)', async (_field, extra) => {
+    const app = path.join(harness.workDir, 'inside-app');
+    cpSync(path.resolve('test/fixtures/example-app'), app, { recursive: true });
+    for (const [tool, args] of [
+      ['upload_context', { path: app, dry_run: true, ...extra }],
+      ['upload_context', { path: app, ...extra }],
+      ['create_build', { name: 'x', path: app, ...extra }],
+    ] as const) {
+      const result = await harness.call(tool, args);
+      expect(result.isError, tool).toBe(true);
+      expect(textOf(result)).toMatch(/inside the context folder/);
+      expect(textOf(result)).not.toMatch(/unexpected/);
+    }
+  });
+});
+
 describe('context paths that are not folders', () => {
   it('a dry run of an existing archive describes the archive', async () => {
     const app = path.join(harness.workDir, 'app');

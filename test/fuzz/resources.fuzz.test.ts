@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import './seed.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/mcp-harness.js';
 import { ADVERSARIAL_STRINGS } from './hostile-values.js';

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
+import './seed.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestIdOf, StdioLineGuard, type DroppedLine } from '../../src/stdio-line-guard.js';
 import { CANARY } from '../helpers/canary.js';
