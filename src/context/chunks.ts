@@ -11,7 +11,10 @@ export const UPLOAD_CHUNK_BYTES = 512 * 1024;
 /** Inline contexts (`zipped_code`, `from_code.archive`) must be under 4 MB, gRPC's default message cap. */
 export const INLINE_CONTEXT_LIMIT_BYTES = 4 * 1024 * 1024;
 
-/** Re-cuts a stream into chunks of exactly `size` bytes (the last may be shorter), copying each byte once. */
+/**
+ * Re-cuts a stream into chunks of exactly `size` bytes (the last may be shorter), copying each byte
+ * once: upload messages by default, and the compressor's fixed-size segments.
+ */
 export async function* uploadChunks(
   source: AsyncIterable<Uint8Array>,
   size: number = UPLOAD_CHUNK_BYTES,

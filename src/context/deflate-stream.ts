@@ -3,6 +3,7 @@
  * threads can work on one archive while the bytes stay identical to a single-threaded run.
  */
 import { crc32 } from 'node:zlib';
+import { uploadChunks } from './chunks.js';
 import type { SegmentCompressor } from './deflate-pool.js';
 import { FINAL_BLOCK, SEGMENT_BYTES, WINDOW_BYTES, type DeflateLevel } from './deflate-segment.js';
 
@@ -25,8 +26,6 @@ export async function* deflateRaw(
   const inFlight: Promise<Uint8Array>[] = [];
   const maxInFlight = Math.max(2, compressor.parallelism * 2);
   let history: Uint8Array = new Uint8Array(0);
-  let segment = new Uint8Array(SEGMENT_BYTES);
-  let filled = 0;
 
   const submit = (data: Uint8Array) => {
     totals.crc = crc32(data, totals.crc);
@@ -40,22 +39,10 @@ export async function* deflateRaw(
     history = nextHistory;
   };
 
-  for await (const chunk of source) {
-    let offset = 0;
-    while (offset < chunk.length) {
-      const take = Math.min(chunk.length - offset, SEGMENT_BYTES - filled);
-      segment.set(chunk.subarray(offset, offset + take), filled);
-      filled += take;
-      offset += take;
-      if (filled === SEGMENT_BYTES) {
-        submit(segment);
-        segment = new Uint8Array(SEGMENT_BYTES);
-        filled = 0;
-        while (inFlight.length >= maxInFlight) yield await (inFlight.shift() as Promise<Uint8Array>);
-      }
-    }
+  for await (const piece of uploadChunks(source, SEGMENT_BYTES)) {
+    submit(piece);
+    while (inFlight.length >= maxInFlight) yield await (inFlight.shift() as Promise<Uint8Array>);
   }
-  if (filled > 0) submit(segment.subarray(0, filled));
   while (inFlight.length > 0) yield await (inFlight.shift() as Promise<Uint8Array>);
   yield FINAL_BLOCK;
 }
