@@ -4,7 +4,7 @@
  */
 import { gzipSync } from 'fflate';
 import * as tar from 'tar-stream';
-import type { IgniteClient } from '../src/grpc/client.js';
+import type { IgniteClient } from '../src/client/client.js';
 
 /** A tar.gz holding only `Dockerfile`, as the CLI would pack a folder with nothing else in it. */
 export async function dockerfileArchive(dockerfile: string): Promise<Buffer> {

@@ -3,7 +3,7 @@
  * `StreamBuildLogs` and an MCP client subscribed to `ignite://builds/{id}/logs` that reads on with
  * `?after=<cursor>` whenever it is notified. Both report when each line reached them.
  */
-import type { IgniteClient } from '../src/grpc/client.js';
+import type { IgniteClient } from '../src/client/client.js';
 import type { McpStdio, RpcMessage } from './mcp-stdio.js';
 import { rssOf } from './processes.js';
 

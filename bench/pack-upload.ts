@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import * as tar from 'tar-stream';
-import { createIgniteClient } from '../src/grpc/client.js';
+import { createIgniteClient } from '../src/client/client.js';
 import { startLocalIgniteProcess } from './processes.js';
 import { fmt, type Figure, type Section, type Table } from './report.js';
 import { interleave, median, ratio } from './stats.js';

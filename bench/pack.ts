@@ -13,7 +13,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packContext, planContext } from '../src/context/index.js';
+import { packContext, planContext } from '../src/packing/index.js';
 
 export interface PackBenchOptions {
   /** A tiny tree and one run, for a test that keeps this script from rotting. */

@@ -10,11 +10,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIgniteClient, type IgniteClient } from '../src/grpc/client.js';
+import { createIgniteClient, type IgniteClient } from '../src/client/client.js';
 import { McpStdio } from './mcp-stdio.js';
 
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = path.join(DIST, 'src', 'index.js');
+export const BIN = path.join(DIST, 'src', 'main.js');
 const SELF = path.join(DIST, 'bench', 'processes.js');
 
 /** The bin script of an installed package (the baselines have no `main` to resolve). */

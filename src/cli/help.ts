@@ -1,4 +1,4 @@
-import { PACKAGE_VERSION } from '../version.js';
+import { PACKAGE_VERSION } from '../shared/version.js';
 
 export const HELP_TEXT = `ignite-mcp ${PACKAGE_VERSION}: MCP server for the Dodil Ignite bring-your-own-image workflow.
 

@@ -1,5 +1,5 @@
-import type { Logger } from '../log.js';
-import type { CallerPolicy } from './caller.js';
+import type { Logger } from '../shared/log.js';
+import type { CallerPolicy } from './rpc/caller.js';
 import type { ImageRegistry } from './images.js';
 import type { LocalLimits } from './limits.js';
 import type { LocalStore } from './store.js';

@@ -1,16 +1,16 @@
 import * as grpc from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
-import { loadIgniteProtos } from '../grpc/load.js';
-import { silentLogger, type Logger } from '../log.js';
-import { CallerPolicy } from './caller.js';
+import { loadIgniteProtos } from '../contract/load.js';
+import { silentLogger, type Logger } from '../shared/log.js';
+import { CallerPolicy } from './rpc/caller.js';
 import { ImageRegistry } from './images.js';
 import { openLocalStore, type LocalStore } from './store.js';
-import { createBuildService } from './build/service.js';
+import { createBuildService } from './builder/service.js';
 import { createComputeService } from './compute/service.js';
 import { createSecretService } from './secret/service.js';
-import { RpcError, toServiceError } from './rpc-error.js';
+import { RpcError, toServiceError } from './rpc/errors.js';
 import { DEFAULT_LOCAL_LIMITS, type LocalLimits } from './limits.js';
-import { FaultInjector, type FaultRule } from './faults.js';
+import { FaultInjector, type FaultRule } from './faults/injector.js';
 import type { LocalServiceDeps } from './deps.js';
 
 export interface LocalIgniteOptions {

@@ -1,7 +1,7 @@
-import type { StreamBuildLogsResponse__Output } from '../grpc/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
-import { backoffDelayMs, pause, type BackoffPolicy } from '../backoff.js';
-import type { Logger } from '../log.js';
-import { LogLineRedactor } from './redact-line.js';
+import type { StreamBuildLogsResponse__Output } from '../contract/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
+import { backoffDelayMs, pause, type BackoffPolicy } from '../shared/backoff.js';
+import type { Logger } from '../shared/log.js';
+import { LogLineRedactor } from '../shared/redact.js';
 
 export interface LogLine {
   seq: number;

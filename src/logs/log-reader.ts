@@ -1,10 +1,10 @@
-import type { Build__Output } from '../grpc/generated/dodil/ignite/v1/Build.js';
-import type { GetBuildResponse__Output } from '../grpc/generated/dodil/ignite/v1/GetBuildResponse.js';
-import type { StreamBuildLogsResponse__Output } from '../grpc/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
-import { backoffDelayMs, pause, type BackoffPolicy } from '../backoff.js';
-import { IgniteError, isSafeToRetry } from '../grpc/status.js';
+import type { Build__Output } from '../contract/generated/dodil/ignite/v1/Build.js';
+import type { GetBuildResponse__Output } from '../contract/generated/dodil/ignite/v1/GetBuildResponse.js';
+import type { StreamBuildLogsResponse__Output } from '../contract/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
+import { backoffDelayMs, pause, type BackoffPolicy } from '../shared/backoff.js';
+import { IgniteError, isSafeToRetry } from '../contract/status.js';
 import type { LogLine } from './build-log-hub.js';
-import { LogLineRedactor } from './redact-line.js';
+import { LogLineRedactor } from '../shared/redact.js';
 
 /** The two calls a log read needs; the Ignite client has both. */
 export interface LogSource {

@@ -1,4 +1,4 @@
-import type { Build__Output } from '../grpc/generated/dodil/ignite/v1/Build.js';
+import type { Build__Output } from '../contract/generated/dodil/ignite/v1/Build.js';
 import type { LogLine } from './build-log-hub.js';
 import { readLines, snapshotOf, type LogLineCache, type LogSource } from './log-reader.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadIgniteProtos } from '../../src/grpc/load.js';
+import { loadIgniteProtos } from '../../src/contract/load.js';
 import { fieldsOf } from '../helpers/proto-descriptors.js';
 
 /** Field numbers printed verbatim in the public docs (ignite-api.md §4.2, §5.3). */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadIgniteProtos } from '../../src/grpc/load.js';
+import { loadIgniteProtos } from '../../src/contract/load.js';
 import { unknownFields } from '../helpers/proto-descriptors.js';
 
 const SEED_COPY = path.resolve('test/fixtures/seed-build-custom-image.txt');

@@ -8,11 +8,11 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { CANARY } from '../helpers/canary.js';
 
-const BIN = path.resolve('dist/src/index.js');
+const BIN = path.resolve('dist/src/main.js');
 let work: string;
 
 beforeAll(() => {
-  if (!existsSync(BIN)) throw new Error('dist/src/index.js is missing: run `npm run build` first (npm test does)');
+  if (!existsSync(BIN)) throw new Error('dist/src/main.js is missing: run `npm run build` first (npm test does)');
   work = mkdtempSync(path.join(os.tmpdir(), 'ignite-e2e-'));
   cpSync(path.resolve('test/fixtures/example-app'), path.join(work, 'app'), { recursive: true });
 });

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ResourceUpdatedNotificationSchema, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
-import { IgniteError } from '../../src/grpc/status.js';
-import { silentLogger } from '../../src/log.js';
+import { IgniteError } from '../../src/contract/status.js';
+import { silentLogger } from '../../src/shared/log.js';
 import { BuildLogHub, type LogLine } from '../../src/logs/build-log-hub.js';
 import { waitForBuildEnd } from '../../src/logs/wait-for-build.js';
 import { startHarness, textOf, type Harness } from '../helpers/mcp-harness.js';

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createIgniteClient, type IgniteClient, type RetryPolicy } from '../../src/grpc/client.js';
-import { IgniteError } from '../../src/grpc/status.js';
-import { METHOD_RETRY } from '../../src/grpc/retry.js';
-import { createLogger } from '../../src/log.js';
+import { createIgniteClient, type IgniteClient, type RetryPolicy } from '../../src/client/client.js';
+import { IgniteError } from '../../src/contract/status.js';
+import { METHOD_RETRY } from '../../src/client/retry.js';
+import { createLogger } from '../../src/shared/log.js';
 import { startLocalIgnite, type LocalIgnite } from '../../src/local/server.js';
 import { packDirectory } from '../helpers/pack-dir.js';
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import './seed.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { TOOLS } from '../../src/tools/index.js';
+import { TOOLS } from '../../src/mcp/tools/index.js';
 import { startHarness, textOf, type Harness } from '../helpers/mcp-harness.js';
 import { packDirectory } from '../helpers/pack-dir.js';
 import { ADVERSARIAL_STRINGS, hostileArguments, hostileValue, makeNastyPaths } from './hostile-values.js';

@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
-import { loadIgniteProtos } from '../../src/grpc/load.js';
+import { loadIgniteProtos } from '../../src/contract/load.js';
 import { startLocalIgnite, type LocalIgnite, type LocalIgniteOptions } from '../../src/local/server.js';
-import type { InvokeResponse__Output } from '../../src/grpc/generated/dodil/ignite/v1/InvokeResponse.js';
+import type { InvokeResponse__Output } from '../../src/contract/generated/dodil/ignite/v1/InvokeResponse.js';
 
 type Callback = (err: grpc.ServiceError | null, res: unknown) => void;
 type UnaryMethod = (request: unknown, metadata: grpc.Metadata, options: grpc.CallOptions, callback: Callback) => void;

@@ -1,18 +1,18 @@
 import * as grpc from '@grpc/grpc-js';
-import type { Build__Output } from '../../src/grpc/generated/dodil/ignite/v1/Build.js';
-import type { BuildServiceClient } from '../../src/grpc/generated/dodil/ignite/v1/BuildService.js';
-import type { CancelBuildResponse__Output } from '../../src/grpc/generated/dodil/ignite/v1/CancelBuildResponse.js';
-import type { CreateBuildRequest } from '../../src/grpc/generated/dodil/ignite/v1/CreateBuildRequest.js';
-import type { CreateBuildResponse__Output } from '../../src/grpc/generated/dodil/ignite/v1/CreateBuildResponse.js';
-import type { ListBuildsRequest } from '../../src/grpc/generated/dodil/ignite/v1/ListBuildsRequest.js';
-import type { ListBuildsResponse__Output } from '../../src/grpc/generated/dodil/ignite/v1/ListBuildsResponse.js';
-import type { SaveBuildSecretsRequest } from '../../src/grpc/generated/dodil/ignite/v1/SaveBuildSecretsRequest.js';
-import type { SaveBuildSecretsResponse__Output } from '../../src/grpc/generated/dodil/ignite/v1/SaveBuildSecretsResponse.js';
-import type { StreamBuildLogsRequest } from '../../src/grpc/generated/dodil/ignite/v1/StreamBuildLogsRequest.js';
-import type { StreamBuildLogsResponse__Output } from '../../src/grpc/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
-import type { UploadBuildContextRequest } from '../../src/grpc/generated/dodil/ignite/v1/UploadBuildContextRequest.js';
-import type { UploadBuildContextResponse__Output } from '../../src/grpc/generated/dodil/ignite/v1/UploadBuildContextResponse.js';
-import { loadIgniteProtos } from '../../src/grpc/load.js';
+import type { Build__Output } from '../../src/contract/generated/dodil/ignite/v1/Build.js';
+import type { BuildServiceClient } from '../../src/contract/generated/dodil/ignite/v1/BuildService.js';
+import type { CancelBuildResponse__Output } from '../../src/contract/generated/dodil/ignite/v1/CancelBuildResponse.js';
+import type { CreateBuildRequest } from '../../src/contract/generated/dodil/ignite/v1/CreateBuildRequest.js';
+import type { CreateBuildResponse__Output } from '../../src/contract/generated/dodil/ignite/v1/CreateBuildResponse.js';
+import type { ListBuildsRequest } from '../../src/contract/generated/dodil/ignite/v1/ListBuildsRequest.js';
+import type { ListBuildsResponse__Output } from '../../src/contract/generated/dodil/ignite/v1/ListBuildsResponse.js';
+import type { SaveBuildSecretsRequest } from '../../src/contract/generated/dodil/ignite/v1/SaveBuildSecretsRequest.js';
+import type { SaveBuildSecretsResponse__Output } from '../../src/contract/generated/dodil/ignite/v1/SaveBuildSecretsResponse.js';
+import type { StreamBuildLogsRequest } from '../../src/contract/generated/dodil/ignite/v1/StreamBuildLogsRequest.js';
+import type { StreamBuildLogsResponse__Output } from '../../src/contract/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
+import type { UploadBuildContextRequest } from '../../src/contract/generated/dodil/ignite/v1/UploadBuildContextRequest.js';
+import type { UploadBuildContextResponse__Output } from '../../src/contract/generated/dodil/ignite/v1/UploadBuildContextResponse.js';
+import { loadIgniteProtos } from '../../src/contract/load.js';
 import { startLocalIgnite, type LocalIgnite, type LocalIgniteOptions } from '../../src/local/server.js';
 
 /**

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult, JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { startRuntime, type Runtime } from '../../src/runtime.js';
-import { createServer } from '../../src/server.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/shared/log.js';
+import { startRuntime, type Runtime } from '../../src/mcp/runtime.js';
+import { createServer } from '../../src/mcp/server.js';
 import { startLocalIgnite, type LocalIgnite, type LocalIgniteOptions } from '../../src/local/server.js';
 import { CANARY, canaryIn } from './canary.js';
 

@@ -1,4 +1,4 @@
-import { loadIgniteProtos } from '../../src/grpc/load.js';
+import { loadIgniteProtos } from '../../src/contract/load.js';
 
 export interface FieldDescriptor {
   name: string;

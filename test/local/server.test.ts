@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as grpc from '@grpc/grpc-js';
-import { loadIgniteProtos } from '../../src/grpc/load.js';
+import { loadIgniteProtos } from '../../src/contract/load.js';
 import { startLocalIgnite, type LocalIgnite } from '../../src/local/server.js';
 
 let ignite: LocalIgnite | undefined;

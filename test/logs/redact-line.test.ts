@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LogLineRedactor, redactLogText } from '../../src/logs/redact-line.js';
+import { LogLineRedactor, redactLogText } from '../../src/shared/redact.js';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const GITHUB = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';

@@ -124,7 +124,7 @@ describe('a configuration error', () => {
     ['DODIL_TOKEN', CANARY],
     ['IGNITE_TOKEN', `Bearer ${CANARY}`],
   ])('does not print the token (%s) even when a bad setting quotes it', (variable, token) => {
-    const run = spawnSync(process.execPath, [path.resolve('dist/src/index.js')], {
+    const run = spawnSync(process.execPath, [path.resolve('dist/src/main.js')], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, [variable]: token, IGNITE_API_ENDPOINT: `https://deploy:${CANARY}@bad host`, IGNITE_MCP_DEADLINE_MS: CANARY },
       input: '',
       encoding: 'utf8',

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import * as grpc from '@grpc/grpc-js';
-import { RpcError } from '../rpc-error.js';
+import { RpcError } from '../rpc/errors.js';
 import type { AppProcess } from '../runner/app-process.js';
 import { sendToApp } from '../runner/http-forward.js';
 import type { AppRecord } from './apps.js';

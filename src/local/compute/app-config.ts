@@ -1,5 +1,5 @@
-import type { EnvPatch__Output } from '../../grpc/generated/dodil/ignite/v1/EnvPatch.js';
-import { invalidArgument } from '../rpc-error.js';
+import type { EnvPatch__Output } from '../../contract/generated/dodil/ignite/v1/EnvPatch.js';
+import { invalidArgument } from '../rpc/errors.js';
 
 const APP_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;

@@ -1,12 +1,12 @@
-import type { ComputeServiceHandlers } from '../../grpc/generated/dodil/ignite/v1/ComputeService.js';
-import { alreadyExists, invalidArgument } from '../rpc-error.js';
+import type { ComputeServiceHandlers } from '../../contract/generated/dodil/ignite/v1/ComputeService.js';
+import { alreadyExists, invalidArgument } from '../rpc/errors.js';
 import { DEFAULT_HEALTH_PATH, applyEnvPatch, checkAppName, checkEnv, checkHealthPath, checkPorts } from './app-config.js';
 import { appMeta, type AppRecord } from './apps.js';
 import { scopeOf, type ComputeContext } from './context.js';
 import { checkDraftSource, storeDraft } from './draft-save.js';
-import { paginate } from './paging.js';
+import { paginate } from '../rpc/paginate.js';
 import { appliedLimits, limitOverridesOf, tierOf } from './tiers.js';
-import { unary } from './unary.js';
+import { unary } from '../rpc/unary.js';
 
 type AppHandlers = Pick<ComputeServiceHandlers, 'CreateApp' | 'GetApp' | 'ListApps' | 'UpdateAppConfig'>;
 

@@ -1,7 +1,7 @@
-import type { AppMeta } from '../../grpc/generated/dodil/ignite/v1/AppMeta.js';
-import type { DeploymentMode__Output } from '../../grpc/generated/dodil/ignite/v1/DeploymentMode.js';
-import type { DeploymentState__Output } from '../../grpc/generated/dodil/ignite/v1/DeploymentState.js';
-import { invalidArgument, notFound } from '../rpc-error.js';
+import type { AppMeta } from '../../contract/generated/dodil/ignite/v1/AppMeta.js';
+import type { DeploymentMode__Output } from '../../contract/generated/dodil/ignite/v1/DeploymentMode.js';
+import type { DeploymentState__Output } from '../../contract/generated/dodil/ignite/v1/DeploymentState.js';
+import { invalidArgument, notFound } from '../rpc/errors.js';
 import type { Collection, LocalStore } from '../store.js';
 import { appliedLimits, type LimitOverrides, type Tier } from './tiers.js';
 

@@ -1,7 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { Logger } from '../../log.js';
-import type { BuildEngine } from '../build-engine.js';
-import type { Caller } from '../caller.js';
+import type { Logger } from '../../shared/log.js';
+import type { BuildEngine } from '../builder/build-engine.js';
+import type { Caller } from '../rpc/caller.js';
 import type { LocalServiceDeps } from '../deps.js';
 import type { AppRunner } from '../runner/app-runner.js';
 import type { SecretVault } from '../secret/vault.js';

@@ -1,6 +1,6 @@
-import type { Build__Output } from '../../grpc/generated/dodil/ignite/v1/Build.js';
-import type { Logger } from '../../log.js';
-import type { BuildEngine } from '../build-engine.js';
+import type { Build__Output } from '../../contract/generated/dodil/ignite/v1/Build.js';
+import type { Logger } from '../../shared/log.js';
+import type { BuildEngine } from '../builder/build-engine.js';
 import type { DraftBook, DraftRecord } from './drafts.js';
 
 const TERMINAL = new Set(['BUILD_STATUS_SUCCEEDED', 'BUILD_STATUS_FAILED', 'BUILD_STATUS_CANCELLED']);

@@ -1,5 +1,5 @@
-import type { CodeSource__Output } from '../../grpc/generated/dodil/ignite/v1/CodeSource.js';
-import type { Caller } from '../caller.js';
+import type { CodeSource__Output } from '../../contract/generated/dodil/ignite/v1/CodeSource.js';
+import type { Caller } from '../rpc/caller.js';
 import { ImageRegistry } from '../images.js';
 import type { AppRecord } from './apps.js';
 import type { ComputeContext } from './context.js';

@@ -1,6 +1,6 @@
-import type { CodeKind__Output } from '../../grpc/generated/dodil/ignite/v1/CodeKind.js';
-import type { DraftInfo } from '../../grpc/generated/dodil/ignite/v1/DraftInfo.js';
-import { notFound } from '../rpc-error.js';
+import type { CodeKind__Output } from '../../contract/generated/dodil/ignite/v1/CodeKind.js';
+import type { DraftInfo } from '../../contract/generated/dodil/ignite/v1/DraftInfo.js';
+import { notFound } from '../rpc/errors.js';
 import type { Collection, LocalStore } from '../store.js';
 import { appId } from './apps.js';
 

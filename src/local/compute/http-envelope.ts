@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { HttpContext__Output } from '../../grpc/generated/dodil/ignite/v1/HttpContext.js';
-import { invalidArgument } from '../rpc-error.js';
+import type { HttpContext__Output } from '../../contract/generated/dodil/ignite/v1/HttpContext.js';
+import { invalidArgument } from '../rpc/errors.js';
 import type { AppRequest } from '../runner/http-forward.js';
 import { containerPortsOf } from '../runner/ports.js';
 import { appId, type AppRecord } from './apps.js';

@@ -1,4 +1,4 @@
-import { invalidArgument } from '../rpc-error.js';
+import { invalidArgument } from '../rpc/errors.js';
 
 /** An image reference split into its parts: `[registry/]repository[:tag][@digest]`. */
 export interface ImageRef {

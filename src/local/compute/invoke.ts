@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import type * as grpc from '@grpc/grpc-js';
-import type { InvokeRequest__Output } from '../../grpc/generated/dodil/ignite/v1/InvokeRequest.js';
-import type { InvokeResponse } from '../../grpc/generated/dodil/ignite/v1/InvokeResponse.js';
-import { failedPrecondition, toServiceError } from '../rpc-error.js';
+import type { InvokeRequest__Output } from '../../contract/generated/dodil/ignite/v1/InvokeRequest.js';
+import type { InvokeResponse } from '../../contract/generated/dodil/ignite/v1/InvokeResponse.js';
+import { failedPrecondition, toServiceError } from '../rpc/errors.js';
 import { responseHeaders } from '../runner/http-forward.js';
 import { openExchange } from './app-call.js';
 import { scopeOf, type ComputeContext } from './context.js';

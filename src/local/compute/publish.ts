@@ -1,6 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { PublishDraftRequest__Output } from '../../grpc/generated/dodil/ignite/v1/PublishDraftRequest.js';
-import type { PublishDraftResponse } from '../../grpc/generated/dodil/ignite/v1/PublishDraftResponse.js';
+import type { PublishDraftRequest__Output } from '../../contract/generated/dodil/ignite/v1/PublishDraftRequest.js';
+import type { PublishDraftResponse } from '../../contract/generated/dodil/ignite/v1/PublishDraftResponse.js';
 import type { AppRecord } from './apps.js';
 import { scopeOf, type ComputeContext } from './context.js';
 import { draftRunTarget, slotOf } from './run-targets.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ImageRegistry, type ImageRecord } from '../images.js';
-import { failedPrecondition } from '../rpc-error.js';
+import { failedPrecondition } from '../rpc/errors.js';
 import type { RunTarget } from '../runner/app-runner.js';
 import { appId, type AppRecord } from './apps.js';
 import type { ComputeContext } from './context.js';

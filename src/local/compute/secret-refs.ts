@@ -1,5 +1,5 @@
 import type { SecretVault, StoredSecret } from '../secret/vault.js';
-import { failedPrecondition, invalidArgument, notFound } from '../rpc-error.js';
+import { failedPrecondition, invalidArgument, notFound } from '../rpc/errors.js';
 
 type SecretType = StoredSecret['type'];
 

@@ -1,5 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { ComputeServiceHandlers } from '../../grpc/generated/dodil/ignite/v1/ComputeService.js';
+import type { ComputeServiceHandlers } from '../../contract/generated/dodil/ignite/v1/ComputeService.js';
 import { AppRunner } from '../runner/app-runner.js';
 import { appHandlers } from './app-handlers.js';
 import { AppBook } from './apps.js';
@@ -9,10 +9,10 @@ import { DraftBuilds } from './draft-builds.js';
 import { checkDraftSource, storeDraft } from './draft-save.js';
 import { DraftBook, draftInfo } from './drafts.js';
 import { invokeHandler } from './invoke.js';
-import { paginate } from './paging.js';
+import { paginate } from '../rpc/paginate.js';
 import { Publisher } from './publish.js';
 import { testDraft } from './test-draft.js';
-import { unary } from './unary.js';
+import { unary } from '../rpc/unary.js';
 import { VersionBook, versionInfo } from './versions.js';
 
 /**

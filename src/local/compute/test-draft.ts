@@ -1,6 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { TestDraftRequest__Output } from '../../grpc/generated/dodil/ignite/v1/TestDraftRequest.js';
-import type { TestDraftResponse } from '../../grpc/generated/dodil/ignite/v1/TestDraftResponse.js';
+import type { TestDraftRequest__Output } from '../../contract/generated/dodil/ignite/v1/TestDraftRequest.js';
+import type { TestDraftResponse } from '../../contract/generated/dodil/ignite/v1/TestDraftResponse.js';
 import { responseHeaders } from '../runner/http-forward.js';
 import { openExchange } from './app-call.js';
 import { scopeOf, type ComputeContext } from './context.js';

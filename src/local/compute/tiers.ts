@@ -1,6 +1,6 @@
-import type { ResourceLimits } from '../../grpc/generated/dodil/ignite/v1/ResourceLimits.js';
-import type { ResourceTier__Output } from '../../grpc/generated/dodil/ignite/v1/ResourceTier.js';
-import { invalidArgument } from '../rpc-error.js';
+import type { ResourceLimits } from '../../contract/generated/dodil/ignite/v1/ResourceLimits.js';
+import type { ResourceTier__Output } from '../../contract/generated/dodil/ignite/v1/ResourceTier.js';
+import { invalidArgument } from '../rpc/errors.js';
 
 export type Tier = Exclude<ResourceTier__Output, 'RESOURCE_TIER_UNSPECIFIED'>;
 

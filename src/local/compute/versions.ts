@@ -1,6 +1,6 @@
-import type { AppVersionInfo } from '../../grpc/generated/dodil/ignite/v1/AppVersionInfo.js';
-import type { CodeKind__Output } from '../../grpc/generated/dodil/ignite/v1/CodeKind.js';
-import type { VersionStatus__Output } from '../../grpc/generated/dodil/ignite/v1/VersionStatus.js';
+import type { AppVersionInfo } from '../../contract/generated/dodil/ignite/v1/AppVersionInfo.js';
+import type { CodeKind__Output } from '../../contract/generated/dodil/ignite/v1/CodeKind.js';
+import type { VersionStatus__Output } from '../../contract/generated/dodil/ignite/v1/VersionStatus.js';
 import type { Collection, LocalStore } from '../store.js';
 import { appId } from './apps.js';
 import type { Tier } from './tiers.js';

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../../log.js';
+import type { Logger } from '../../shared/log.js';
 import * as grpc from '@grpc/grpc-js';
-import { RpcError, failedPrecondition } from '../rpc-error.js';
+import { RpcError, failedPrecondition } from '../rpc/errors.js';
 import type { HostCommand } from './command.js';
 import { waitHealthy } from './health.js';
 import { OutputTail } from './output-tail.js';

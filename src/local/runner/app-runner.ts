@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
-import type { Logger } from '../../log.js';
+import type { Logger } from '../../shared/log.js';
 import type { ImageRecord } from '../images.js';
-import { RpcError } from '../rpc-error.js';
+import { RpcError } from '../rpc/errors.js';
 import type { LocalStore } from '../store.js';
 import { AppProcess } from './app-process.js';
 import { checkImageUser, hostCommandFor } from './command.js';

@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ImageRecord } from '../images.js';
-import { failedPrecondition } from '../rpc-error.js';
+import { failedPrecondition } from '../rpc/errors.js';
 
 /** How to start an image's ENTRYPOINT+CMD as a host process over the image's files. */
 export interface HostCommand {

@@ -1,7 +1,7 @@
-import type { CreateSecretRequest__Output } from '../../grpc/generated/dodil/ignite/v1/CreateSecretRequest.js';
-import type { SecretMetadata } from '../../grpc/generated/dodil/ignite/v1/SecretMetadata.js';
-import type { SecretValue } from '../../grpc/generated/dodil/ignite/v1/SecretValue.js';
-import { invalidArgument } from '../rpc-error.js';
+import type { CreateSecretRequest__Output } from '../../contract/generated/dodil/ignite/v1/CreateSecretRequest.js';
+import type { SecretMetadata } from '../../contract/generated/dodil/ignite/v1/SecretMetadata.js';
+import type { SecretValue } from '../../contract/generated/dodil/ignite/v1/SecretValue.js';
+import { invalidArgument } from '../rpc/errors.js';
 import type { StoredSecret } from './vault.js';
 
 const SECRET_NAME = /^[A-Za-z0-9_-]{1,64}$/;

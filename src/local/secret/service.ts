@@ -1,9 +1,9 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { SecretServiceHandlers } from '../../grpc/generated/dodil/ignite/v1/SecretService.js';
+import type { SecretServiceHandlers } from '../../contract/generated/dodil/ignite/v1/SecretService.js';
 import type { LocalServiceDeps } from '../deps.js';
-import { notFound } from '../rpc-error.js';
-import { paginate } from '../compute/paging.js';
-import { unary } from '../compute/unary.js';
+import { notFound } from '../rpc/errors.js';
+import { paginate } from '../rpc/paginate.js';
+import { unary } from '../rpc/unary.js';
 import { checkSecretName, metadataOf, secretValueFrom, valueOf } from './secret-input.js';
 import { StoreSecretVault, type SecretVault } from './vault.js';
 

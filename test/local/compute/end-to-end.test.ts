@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UploadBuildContextResponse__Output } from '../../../src/grpc/generated/dodil/ignite/v1/UploadBuildContextResponse.js';
+import type { UploadBuildContextResponse__Output } from '../../../src/contract/generated/dodil/ignite/v1/UploadBuildContextResponse.js';
 import { json } from '../../helpers/app-process.js';
 import { startIgniteWithClients, type IgniteClients } from '../../helpers/compute-client.js';
 import { EXAMPLE_APP_DIR } from '../../helpers/fixture-image.js';

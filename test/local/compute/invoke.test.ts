@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InvokeResponse__Output } from '../../../src/grpc/generated/dodil/ignite/v1/InvokeResponse.js';
+import type { InvokeResponse__Output } from '../../../src/contract/generated/dodil/ignite/v1/InvokeResponse.js';
 import { startIgniteWithClients, type IgniteClients } from '../../helpers/compute-client.js';
 import { registerExampleImage } from '../../helpers/fixture-image.js';
 import { isAlive, json, waitGone } from '../../helpers/app-process.js';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/log.js';
+import { createLogger } from '../../../src/shared/log.js';
 import { orgMetadata, startIgniteWithClients, type IgniteClients } from '../../helpers/compute-client.js';
 
 let env: IgniteClients | undefined;

@@ -1,0 +1,133 @@
+/**
+ * ignite-mcp's configuration, resolved once at start-up with the dodil CLI's precedence
+ * (ignite-api.md §2): flag, then environment, then the dodil config file, then token claims.
+ * Only the entry point calls loadConfig with the real process environment; everything else gets
+ * the frozen result injected.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import type { LogLevel } from '../shared/log.js';
+import { UserError } from '../shared/errors.js';
+import { decodeTokenClaims } from './token-claims.js';
+import { parseFlags } from './flags.js';
+import { configFileCandidates, lookupFileSetting, readConfigFile, readConfigFileFromDisk, type ReadConfigFile } from './dodil-config-file.js';
+import { resolveSettings, type Env } from './resolve.js';
+
+export interface Config {
+  /** `local`: no endpoint configured, so the embedded local Ignite serves the tools. */
+  readonly mode: 'local' | 'remote';
+  readonly endpoint?: string;
+  readonly endpointSource?: string;
+  /** Plaintext even for a non-loopback endpoint (IGNITE_DEBUG or --insecure). */
+  readonly insecure: boolean;
+  readonly token?: string;
+  /** Where the token came from, e.g. "DODIL_TOKEN"; this, never the token, is what may be shown. */
+  readonly tokenSource?: string;
+  readonly tokenExpiresAtMs?: number;
+  readonly orgName?: string;
+  readonly orgNameSource?: string;
+  readonly orgId?: string;
+  readonly orgIdSource?: string;
+  /** Default deadline of every unary call. */
+  readonly deadlineMs: number;
+  /** Folders tools may read when the MCP client offers no roots; empty means "decide at run time". */
+  readonly allowedRoots: readonly string[];
+  /** Build contexts larger than these are refused with the largest files named (IGNITE_MCP_MAX_CONTEXT_*). */
+  readonly maxContextFiles: number;
+  readonly maxContextBytes: number;
+  /** Where the local Ignite keeps its state. */
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  readonly readOnly: boolean;
+  readonly configFile?: string;
+  readonly configFilesSearched: readonly string[];
+  /** Non-fatal findings for the entry point to log, e.g. an expired token. */
+  readonly warnings: readonly string[];
+}
+
+export interface LoadConfigOptions {
+  env: Env;
+  /** Arguments after the program name, i.e. `process.argv.slice(2)`. */
+  argv: readonly string[];
+  homeDir: string;
+  readFile?: ReadConfigFile;
+  /** Relative paths in settings resolve against this; defaults to process.cwd(). */
+  cwd?: string;
+  /** Flags handled elsewhere (e.g. `port` for `ignite-mcp local`), skipped instead of rejected. */
+  ignoreFlags?: readonly string[];
+  now?: () => number;
+}
+
+/** Every problem found, so a user fixes their setup in one round instead of one error at a time. */
+export class ConfigError extends UserError {
+  override readonly name: string = 'ConfigError';
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    const list = problems.map((problem) => `  - ${problem}`).join('\n');
+    super(
+      `ignite-mcp configuration is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${list}`,
+      'Fix the settings listed above (the MCP server entry\'s environment or arguments, or the dodil config file), then restart ignite-mcp.',
+      { code: 'CONFIG' },
+    );
+    this.problems = Object.freeze([...problems]);
+  }
+}
+
+const ConfigSchema = z.object({
+  mode: z.enum(['local', 'remote']),
+  endpoint: z.string().min(1).optional(),
+  endpointSource: z.string().optional(),
+  insecure: z.boolean(),
+  token: z.string().min(1).optional(),
+  tokenSource: z.string().optional(),
+  tokenExpiresAtMs: z.number().optional(),
+  orgName: z.string().min(1).optional(),
+  orgNameSource: z.string().optional(),
+  orgId: z.string().min(1).optional(),
+  orgIdSource: z.string().optional(),
+  deadlineMs: z.number().int().positive(),
+  allowedRoots: z.array(z.string().refine((p) => path.isAbsolute(p))),
+  maxContextFiles: z.number().int().positive(),
+  maxContextBytes: z.number().int().positive(),
+  dataDir: z.string().refine((p) => path.isAbsolute(p)),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error']),
+  readOnly: z.boolean(),
+  configFile: z.string().optional(),
+  configFilesSearched: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+
+/** Resolves and validates everything once; throws one ConfigError listing every problem. */
+export function loadConfig(options: LoadConfigOptions): Readonly<Config> {
+  const flags = parseFlags(options.argv, options.ignoreFlags);
+  const searched = configFileCandidates(options.env, options.homeDir);
+  const file = readConfigFile(searched, options.readFile ?? readConfigFileFromDisk);
+  const { settings, problems } = resolveSettings({
+    env: options.env,
+    flags,
+    file: {
+      path: file.file,
+      searched,
+      broken: file.problem !== undefined,
+      lookup: (aliases) => lookupFileSetting(file.data, aliases),
+    },
+    homeDir: options.homeDir,
+    cwd: options.cwd ?? process.cwd(),
+    now: (options.now ?? Date.now)(),
+    claimsOf: decodeTokenClaims,
+  });
+  const allProblems = [...flags.problems, ...(file.problem ? [file.problem] : []), ...problems];
+  const parsed = ConfigSchema.safeParse({ ...settings, configFile: file.file, configFilesSearched: searched });
+  if (!parsed.success) {
+    // Reached only through a bug in resolveSettings; the field names are enough to find it.
+    for (const issue of parsed.error.issues) allProblems.push(`internal: ${issue.path.join('.')} ${issue.message}`);
+  }
+  if (allProblems.length > 0 || !parsed.success) throw new ConfigError(allProblems);
+  const config = parsed.data as Config;
+  Object.freeze(config.allowedRoots);
+  Object.freeze(config.configFilesSearched);
+  Object.freeze(config.warnings);
+  return Object.freeze(config);
+}
+
+export { describeConfig } from './describe.js';

@@ -1,0 +1,163 @@
+// Original file: proto/dodil/ignite/v1/ignite_compute.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { CreateAppRequest as _dodil_ignite_v1_CreateAppRequest, CreateAppRequest__Output as _dodil_ignite_v1_CreateAppRequest__Output } from './CreateAppRequest.js';
+import type { CreateAppResponse as _dodil_ignite_v1_CreateAppResponse, CreateAppResponse__Output as _dodil_ignite_v1_CreateAppResponse__Output } from './CreateAppResponse.js';
+import type { GetAppRequest as _dodil_ignite_v1_GetAppRequest, GetAppRequest__Output as _dodil_ignite_v1_GetAppRequest__Output } from './GetAppRequest.js';
+import type { GetAppResponse as _dodil_ignite_v1_GetAppResponse, GetAppResponse__Output as _dodil_ignite_v1_GetAppResponse__Output } from './GetAppResponse.js';
+import type { GetDraftInfoRequest as _dodil_ignite_v1_GetDraftInfoRequest, GetDraftInfoRequest__Output as _dodil_ignite_v1_GetDraftInfoRequest__Output } from './GetDraftInfoRequest.js';
+import type { GetDraftInfoResponse as _dodil_ignite_v1_GetDraftInfoResponse, GetDraftInfoResponse__Output as _dodil_ignite_v1_GetDraftInfoResponse__Output } from './GetDraftInfoResponse.js';
+import type { HealthCheckRequest as _dodil_ignite_v1_HealthCheckRequest, HealthCheckRequest__Output as _dodil_ignite_v1_HealthCheckRequest__Output } from './HealthCheckRequest.js';
+import type { HealthCheckResponse as _dodil_ignite_v1_HealthCheckResponse, HealthCheckResponse__Output as _dodil_ignite_v1_HealthCheckResponse__Output } from './HealthCheckResponse.js';
+import type { InvokeRequest as _dodil_ignite_v1_InvokeRequest, InvokeRequest__Output as _dodil_ignite_v1_InvokeRequest__Output } from './InvokeRequest.js';
+import type { InvokeResponse as _dodil_ignite_v1_InvokeResponse, InvokeResponse__Output as _dodil_ignite_v1_InvokeResponse__Output } from './InvokeResponse.js';
+import type { ListAppVersionsRequest as _dodil_ignite_v1_ListAppVersionsRequest, ListAppVersionsRequest__Output as _dodil_ignite_v1_ListAppVersionsRequest__Output } from './ListAppVersionsRequest.js';
+import type { ListAppVersionsResponse as _dodil_ignite_v1_ListAppVersionsResponse, ListAppVersionsResponse__Output as _dodil_ignite_v1_ListAppVersionsResponse__Output } from './ListAppVersionsResponse.js';
+import type { ListAppsRequest as _dodil_ignite_v1_ListAppsRequest, ListAppsRequest__Output as _dodil_ignite_v1_ListAppsRequest__Output } from './ListAppsRequest.js';
+import type { ListAppsResponse as _dodil_ignite_v1_ListAppsResponse, ListAppsResponse__Output as _dodil_ignite_v1_ListAppsResponse__Output } from './ListAppsResponse.js';
+import type { PublishDraftRequest as _dodil_ignite_v1_PublishDraftRequest, PublishDraftRequest__Output as _dodil_ignite_v1_PublishDraftRequest__Output } from './PublishDraftRequest.js';
+import type { PublishDraftResponse as _dodil_ignite_v1_PublishDraftResponse, PublishDraftResponse__Output as _dodil_ignite_v1_PublishDraftResponse__Output } from './PublishDraftResponse.js';
+import type { SaveDraftRequest as _dodil_ignite_v1_SaveDraftRequest, SaveDraftRequest__Output as _dodil_ignite_v1_SaveDraftRequest__Output } from './SaveDraftRequest.js';
+import type { SaveDraftResponse as _dodil_ignite_v1_SaveDraftResponse, SaveDraftResponse__Output as _dodil_ignite_v1_SaveDraftResponse__Output } from './SaveDraftResponse.js';
+import type { TestDraftRequest as _dodil_ignite_v1_TestDraftRequest, TestDraftRequest__Output as _dodil_ignite_v1_TestDraftRequest__Output } from './TestDraftRequest.js';
+import type { TestDraftResponse as _dodil_ignite_v1_TestDraftResponse, TestDraftResponse__Output as _dodil_ignite_v1_TestDraftResponse__Output } from './TestDraftResponse.js';
+import type { UpdateAppConfigRequest as _dodil_ignite_v1_UpdateAppConfigRequest, UpdateAppConfigRequest__Output as _dodil_ignite_v1_UpdateAppConfigRequest__Output } from './UpdateAppConfigRequest.js';
+import type { UpdateAppConfigResponse as _dodil_ignite_v1_UpdateAppConfigResponse, UpdateAppConfigResponse__Output as _dodil_ignite_v1_UpdateAppConfigResponse__Output } from './UpdateAppConfigResponse.js';
+
+export interface ComputeServiceClient extends grpc.Client {
+  CreateApp(argument: _dodil_ignite_v1_CreateAppRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_CreateAppResponse__Output>): grpc.ClientUnaryCall;
+  CreateApp(argument: _dodil_ignite_v1_CreateAppRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_CreateAppResponse__Output>): grpc.ClientUnaryCall;
+  CreateApp(argument: _dodil_ignite_v1_CreateAppRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_CreateAppResponse__Output>): grpc.ClientUnaryCall;
+  CreateApp(argument: _dodil_ignite_v1_CreateAppRequest, callback: grpc.requestCallback<_dodil_ignite_v1_CreateAppResponse__Output>): grpc.ClientUnaryCall;
+  createApp(argument: _dodil_ignite_v1_CreateAppRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_CreateAppResponse__Output>): grpc.ClientUnaryCall;
+  createApp(argument: _dodil_ignite_v1_CreateAppRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_CreateAppResponse__Output>): grpc.ClientUnaryCall;
+  createApp(argument: _dodil_ignite_v1_CreateAppRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_CreateAppResponse__Output>): grpc.ClientUnaryCall;
+  createApp(argument: _dodil_ignite_v1_CreateAppRequest, callback: grpc.requestCallback<_dodil_ignite_v1_CreateAppResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetApp(argument: _dodil_ignite_v1_GetAppRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppResponse__Output>): grpc.ClientUnaryCall;
+  GetApp(argument: _dodil_ignite_v1_GetAppRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppResponse__Output>): grpc.ClientUnaryCall;
+  GetApp(argument: _dodil_ignite_v1_GetAppRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppResponse__Output>): grpc.ClientUnaryCall;
+  GetApp(argument: _dodil_ignite_v1_GetAppRequest, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppResponse__Output>): grpc.ClientUnaryCall;
+  getApp(argument: _dodil_ignite_v1_GetAppRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppResponse__Output>): grpc.ClientUnaryCall;
+  getApp(argument: _dodil_ignite_v1_GetAppRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppResponse__Output>): grpc.ClientUnaryCall;
+  getApp(argument: _dodil_ignite_v1_GetAppRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppResponse__Output>): grpc.ClientUnaryCall;
+  getApp(argument: _dodil_ignite_v1_GetAppRequest, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetDraftInfo(argument: _dodil_ignite_v1_GetDraftInfoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetDraftInfoResponse__Output>): grpc.ClientUnaryCall;
+  GetDraftInfo(argument: _dodil_ignite_v1_GetDraftInfoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_GetDraftInfoResponse__Output>): grpc.ClientUnaryCall;
+  GetDraftInfo(argument: _dodil_ignite_v1_GetDraftInfoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetDraftInfoResponse__Output>): grpc.ClientUnaryCall;
+  GetDraftInfo(argument: _dodil_ignite_v1_GetDraftInfoRequest, callback: grpc.requestCallback<_dodil_ignite_v1_GetDraftInfoResponse__Output>): grpc.ClientUnaryCall;
+  getDraftInfo(argument: _dodil_ignite_v1_GetDraftInfoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetDraftInfoResponse__Output>): grpc.ClientUnaryCall;
+  getDraftInfo(argument: _dodil_ignite_v1_GetDraftInfoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_GetDraftInfoResponse__Output>): grpc.ClientUnaryCall;
+  getDraftInfo(argument: _dodil_ignite_v1_GetDraftInfoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetDraftInfoResponse__Output>): grpc.ClientUnaryCall;
+  getDraftInfo(argument: _dodil_ignite_v1_GetDraftInfoRequest, callback: grpc.requestCallback<_dodil_ignite_v1_GetDraftInfoResponse__Output>): grpc.ClientUnaryCall;
+  
+  HealthCheck(argument: _dodil_ignite_v1_HealthCheckRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_HealthCheckResponse__Output>): grpc.ClientUnaryCall;
+  HealthCheck(argument: _dodil_ignite_v1_HealthCheckRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_HealthCheckResponse__Output>): grpc.ClientUnaryCall;
+  HealthCheck(argument: _dodil_ignite_v1_HealthCheckRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_HealthCheckResponse__Output>): grpc.ClientUnaryCall;
+  HealthCheck(argument: _dodil_ignite_v1_HealthCheckRequest, callback: grpc.requestCallback<_dodil_ignite_v1_HealthCheckResponse__Output>): grpc.ClientUnaryCall;
+  healthCheck(argument: _dodil_ignite_v1_HealthCheckRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_HealthCheckResponse__Output>): grpc.ClientUnaryCall;
+  healthCheck(argument: _dodil_ignite_v1_HealthCheckRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_HealthCheckResponse__Output>): grpc.ClientUnaryCall;
+  healthCheck(argument: _dodil_ignite_v1_HealthCheckRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_HealthCheckResponse__Output>): grpc.ClientUnaryCall;
+  healthCheck(argument: _dodil_ignite_v1_HealthCheckRequest, callback: grpc.requestCallback<_dodil_ignite_v1_HealthCheckResponse__Output>): grpc.ClientUnaryCall;
+  
+  Invoke(argument: _dodil_ignite_v1_InvokeRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_dodil_ignite_v1_InvokeResponse__Output>;
+  Invoke(argument: _dodil_ignite_v1_InvokeRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_dodil_ignite_v1_InvokeResponse__Output>;
+  invoke(argument: _dodil_ignite_v1_InvokeRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_dodil_ignite_v1_InvokeResponse__Output>;
+  invoke(argument: _dodil_ignite_v1_InvokeRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_dodil_ignite_v1_InvokeResponse__Output>;
+  
+  ListAppVersions(argument: _dodil_ignite_v1_ListAppVersionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppVersionsResponse__Output>): grpc.ClientUnaryCall;
+  ListAppVersions(argument: _dodil_ignite_v1_ListAppVersionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppVersionsResponse__Output>): grpc.ClientUnaryCall;
+  ListAppVersions(argument: _dodil_ignite_v1_ListAppVersionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppVersionsResponse__Output>): grpc.ClientUnaryCall;
+  ListAppVersions(argument: _dodil_ignite_v1_ListAppVersionsRequest, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppVersionsResponse__Output>): grpc.ClientUnaryCall;
+  listAppVersions(argument: _dodil_ignite_v1_ListAppVersionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppVersionsResponse__Output>): grpc.ClientUnaryCall;
+  listAppVersions(argument: _dodil_ignite_v1_ListAppVersionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppVersionsResponse__Output>): grpc.ClientUnaryCall;
+  listAppVersions(argument: _dodil_ignite_v1_ListAppVersionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppVersionsResponse__Output>): grpc.ClientUnaryCall;
+  listAppVersions(argument: _dodil_ignite_v1_ListAppVersionsRequest, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppVersionsResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListApps(argument: _dodil_ignite_v1_ListAppsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  ListApps(argument: _dodil_ignite_v1_ListAppsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  ListApps(argument: _dodil_ignite_v1_ListAppsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  ListApps(argument: _dodil_ignite_v1_ListAppsRequest, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  listApps(argument: _dodil_ignite_v1_ListAppsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  listApps(argument: _dodil_ignite_v1_ListAppsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  listApps(argument: _dodil_ignite_v1_ListAppsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  listApps(argument: _dodil_ignite_v1_ListAppsRequest, callback: grpc.requestCallback<_dodil_ignite_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  
+  PublishDraft(argument: _dodil_ignite_v1_PublishDraftRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_PublishDraftResponse__Output>): grpc.ClientUnaryCall;
+  PublishDraft(argument: _dodil_ignite_v1_PublishDraftRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_PublishDraftResponse__Output>): grpc.ClientUnaryCall;
+  PublishDraft(argument: _dodil_ignite_v1_PublishDraftRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_PublishDraftResponse__Output>): grpc.ClientUnaryCall;
+  PublishDraft(argument: _dodil_ignite_v1_PublishDraftRequest, callback: grpc.requestCallback<_dodil_ignite_v1_PublishDraftResponse__Output>): grpc.ClientUnaryCall;
+  publishDraft(argument: _dodil_ignite_v1_PublishDraftRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_PublishDraftResponse__Output>): grpc.ClientUnaryCall;
+  publishDraft(argument: _dodil_ignite_v1_PublishDraftRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_PublishDraftResponse__Output>): grpc.ClientUnaryCall;
+  publishDraft(argument: _dodil_ignite_v1_PublishDraftRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_PublishDraftResponse__Output>): grpc.ClientUnaryCall;
+  publishDraft(argument: _dodil_ignite_v1_PublishDraftRequest, callback: grpc.requestCallback<_dodil_ignite_v1_PublishDraftResponse__Output>): grpc.ClientUnaryCall;
+  
+  SaveDraft(argument: _dodil_ignite_v1_SaveDraftRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_SaveDraftResponse__Output>): grpc.ClientUnaryCall;
+  SaveDraft(argument: _dodil_ignite_v1_SaveDraftRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_SaveDraftResponse__Output>): grpc.ClientUnaryCall;
+  SaveDraft(argument: _dodil_ignite_v1_SaveDraftRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_SaveDraftResponse__Output>): grpc.ClientUnaryCall;
+  SaveDraft(argument: _dodil_ignite_v1_SaveDraftRequest, callback: grpc.requestCallback<_dodil_ignite_v1_SaveDraftResponse__Output>): grpc.ClientUnaryCall;
+  saveDraft(argument: _dodil_ignite_v1_SaveDraftRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_SaveDraftResponse__Output>): grpc.ClientUnaryCall;
+  saveDraft(argument: _dodil_ignite_v1_SaveDraftRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_SaveDraftResponse__Output>): grpc.ClientUnaryCall;
+  saveDraft(argument: _dodil_ignite_v1_SaveDraftRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_SaveDraftResponse__Output>): grpc.ClientUnaryCall;
+  saveDraft(argument: _dodil_ignite_v1_SaveDraftRequest, callback: grpc.requestCallback<_dodil_ignite_v1_SaveDraftResponse__Output>): grpc.ClientUnaryCall;
+  
+  TestDraft(argument: _dodil_ignite_v1_TestDraftRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_TestDraftResponse__Output>): grpc.ClientUnaryCall;
+  TestDraft(argument: _dodil_ignite_v1_TestDraftRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_TestDraftResponse__Output>): grpc.ClientUnaryCall;
+  TestDraft(argument: _dodil_ignite_v1_TestDraftRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_TestDraftResponse__Output>): grpc.ClientUnaryCall;
+  TestDraft(argument: _dodil_ignite_v1_TestDraftRequest, callback: grpc.requestCallback<_dodil_ignite_v1_TestDraftResponse__Output>): grpc.ClientUnaryCall;
+  testDraft(argument: _dodil_ignite_v1_TestDraftRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_TestDraftResponse__Output>): grpc.ClientUnaryCall;
+  testDraft(argument: _dodil_ignite_v1_TestDraftRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_TestDraftResponse__Output>): grpc.ClientUnaryCall;
+  testDraft(argument: _dodil_ignite_v1_TestDraftRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_TestDraftResponse__Output>): grpc.ClientUnaryCall;
+  testDraft(argument: _dodil_ignite_v1_TestDraftRequest, callback: grpc.requestCallback<_dodil_ignite_v1_TestDraftResponse__Output>): grpc.ClientUnaryCall;
+  
+  UpdateAppConfig(argument: _dodil_ignite_v1_UpdateAppConfigRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_UpdateAppConfigResponse__Output>): grpc.ClientUnaryCall;
+  UpdateAppConfig(argument: _dodil_ignite_v1_UpdateAppConfigRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_UpdateAppConfigResponse__Output>): grpc.ClientUnaryCall;
+  UpdateAppConfig(argument: _dodil_ignite_v1_UpdateAppConfigRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_UpdateAppConfigResponse__Output>): grpc.ClientUnaryCall;
+  UpdateAppConfig(argument: _dodil_ignite_v1_UpdateAppConfigRequest, callback: grpc.requestCallback<_dodil_ignite_v1_UpdateAppConfigResponse__Output>): grpc.ClientUnaryCall;
+  updateAppConfig(argument: _dodil_ignite_v1_UpdateAppConfigRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_UpdateAppConfigResponse__Output>): grpc.ClientUnaryCall;
+  updateAppConfig(argument: _dodil_ignite_v1_UpdateAppConfigRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_UpdateAppConfigResponse__Output>): grpc.ClientUnaryCall;
+  updateAppConfig(argument: _dodil_ignite_v1_UpdateAppConfigRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_UpdateAppConfigResponse__Output>): grpc.ClientUnaryCall;
+  updateAppConfig(argument: _dodil_ignite_v1_UpdateAppConfigRequest, callback: grpc.requestCallback<_dodil_ignite_v1_UpdateAppConfigResponse__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface ComputeServiceHandlers extends grpc.UntypedServiceImplementation {
+  CreateApp: grpc.handleUnaryCall<_dodil_ignite_v1_CreateAppRequest__Output, _dodil_ignite_v1_CreateAppResponse>;
+  
+  GetApp: grpc.handleUnaryCall<_dodil_ignite_v1_GetAppRequest__Output, _dodil_ignite_v1_GetAppResponse>;
+  
+  GetDraftInfo: grpc.handleUnaryCall<_dodil_ignite_v1_GetDraftInfoRequest__Output, _dodil_ignite_v1_GetDraftInfoResponse>;
+  
+  HealthCheck: grpc.handleUnaryCall<_dodil_ignite_v1_HealthCheckRequest__Output, _dodil_ignite_v1_HealthCheckResponse>;
+  
+  Invoke: grpc.handleServerStreamingCall<_dodil_ignite_v1_InvokeRequest__Output, _dodil_ignite_v1_InvokeResponse>;
+  
+  ListAppVersions: grpc.handleUnaryCall<_dodil_ignite_v1_ListAppVersionsRequest__Output, _dodil_ignite_v1_ListAppVersionsResponse>;
+  
+  ListApps: grpc.handleUnaryCall<_dodil_ignite_v1_ListAppsRequest__Output, _dodil_ignite_v1_ListAppsResponse>;
+  
+  PublishDraft: grpc.handleUnaryCall<_dodil_ignite_v1_PublishDraftRequest__Output, _dodil_ignite_v1_PublishDraftResponse>;
+  
+  SaveDraft: grpc.handleUnaryCall<_dodil_ignite_v1_SaveDraftRequest__Output, _dodil_ignite_v1_SaveDraftResponse>;
+  
+  TestDraft: grpc.handleUnaryCall<_dodil_ignite_v1_TestDraftRequest__Output, _dodil_ignite_v1_TestDraftResponse>;
+  
+  UpdateAppConfig: grpc.handleUnaryCall<_dodil_ignite_v1_UpdateAppConfigRequest__Output, _dodil_ignite_v1_UpdateAppConfigResponse>;
+  
+}
+
+export interface ComputeServiceDefinition extends grpc.ServiceDefinition {
+  CreateApp: MethodDefinition<_dodil_ignite_v1_CreateAppRequest, _dodil_ignite_v1_CreateAppResponse, _dodil_ignite_v1_CreateAppRequest__Output, _dodil_ignite_v1_CreateAppResponse__Output>
+  GetApp: MethodDefinition<_dodil_ignite_v1_GetAppRequest, _dodil_ignite_v1_GetAppResponse, _dodil_ignite_v1_GetAppRequest__Output, _dodil_ignite_v1_GetAppResponse__Output>
+  GetDraftInfo: MethodDefinition<_dodil_ignite_v1_GetDraftInfoRequest, _dodil_ignite_v1_GetDraftInfoResponse, _dodil_ignite_v1_GetDraftInfoRequest__Output, _dodil_ignite_v1_GetDraftInfoResponse__Output>
+  HealthCheck: MethodDefinition<_dodil_ignite_v1_HealthCheckRequest, _dodil_ignite_v1_HealthCheckResponse, _dodil_ignite_v1_HealthCheckRequest__Output, _dodil_ignite_v1_HealthCheckResponse__Output>
+  Invoke: MethodDefinition<_dodil_ignite_v1_InvokeRequest, _dodil_ignite_v1_InvokeResponse, _dodil_ignite_v1_InvokeRequest__Output, _dodil_ignite_v1_InvokeResponse__Output>
+  ListAppVersions: MethodDefinition<_dodil_ignite_v1_ListAppVersionsRequest, _dodil_ignite_v1_ListAppVersionsResponse, _dodil_ignite_v1_ListAppVersionsRequest__Output, _dodil_ignite_v1_ListAppVersionsResponse__Output>
+  ListApps: MethodDefinition<_dodil_ignite_v1_ListAppsRequest, _dodil_ignite_v1_ListAppsResponse, _dodil_ignite_v1_ListAppsRequest__Output, _dodil_ignite_v1_ListAppsResponse__Output>
+  PublishDraft: MethodDefinition<_dodil_ignite_v1_PublishDraftRequest, _dodil_ignite_v1_PublishDraftResponse, _dodil_ignite_v1_PublishDraftRequest__Output, _dodil_ignite_v1_PublishDraftResponse__Output>
+  SaveDraft: MethodDefinition<_dodil_ignite_v1_SaveDraftRequest, _dodil_ignite_v1_SaveDraftResponse, _dodil_ignite_v1_SaveDraftRequest__Output, _dodil_ignite_v1_SaveDraftResponse__Output>
+  TestDraft: MethodDefinition<_dodil_ignite_v1_TestDraftRequest, _dodil_ignite_v1_TestDraftResponse, _dodil_ignite_v1_TestDraftRequest__Output, _dodil_ignite_v1_TestDraftResponse__Output>
+  UpdateAppConfig: MethodDefinition<_dodil_ignite_v1_UpdateAppConfigRequest, _dodil_ignite_v1_UpdateAppConfigResponse, _dodil_ignite_v1_UpdateAppConfigRequest__Output, _dodil_ignite_v1_UpdateAppConfigResponse__Output>
+}

@@ -1,0 +1,11 @@
+// Original file: proto/dodil/ignite/v1/ignite_compute.proto
+
+import type { AppMeta as _dodil_ignite_v1_AppMeta, AppMeta__Output as _dodil_ignite_v1_AppMeta__Output } from './AppMeta.js';
+
+export interface GetAppResponse {
+  'app'?: (_dodil_ignite_v1_AppMeta | null);
+}
+
+export interface GetAppResponse__Output {
+  'app': (_dodil_ignite_v1_AppMeta__Output | null);
+}

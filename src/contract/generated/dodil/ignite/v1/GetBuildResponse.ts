@@ -1,0 +1,11 @@
+// Original file: proto/dodil/ignite/v1/ignite_build.proto
+
+import type { Build as _dodil_ignite_v1_Build, Build__Output as _dodil_ignite_v1_Build__Output } from './Build.js';
+
+export interface GetBuildResponse {
+  'build'?: (_dodil_ignite_v1_Build | null);
+}
+
+export interface GetBuildResponse__Output {
+  'build': (_dodil_ignite_v1_Build__Output | null);
+}

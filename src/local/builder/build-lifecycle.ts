@@ -1,0 +1,114 @@
+import { rename, rm } from 'node:fs/promises';
+import type { Build__Output } from '../../contract/generated/dodil/ignite/v1/Build.js';
+import type { BuildStatus__Output } from '../../contract/generated/dodil/ignite/v1/BuildStatus.js';
+import type { BuildSpec } from './build-engine.js';
+import type { LocalServiceDeps } from '../deps.js';
+import { localImageRef } from '../images.js';
+import { BuildFailure, shortDigest, type BuildOutput } from './build-output.js';
+import type { LocalBuildEngine } from './engine.js';
+import type { JournalWriter } from './journal.js';
+import { runBuild } from './run-build.js';
+
+/** A build that is pending or running, with what only this process knows about it. */
+export interface LiveBuild {
+  record: Build__Output;
+  spec: BuildSpec;
+  /** What the Dockerfile sees: request args over the org's build secrets. */
+  buildArgs: Record<string, string>;
+  secretArgs: Set<string>;
+  gitCredentials: { username: string; password: string } | undefined;
+  contextFile: string | undefined;
+  writer: JournalWriter;
+  controller: AbortController;
+}
+
+const TERMINAL = new Set<BuildStatus__Output>(['BUILD_STATUS_SUCCEEDED', 'BUILD_STATUS_FAILED', 'BUILD_STATUS_CANCELLED']);
+export const INTERRUPTED = 'interrupted: the local Ignite stopped during the build';
+
+export const isTerminal = (status: BuildStatus__Output): boolean => TERMINAL.has(status);
+
+/** Why a build's abort signal fired. */
+export class StopRequest {
+  constructor(readonly kind: 'cancel' | 'timeout' | 'shutdown') {}
+}
+
+/** setTimeout's ceiling; a longer build timeout would otherwise fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Runs one build to its end: RUNNING, the work, then the image registered and SUCCEEDED, or FAILED
+ * with the reason in the log and on the record. A cancel or shutdown has already ended the record
+ * by the time the work unwinds; then only the scratch files are cleaned up.
+ */
+export async function runBuildToImage(live: LiveBuild, engine: LocalBuildEngine, deps: LocalServiceDeps): Promise<void> {
+  const id = live.record.build_id;
+  const { signal } = live.controller;
+  if (signal.aborted || isTerminal(live.record.status)) return;
+  engine.transition(live, 'BUILD_STATUS_RUNNING');
+  const timeoutSecs = live.spec.timeout_secs;
+  const timer = setTimeout(() => live.controller.abort(new StopRequest('timeout')), Math.min(timeoutSecs * 1000, MAX_TIMER_MS));
+  const output: BuildOutput = {
+    system: (text) => live.writer.line('system', text),
+    stdout: (text) => live.writer.line('stdout', text),
+    stderr: (text) => live.writer.line('stderr', text),
+  };
+  const workDir = deps.store.filePath('build-work', id);
+  const rootfs = deps.images.rootfsDir(id);
+  try {
+    const result = await runBuild({
+      spec: live.spec,
+      contextFile: live.contextFile,
+      gitCredentials: live.gitCredentials,
+      buildArgs: live.buildArgs,
+      secretArgs: live.secretArgs,
+      workDir,
+      stageSources: { localImage: (ref) => localImageOf(deps, ref, live.record.organization_name) },
+      limits: deps.limits,
+      output,
+      signal,
+    });
+    await rm(rootfs, { recursive: true, force: true });
+    await rename(result.rootfsDir, rootfs);
+    // From here on nothing awaits: a cancel cannot slip in between registering the image and SUCCEEDED.
+    if (isTerminal(live.record.status)) return;
+    const refs = live.spec.tags.map((tag) => localImageRef(live.record.organization_name, live.spec.name, tag));
+    deps.images.add({
+      digest: result.digest.digest,
+      refs,
+      organization_name: live.record.organization_name,
+      config: result.config,
+      rootfs_dir: rootfs,
+      steps_not_executed: result.stepsNotExecuted,
+      build_id: id,
+      created_at_ms: Date.now(),
+      size_bytes: result.digest.sizeBytes,
+    });
+    const skipped = result.stepsNotExecuted.length;
+    if (skipped > 0) output.system(`Note: ${skipped} RUN step${skipped === 1 ? ' was' : 's were'} not executed (no container engine); see steps_not_executed`);
+    output.system(`Successfully built ${shortDigest(result.digest.digest)}`);
+    for (const ref of refs) output.system(`Successfully tagged ${ref}`);
+    live.record = { ...live.record, image_refs: refs, image_digest: result.digest.digest, steps_not_executed: result.stepsNotExecuted };
+    engine.transition(live, 'BUILD_STATUS_SUCCEEDED');
+  } catch (err) {
+    if (isTerminal(live.record.status)) return;
+    const stop = signal.aborted && signal.reason instanceof StopRequest ? signal.reason : undefined;
+    let message: string;
+    if (stop?.kind === 'timeout') message = `build timed out after ${timeoutSecs}s`;
+    else if (err instanceof BuildFailure) message = err.message;
+    else {
+      deps.logger.error('local build failed unexpectedly', { build_id: id, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+      message = `internal error in the local Ignite: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    output.stderr(message);
+    engine.transition(live, 'BUILD_STATUS_FAILED', message);
+  } finally {
+    clearTimeout(timer);
+    await rm(workDir, { recursive: true, force: true });
+    if (live.record.status !== 'BUILD_STATUS_SUCCEEDED') await rm(rootfs, { recursive: true, force: true });
+  }
+}
+
+function localImageOf(deps: LocalServiceDeps, ref: string, organization: string) {
+  const image = deps.images.resolve(ref);
+  return image?.organization_name === organization ? image : undefined;
+}

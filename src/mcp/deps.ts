@@ -1,0 +1,20 @@
+import type { Config } from '../config/config.js';
+import type { IgniteClient } from '../client/client.js';
+import type { Logger } from '../shared/log.js';
+import type { BuildLogHub } from '../logs/build-log-hub.js';
+
+/** Everything the MCP layer needs, injected so tests can point it at a local Ignite on port 0. */
+export interface ServerDeps {
+  config: Readonly<Config>;
+  client: IgniteClient;
+  logs: BuildLogHub;
+  logger: Logger;
+  /** Folders the server may read when the client offers no roots (configured list, else cwd). */
+  fallbackRoots: readonly string[];
+  /** Values that must never appear in any output (the token, registry passwords). */
+  secrets(): readonly string[];
+  /** Where the server runs; relative paths resolve against it. */
+  cwd: string;
+  /** Organization used when a tool call names none (configured, from the token, or the local Ignite's). */
+  organization: string | undefined;
+}

@@ -1,0 +1,129 @@
+import { IgniteError } from '../contract/status.js';
+import type { IgniteClient } from '../client/client.js';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../shared/log.js';
+import { BuildLogHub } from '../logs/build-log-hub.js';
+import { TERMINAL_BUILD_STATUSES } from '../logs/log-window.js';
+import type { ServerDeps } from './deps.js';
+import type { LocalIgnite, LocalIgniteOptions } from '../local/server.js';
+
+export interface RuntimeOptions {
+  config: Readonly<Config>;
+  logger: Logger;
+  cwd: string;
+  /** Overrides for the embedded local Ignite (tests run it in memory). */
+  local?: Partial<LocalIgniteOptions>;
+}
+
+/** The live parts behind an MCP server: the Ignite client, the log hub, and the local Ignite if embedded. */
+export interface Runtime {
+  deps: ServerDeps;
+  local: LocalIgnite | undefined;
+  close(): Promise<void>;
+}
+
+/** The organization the embedded local Ignite uses when none is configured. */
+export const LOCAL_ORGANIZATION = 'local';
+
+/**
+ * A runtime whose deps exist before anything is connected, so the MCP server can be built and
+ * answer `initialize` while the gRPC contract loads and the embedded local Ignite starts.
+ * `deps.client` (and following logs) may be used only once `start()` has resolved.
+ */
+export interface PendingRuntime {
+  deps: ServerDeps;
+  /** Creates the Ignite client, starting the embedded local Ignite first in local mode; once only. */
+  start(): Promise<Runtime>;
+  close(): Promise<void>;
+}
+
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  return prepareRuntime(options).start();
+}
+
+export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
+  const { config, logger } = options;
+  let connection: Connection | undefined;
+  let starting: Promise<Runtime> | undefined;
+  let closing: Promise<void> | undefined;
+  const client = (): IgniteClient => {
+    if (!connection) throw new Error('the Ignite client is not connected yet: the runtime must be started before requests are served');
+    return connection.client;
+  };
+  const secrets = config.token ? [config.token] : [];
+  const logs = new BuildLogHub({
+    streamBuildLogs: (request, callOptions) => client().streamBuildLogs(request, callOptions),
+    checkBuild: async (buildId, signal) => {
+      const { build } = await client().getBuild({ build_id: buildId }, { signal });
+      const status = build?.status ?? 'BUILD_STATUS_UNSPECIFIED';
+      return { status, terminal: TERMINAL_BUILD_STATUSES.has(status), error: build?.error ?? '' };
+    },
+    // A log stream is a read resumed by seq, so a dropped connection (seen as INTERNAL or UNKNOWN
+    // when a server resets it) is worth resuming too; the hub gives up when resumes bring nothing new.
+    isRetryable: (err) => err instanceof IgniteError && (err.retryable || err.codeName === 'INTERNAL' || err.codeName === 'UNKNOWN'),
+    logger: logger.child('logs'),
+    secrets: () => secrets,
+  });
+  const deps: ServerDeps = {
+    config,
+    get client() {
+      return client();
+    },
+    logs,
+    logger,
+    fallbackRoots: config.allowedRoots.length > 0 ? config.allowedRoots : [options.cwd],
+    secrets: () => secrets,
+    cwd: options.cwd,
+    organization: config.orgName ?? (config.mode === 'local' ? LOCAL_ORGANIZATION : undefined),
+  };
+  const close = () =>
+    (closing ??= (async () => {
+      await starting?.catch(() => {});
+      logs.close();
+      connection?.client.close();
+      await connection?.local?.close();
+    })());
+  const runtime: Runtime = {
+    deps,
+    get local() {
+      return connection?.local;
+    },
+    close,
+  };
+  return {
+    deps,
+    start: () =>
+      (starting ??= (async () => {
+        connection = await connect(options);
+        return runtime;
+      })()),
+    close,
+  };
+}
+
+interface Connection {
+  client: IgniteClient;
+  local: LocalIgnite | undefined;
+}
+
+async function connect(options: RuntimeOptions): Promise<Connection> {
+  const { config, logger } = options;
+  // Both loaded only here: parsing the contract and loading the builder are most of a cold start,
+  // and a remote-mode server never needs the builder at all.
+  const { createIgniteClient } = await import('../client/client.js');
+  if (config.mode !== 'local') {
+    const client = createIgniteClient({ endpoint: config.endpoint!, token: config.token, insecure: config.insecure, deadlineMs: config.deadlineMs, logger });
+    return { client, local: undefined };
+  }
+  const { startLocalIgnite } = await import('../local/server.js');
+  const local = await startLocalIgnite({
+    dataDir: config.dataDir,
+    defaultOrganization: config.orgName ?? LOCAL_ORGANIZATION,
+    logger: logger.child('local-ignite'),
+    ...options.local,
+  });
+  logger.info(`no Ignite endpoint configured (IGNITE_API_ENDPOINT): using the embedded local Ignite at ${local.endpoint}`, {
+    data: local.store.persistent ? local.store.dir : 'in memory',
+  });
+  return { client: createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: config.deadlineMs, logger }), local };
+}

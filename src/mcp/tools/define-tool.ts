@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult, ResourceLink, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { describeError } from '../../shared/errors.js';
+import { IgniteError } from '../../contract/status.js';
+import { scrubSecrets } from '../../shared/scrub-secrets.js';
+import type { ServerDeps } from '../deps.js';
+import type { AllowedRoots } from '../client-roots.js';
+
+export interface ToolAnnotations {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+/** What a tool handler gets besides its arguments. */
+export interface ToolContext {
+  deps: ServerDeps;
+  signal: AbortSignal;
+  /** Sends notifications/progress when the caller asked for progress; does nothing otherwise. */
+  progress(progress: number, total?: number, message?: string): Promise<void>;
+  /** True when the caller gave a progress token. */
+  readonly wantsProgress: boolean;
+  /** Folders this call may read: the client's roots, else the configured folders, else the cwd. */
+  allowedRoots(): Promise<string[]>;
+}
+
+export interface ToolOutcome<Out> {
+  structured: Out;
+  /** A short human summary; the full record is in `structured`. */
+  text: string;
+  links?: ResourceLink[];
+}
+
+export interface ToolDefinition<In extends z.ZodRawShape = z.ZodRawShape, Out extends z.ZodRawShape = z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  input: In;
+  output: Out;
+  annotations: ToolAnnotations;
+  /**
+   * For tools that change state: how to find out whether a call whose outcome is unknown (timeout,
+   * connection lost) took effect. Such calls are never retried automatically.
+   */
+  checkAfterUnknownOutcome?: (args: z.output<z.ZodObject<In>>) => string;
+  run(args: z.output<z.ZodObject<In>>, context: ToolContext): Promise<ToolOutcome<z.output<z.ZodObject<Out>>>>;
+}
+
+/** A tool of any input and output shape, for the registry. */
+export type AnyToolDefinition = ToolDefinition<any, any>;
+
+/** Keeps a tool's schema, metadata and handler together as one typed value. */
+export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(definition: ToolDefinition<In, Out>): ToolDefinition<In, Out> {
+  return definition;
+}
+
+/** Failures after which a state-changing call may or may not have happened upstream. */
+const UNKNOWN_OUTCOME_CODES = new Set(['DEADLINE_EXCEEDED', 'UNAVAILABLE', 'UNKNOWN', 'INTERNAL', 'CANCELLED']);
+
+function outcomeUnknown(err: unknown): boolean {
+  return err instanceof IgniteError && UNKNOWN_OUTCOME_CODES.has(err.codeName);
+}
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/**
+ * The one place a tool meets the SDK: failures become `isError` results with the mapped message and
+ * a hint (never a stack trace, never a secret), successes carry text plus structured content with
+ * the configured secrets scrubbed (an app or a build may echo them).
+ */
+export function registerToolDefinition(server: McpServer, definition: AnyToolDefinition, deps: ServerDeps, roots: AllowedRoots): void {
+  const handler = async (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> => {
+    const token = extra._meta?.progressToken;
+    const context: ToolContext = {
+      deps,
+      signal: extra.signal,
+      wantsProgress: token !== undefined,
+      allowedRoots: () => roots.current(),
+      async progress(progress, total, message) {
+        if (token === undefined) return;
+        await extra
+          .sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress, total, message } })
+          .catch(() => {});
+      },
+    };
+    try {
+      const outcome = await definition.run(args as never, context);
+      return scrubSecrets(
+        {
+          content: [{ type: 'text', text: outcome.text }, ...(outcome.links ?? [])],
+          structuredContent: outcome.structured as Record<string, unknown>,
+        },
+        deps.secrets(),
+      );
+    } catch (err) {
+      const described = describeError(err, { secrets: deps.secrets() });
+      const { message } = described;
+      let { hint } = described;
+      if (definition.checkAfterUnknownOutcome && outcomeUnknown(err)) {
+        hint = `The outcome is unknown: the request may have reached Ignite before the failure. Do not repeat it blindly; first ${definition.checkAfterUnknownOutcome(args as never)}.`;
+      }
+      deps.logger.debug(`tool ${definition.name} failed`, { message });
+      return { content: [{ type: 'text', text: hint ? `${message}\nWhat to do: ${hint}` : message }], isError: true };
+    }
+  };
+  server.registerTool(
+    definition.name,
+    {
+      title: definition.title,
+      description: definition.description,
+      inputSchema: definition.input,
+      outputSchema: definition.output,
+      annotations: { title: definition.title, ...definition.annotations },
+    },
+    handler as never,
+  );
+}

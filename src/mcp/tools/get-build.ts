@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { readLogWindow } from '../../logs/log-window.js';
+import { redactLogText } from '../../shared/redact.js';
+import { waitForBuildEnd } from '../../logs/wait-for-build.js';
+import { buildLogsUri } from '../resources/build-uris.js';
+import { buildShape, describeBuildLine, summarizeBuild, type BuildSummary } from './shared/build-summary.js';
+import { defineTool, type ToolContext } from './define-tool.js';
+import { buildIdInput } from './shared/schemas.js';
+
+/** Longest wait: under the 60 s request timeout most clients use, with room for the reply. */
+export const MAX_WAIT_SECONDS = 50;
+
+const failureShape = z
+  .object({
+    first_error_line: z.string(),
+    first_error_seq: z.number().int(),
+    log_range: z.object({ from_seq: z.number().int(), to_seq: z.number().int() }),
+    logs_uri: z.string().describe('Read this range with read_build_logs or the resource'),
+  })
+  .nullable();
+
+export const getBuildTool = defineTool({
+  name: 'get_build',
+  title: 'Get a build',
+  description: `Returns a build's status, image refs, digest, timings and error.
+Use after create_build. Set wait_seconds (up to ${MAX_WAIT_SECONDS}) to wait until the build ends: the call returns as soon as it does, and sends progress notifications while it waits if you asked for progress. Call again while terminal is false.
+A failed build carries a failure summary: the first error line, its sequence number and the log range around it (read it with read_build_logs).
+Next: save_image_draft with the build_id once SUCCEEDED.`,
+  input: {
+    build_id: buildIdInput,
+    wait_seconds: z.number().int().min(0).max(MAX_WAIT_SECONDS).default(0).describe(`Wait up to this long for the build to end (0-${MAX_WAIT_SECONDS})`),
+  },
+  output: {
+    build: z.object(buildShape),
+    waited_ms: z.number().int(),
+    failure: failureShape,
+    next_step: z.string(),
+  },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run({ build_id, wait_seconds }, context) {
+    const started = Date.now();
+    let build = summarizeBuild(await fetchBuild(context, build_id));
+    if (!build.terminal && wait_seconds > 0) {
+      let lines = 0;
+      await waitForBuildEnd(context.deps.logs, build_id, {
+        afterSeq: build.last_log_seq,
+        timeoutMs: wait_seconds * 1000,
+        signal: context.signal,
+        onLine: (line) => {
+          lines++;
+          void context.progress(lines, undefined, line.text.slice(0, 200));
+        },
+      });
+      build = summarizeBuild(await fetchBuild(context, build_id));
+    }
+    const failure = build.status === 'FAILED' ? await summarizeFailure(context, build) : null;
+    const next_step = nextStep(build);
+    const failureText = failure ? `\nfirst error (line ${failure.first_error_seq}): ${failure.first_error_line}` : '';
+    return {
+      structured: { build, waited_ms: Date.now() - started, failure, next_step },
+      text: `${describeBuildLine(build)}${failureText}\nnext: ${next_step}`,
+    };
+  },
+});
+
+async function fetchBuild(context: ToolContext, buildId: string) {
+  const { build } = await context.deps.client.getBuild({ build_id: buildId }, { signal: context.signal });
+  if (!build) throw new Error(`GetBuild returned no build record for ${buildId}`);
+  return build;
+}
+
+async function summarizeFailure(context: ToolContext, build: BuildSummary): Promise<z.output<typeof failureShape>> {
+  const window = await readLogWindow(context.deps.client, {
+    cache: context.deps.logs,
+    buildId: build.build_id,
+    mode: 'errors',
+    afterSeq: 0,
+    maxLines: 40,
+    maxBytes: 8 * 1024,
+    contextLines: 5,
+    tailLines: 5,
+    signal: context.signal,
+    secrets: context.deps.secrets(),
+  });
+  const error = window.firstError ?? (window.lines.at(-1) ? { seq: window.lines.at(-1)!.seq, text: window.lines.at(-1)!.text } : undefined);
+  if (!error) return { first_error_line: redactLogText(build.error, context.deps.secrets()), first_error_seq: 0, log_range: { from_seq: 0, to_seq: 0 }, logs_uri: buildLogsUri(build.build_id) };
+  const from = Math.max(1, error.seq - 5);
+  return {
+    first_error_line: error.text,
+    first_error_seq: error.seq,
+    log_range: { from_seq: from, to_seq: Math.min(window.lastSeq, error.seq + 5) },
+    logs_uri: buildLogsUri(build.build_id, from - 1),
+  };
+}
+
+function nextStep(build: BuildSummary): string {
+  switch (build.status) {
+    case 'SUCCEEDED':
+      return `save_image_draft with build_id "${build.build_id}" (image ${build.image_refs[0] ?? 'none'})`;
+    case 'FAILED':
+      return 'read_build_logs with mode "errors" for context, fix the cause, then create_build again';
+    case 'CANCELLED':
+      return 'create_build again when ready';
+    default:
+      return `get_build with wait_seconds ${MAX_WAIT_SECONDS} until terminal is true`;
+  }
+}

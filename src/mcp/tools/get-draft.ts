@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { draftShape, organizationFor, summarizeDraft } from './shared/app-summary.js';
+import { defineTool } from './define-tool.js';
+import { appNameInput, organizationInput } from './shared/schemas.js';
+
+export const getDraftTool = defineTool({
+  name: 'get_draft',
+  title: 'Get the app draft',
+  description: `Shows the app's draft: its source kind, image ref and digest, and for drafts built from code or git the build_id and any build error.
+Use after save_image_draft. If image_ref is empty the image is still building: get_build with the build_id (wait_seconds up to 50).
+Next: test_draft, then publish_draft.`,
+  input: { app_name: appNameInput, organization_name: organizationInput },
+  output: { app_name: z.string(), draft: z.object(draftShape), ready: z.boolean().describe('True when the draft has an image to run') },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(args, context) {
+    const organization_name = organizationFor(context, args.organization_name);
+    const { draft } = await context.deps.client.getDraftInfo({ organization_name, app_name: args.app_name }, { signal: context.signal });
+    if (!draft) throw new Error('GetDraftInfo returned no draft');
+    const summary = summarizeDraft(draft);
+    const ready = summary.image_ref !== '' && summary.error === '';
+    const state = summary.error
+      ? `failed: ${summary.error}`
+      : ready
+        ? `ready: ${summary.image_ref}`
+        : `building (build ${summary.build_id}); call get_build with wait_seconds`;
+    return { structured: { app_name: args.app_name, draft: summary, ready }, text: `draft of ${args.app_name} (${summary.code_kind}) ${state}` };
+  },
+});

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { organizationFor } from './shared/app-summary.js';
+import { defineTool } from './define-tool.js';
+import { describeExchange, encodePayload, httpRequestShape, httpResponseShape, renderBody } from './shared/http-exchange.js';
+import { appNameInput, organizationInput } from './shared/schemas.js';
+
+export const invokeTool = defineTool({
+  name: 'invoke',
+  title: 'Invoke the app',
+  description: `Calls the app's active (published) version over Ignite's invoke stream: sends an HTTP request (default POST / with the payload as JSON) and returns status, headers, body and execution_id.
+The app's own HTTP status (even 500) is a normal result. Long bodies are cut for the model and body_bytes gives the full size.
+Use after publish_draft. An invocation may have side effects in the app, so it is not repeated automatically.
+Next: read the body; to change the app, build again and save_image_draft.`,
+  input: { app_name: appNameInput, organization_name: organizationInput, ...httpRequestShape },
+  output: { ...httpResponseShape, version: z.number().int(), duration_ms: z.number().int(), stream_error: z.string() },
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  checkAfterUnknownOutcome: ({ app_name }) => `check the app's own records for the request (the app "${app_name}" may have processed it)`,
+  async run(args, context) {
+    const organization_name = organizationFor(context, args.organization_name);
+    const { body, headers } = encodePayload(args.payload, args.headers);
+    const keepBytes = Math.max(args.max_body_chars * 4, 1024);
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    let total = 0;
+    let head: { status_code: number; headers: Record<string, string>; execution_id: string; version: number } | undefined;
+    let trailer: { duration_ms: string; error: string } | undefined;
+    const stream = context.deps.client.invoke(
+      { organization_name, app_name: args.app_name, http: { method: args.method, path: args.path, query: args.query ?? '', headers }, body, port: args.port ?? 0 },
+      { signal: context.signal },
+    );
+    for await (const frame of stream) {
+      if (frame.head) head = frame.head;
+      else if (frame.chunk) {
+        total += frame.chunk.byteLength;
+        // Only what the model can be shown is kept; the rest is counted, so memory stays bounded.
+        if (kept < keepBytes) {
+          const piece = frame.chunk.subarray(0, keepBytes - kept);
+          chunks.push(Buffer.from(piece));
+          kept += piece.byteLength;
+        }
+      } else if (frame.trailer) trailer = frame.trailer;
+    }
+    if (!head) throw new Error('the Invoke stream ended without a head frame');
+    const rendered = renderBody(Buffer.concat(chunks), total, args.max_body_chars);
+    const structured = {
+      status_code: head.status_code,
+      headers: head.headers,
+      ...rendered,
+      execution_id: head.execution_id,
+      version: head.version,
+      duration_ms: Number(trailer?.duration_ms ?? 0),
+      stream_error: trailer?.error ?? '',
+    };
+    const broken = structured.stream_error ? `\nthe body stream broke: ${structured.stream_error}` : '';
+    return {
+      structured,
+      text: `${args.app_name} v${head.version} (execution ${head.execution_id}): ${describeExchange(head.status_code, total, rendered.body_truncated, rendered.body)}${broken}`,
+    };
+  },
+});

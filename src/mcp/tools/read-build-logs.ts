@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { formatLogLine } from '../../logs/log-reader.js';
+import { readLogWindow } from '../../logs/log-window.js';
+import { shortBuildStatus } from './shared/build-summary.js';
+import { defineTool } from './define-tool.js';
+import { buildIdInput } from './shared/schemas.js';
+
+export const readBuildLogsTool = defineTool({
+  name: 'read_build_logs',
+  title: 'Read build logs',
+  description: `Reads a build's log within a budget; the tool form of the ignite://builds/{build_id}/logs resource.
+Modes: "head" reads forward from cursor; "tail" the last lines; "errors" the first error line with the lines around it plus the last lines.
+Each line starts with its sequence number. Pass next_cursor back as cursor to read on without re-reading; omitted_lines says how many lines the window left out.
+Next: get_build for the status, or fix the Dockerfile and create_build again.`,
+  input: {
+    build_id: buildIdInput,
+    mode: z.enum(['head', 'tail', 'errors']).default('head'),
+    cursor: z.number().int().min(0).default(0).describe('Read lines after this sequence number (next_cursor of an earlier read)'),
+    max_lines: z.number().int().min(1).max(2000).default(200),
+    max_bytes: z.number().int().min(256).max(512 * 1024).default(32 * 1024),
+  },
+  output: {
+    build_id: z.string(),
+    status: z.string(),
+    lines: z.array(z.object({ seq: z.number().int(), stream: z.string(), text: z.string(), timestamp_ms: z.number() })),
+    next_cursor: z.number().int(),
+    last_seq: z.number().int(),
+    omitted_lines: z.number().int().describe('Lines after cursor (up to last_seq) not shown in this window'),
+    complete: z.boolean().describe('True when the build has ended and nothing is left after next_cursor'),
+    first_error: z.object({ seq: z.number().int(), text: z.string() }).nullable(),
+  },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run({ build_id, mode, cursor, max_lines, max_bytes }, context) {
+    const window = await readLogWindow(context.deps.client, {
+    cache: context.deps.logs,
+      buildId: build_id,
+      mode,
+      afterSeq: cursor,
+      maxLines: max_lines,
+      maxBytes: max_bytes,
+      signal: context.signal,
+      secrets: context.deps.secrets(),
+    });
+    const status = shortBuildStatus(window.build.status);
+    const header = `build ${build_id} ${status}: lines ${window.lines[0]?.seq ?? '-'}..${window.lines.at(-1)?.seq ?? '-'} of ${window.lastSeq}, ${window.omitted} omitted`;
+    const footer = window.complete
+      ? 'end of log'
+      : window.nextCursor < window.lastSeq
+        ? `more: read_build_logs with cursor ${window.nextCursor}`
+        : 'the build is still running: call again with the same cursor for new lines';
+    return {
+      structured: {
+        build_id,
+        status,
+        lines: window.lines,
+        next_cursor: window.nextCursor,
+        last_seq: window.lastSeq,
+        omitted_lines: window.omitted,
+        complete: window.complete,
+        first_error: window.firstError ?? null,
+      },
+      text: [header, ...window.lines.map(formatLogLine), footer].join('\n'),
+    };
+  },
+});

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { ImageSource } from '../../contract/generated/dodil/ignite/v1/ImageSource.js';
+import { UserError } from '../../shared/errors.js';
+import { draftShape, organizationFor, summarizeDraft } from './shared/app-summary.js';
+import { shortBuildStatus } from './shared/build-summary.js';
+import { contextInputShape, prepareContext, sendContext } from './shared/context-source.js';
+import { defineTool, type ToolContext } from './define-tool.js';
+import { appNameInput, buildIdInput, organizationInput, secretRefInput } from './shared/schemas.js';
+
+const SOURCES = ['build_id', 'image_ref', 'path', 'git_url'] as const;
+
+export const saveImageDraftTool = defineTool({
+  name: 'save_image_draft',
+  title: 'Save an image-mode draft',
+  description: `Saves the app's draft in image mode (SaveDraft code.image). Give exactly one source:
+- build_id: a SUCCEEDED build from create_build; its image becomes the draft's prebuilt image (the bridge between builds and drafts);
+- image_ref: a prebuilt image (add registry_secret_ref, a registry secret, for a private registry);
+- path: a folder or archive Ignite builds for the draft (from_code; dockerfile, build_args);
+- git_url: a repository Ignite builds for the draft (from_git; git_ref, git_sub_path, dockerfile, secret_ref naming a git secret).
+Drafts from path or git build in the background: the result carries a build_id to follow with get_build.
+Next: test_draft (after configure_app set the ports and health path).`,
+  input: {
+    app_name: appNameInput,
+    organization_name: organizationInput,
+    build_id: buildIdInput.optional(),
+    image_ref: z.string().min(1).max(512).optional().describe('A fully qualified image reference; pin a tag or digest'),
+    registry_secret_ref: secretRefInput.optional().describe('Registry secret with pull credentials for image_ref'),
+    path: contextInputShape.path.optional(),
+    dockerfile: contextInputShape.dockerfile,
+    build_args: z.record(z.string().min(1).max(256), z.string().max(32_768)).optional(),
+    include_secret_files: contextInputShape.include_secret_files,
+    git_url: z.string().min(1).max(2048).optional(),
+    git_ref: z.string().min(1).max(256).optional().describe('Branch, tag or commit; default main'),
+    git_sub_path: z.string().min(1).max(1024).optional(),
+    secret_ref: secretRefInput.optional().describe('Git secret for a private repository'),
+  },
+  output: {
+    app_name: z.string(),
+    source_kind: z.enum(['build', 'prebuilt', 'from_code', 'from_git']),
+    draft: z.object(draftShape),
+    ready: z.boolean().describe('True when the draft has an image to run now'),
+    next_step: z.string(),
+  },
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  checkAfterUnknownOutcome: ({ app_name }) => `call get_draft for "${app_name}" to see which draft is saved`,
+  async run(args, context) {
+    const given = SOURCES.filter((key) => args[key] !== undefined);
+    if (given.length !== 1) {
+      throw new UserError(
+        `save_image_draft needs exactly one source, got ${given.length === 0 ? 'none' : given.join(' and ')}`,
+        'Pass one of: build_id (a finished build), image_ref (a prebuilt image), path (a folder to build) or git_url (a repository to build).',
+        { code: 'INVALID_INPUT' },
+      );
+    }
+    const misplaced = misplacedOptions(args);
+    if (misplaced.length > 0) {
+      throw new UserError(`${misplaced.join(', ')} do not apply to the ${given[0]} source`, 'Leave them out, or use the source they belong to.', { code: 'INVALID_INPUT' });
+    }
+    const organization_name = organizationFor(context, args.organization_name);
+    const { image, kind } = await imageSource(context, args);
+    const { draft } = await context.deps.client.saveDraft({ organization_name, app_name: args.app_name, code: { image } }, { signal: context.signal });
+    if (!draft) throw new Error('SaveDraft returned no draft');
+    const summary = summarizeDraft(draft);
+    const ready = summary.image_ref !== '' && summary.error === '';
+    const next_step = ready
+      ? `test_draft for "${args.app_name}", then publish_draft`
+      : `get_build with build_id "${summary.build_id}" and wait_seconds 50, then test_draft`;
+    return {
+      structured: { app_name: args.app_name, source_kind: kind, draft: summary, ready, next_step },
+      text: `saved the draft of ${args.app_name} (${summary.code_kind}) ${ready ? `running ${summary.image_ref}` : `building in build ${summary.build_id}`}\nnext: ${next_step}`,
+    };
+  },
+});
+
+type Args = Parameters<typeof saveImageDraftTool.run>[0];
+
+function misplacedOptions(args: Args): string[] {
+  const out: string[] = [];
+  if (args.registry_secret_ref && !args.image_ref) out.push('registry_secret_ref');
+  if ((args.build_args || args.include_secret_files) && !args.path) out.push(...(args.build_args ? ['build_args'] : []), ...(args.include_secret_files ? ['include_secret_files'] : []));
+  if ((args.git_ref || args.git_sub_path || args.secret_ref) && !args.git_url) out.push('git_ref/git_sub_path/secret_ref');
+  return out;
+}
+
+async function imageSource(context: ToolContext, args: Args): Promise<{ image: ImageSource; kind: 'build' | 'prebuilt' | 'from_code' | 'from_git' }> {
+  if (args.build_id) {
+    const { build } = await context.deps.client.getBuild({ build_id: args.build_id }, { signal: context.signal });
+    if (!build) throw new Error(`GetBuild returned no build record for ${args.build_id}`);
+    if (build.status !== 'BUILD_STATUS_SUCCEEDED' || build.image_refs.length === 0) {
+      throw new UserError(
+        `build ${args.build_id} is ${shortBuildStatus(build.status)}${build.error ? ` (${build.error})` : ''}; only a SUCCEEDED build has an image`,
+        build.status === 'BUILD_STATUS_RUNNING' || build.status === 'BUILD_STATUS_PENDING'
+          ? `Wait with get_build (build_id "${args.build_id}", wait_seconds 50), then save the draft.`
+          : 'Fix the build (read_build_logs mode "errors") and run create_build again.',
+        { code: 'BUILD_NOT_READY' },
+      );
+    }
+    return { image: { prebuilt: { image_ref: build.image_refs[0]!, registry_secret_ref: '' } }, kind: 'build' };
+  }
+  if (args.image_ref) return { image: { prebuilt: { image_ref: args.image_ref, registry_secret_ref: args.registry_secret_ref ?? '' } }, kind: 'prebuilt' };
+  if (args.git_url) {
+    return {
+      image: { from_git: { url: args.git_url, reference: args.git_ref ?? '', sub_path: args.git_sub_path ?? '', dockerfile_path: args.dockerfile, secret_ref: args.secret_ref ?? '' } },
+      kind: 'from_git',
+    };
+  }
+  const prepared = await prepareContext(context, { path: args.path!, dockerfile: args.dockerfile, include_secret_files: args.include_secret_files, format: 'tar.gz' });
+  const sent = await sendContext(context, prepared, args.app_name, true);
+  const from_code =
+    sent.kind === 'inline'
+      ? { archive: Buffer.from(sent.bytes.buffer, sent.bytes.byteOffset, sent.bytes.byteLength), dockerfile_path: args.dockerfile, build_args: args.build_args ?? {} }
+      : { context_id: sent.context_id, dockerfile_path: args.dockerfile, build_args: args.build_args ?? {} };
+  return { image: { from_code }, kind: 'from_code' };
+}

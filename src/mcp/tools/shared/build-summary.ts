@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { Build__Output } from '../../../contract/generated/dodil/ignite/v1/Build.js';
+import { buildLogsUri, buildUri } from '../../resources/build-uris.js';
+import { TERMINAL_BUILD_STATUSES } from '../../../logs/log-window.js';
+import { redactLogText } from '../../../shared/redact.js';
+
+/** A build as tools and resources show it: short status names, times as ISO strings, links. */
+export const buildShape = {
+  build_id: z.string(),
+  name: z.string(),
+  status: z.string().describe('PENDING, RUNNING, SUCCEEDED, FAILED or CANCELLED'),
+  terminal: z.boolean().describe('True once the build has ended (SUCCEEDED, FAILED or CANCELLED)'),
+  image_refs: z.array(z.string()),
+  image_digest: z.string(),
+  error: z.string(),
+  source: z.string(),
+  tags: z.array(z.string()),
+  dockerfile: z.string(),
+  created_at: z.string().nullable(),
+  started_at: z.string().nullable(),
+  finished_at: z.string().nullable(),
+  duration_ms: z.number().nullable(),
+  last_log_seq: z.number().int(),
+  steps_not_executed: z.array(z.string()).describe('Dockerfile steps the builder recorded but did not run'),
+  resource_uri: z.string(),
+  logs_uri: z.string(),
+};
+export const buildSchema = z.object(buildShape);
+export type BuildSummary = z.output<typeof buildSchema>;
+
+const isoOrNull = (ms: string) => (Number(ms) > 0 ? new Date(Number(ms)).toISOString() : null);
+
+export function shortBuildStatus(status: string): string {
+  return status.replace(/^BUILD_STATUS_/, '');
+}
+
+export function summarizeBuild(build: Build__Output): BuildSummary {
+  const started = Number(build.started_at_ms);
+  const finished = Number(build.finished_at_ms);
+  return {
+    build_id: build.build_id,
+    name: build.name,
+    status: shortBuildStatus(build.status),
+    terminal: TERMINAL_BUILD_STATUSES.has(build.status),
+    image_refs: build.image_refs,
+    image_digest: build.image_digest,
+    // Dockerfile text and build errors echo step arguments, as log lines do.
+    error: redactLogText(build.error),
+    source: build.source,
+    tags: build.tags,
+    dockerfile: build.dockerfile,
+    created_at: isoOrNull(build.created_at_ms),
+    started_at: isoOrNull(build.started_at_ms),
+    finished_at: isoOrNull(build.finished_at_ms),
+    duration_ms: started > 0 && finished >= started ? finished - started : null,
+    last_log_seq: Number(build.last_log_seq),
+    steps_not_executed: build.steps_not_executed.map((step) => redactLogText(step)),
+    resource_uri: buildUri(build.build_id),
+    logs_uri: buildLogsUri(build.build_id),
+  };
+}
+
+/** One line for the text part of a result. */
+export function describeBuildLine(build: BuildSummary): string {
+  const image = build.image_refs[0] ? ` image ${build.image_refs[0]}` : '';
+  const error = build.error ? ` error: ${build.error}` : '';
+  return `build ${build.build_id} (${build.name}) ${build.status}${image}${error}`;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { organizationFor } from './shared/app-summary.js';
+import { defineTool } from './define-tool.js';
+import { describeExchange, encodePayload, httpRequestShape, httpResponseShape, renderBody } from './shared/http-exchange.js';
+import { appNameInput, organizationInput } from './shared/schemas.js';
+
+export const testDraftTool = defineTool({
+  name: 'test_draft',
+  title: 'Test the draft',
+  description: `Calls the app's draft without publishing it: sends an HTTP request (default POST / with the payload as JSON) and returns the app's status, headers, body and latency.
+An app answering 500 is a normal result here (status_code 500), not a tool error; a tool error means the draft could not run (not built yet, health check failed — the error includes the app's last stderr lines).
+Next: publish_draft when the answer is right.`,
+  input: { app_name: appNameInput, organization_name: organizationInput, ...httpRequestShape },
+  output: { ...httpResponseShape, latency_ms: z.number().int(), image_ref: z.string() },
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  checkAfterUnknownOutcome: ({ app_name }) => `check whether the draft of "${app_name}" processed the request before calling test_draft again`,
+  async run(args, context) {
+    const organization_name = organizationFor(context, args.organization_name);
+    const { body, headers } = encodePayload(args.payload, args.headers);
+    const response = await context.deps.client.testDraft(
+      {
+        organization_name,
+        app_name: args.app_name,
+        http: { method: args.method, path: args.path, query: args.query ?? '', headers },
+        body,
+        port: args.port ?? 0,
+      },
+      { signal: context.signal },
+    );
+    const rendered = renderBody(response.body, response.body.byteLength, args.max_body_chars);
+    return {
+      structured: {
+        status_code: response.status_code,
+        headers: response.headers,
+        ...rendered,
+        execution_id: response.execution_id,
+        latency_ms: Number(response.latency_ms),
+        image_ref: response.image_ref,
+      },
+      text: `draft of ${args.app_name}: ${describeExchange(response.status_code, rendered.body_bytes, rendered.body_truncated, rendered.body)}\nlatency ${response.latency_ms} ms`,
+    };
+  },
+});

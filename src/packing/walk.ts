@@ -1,0 +1,85 @@
+/**
+ * Lists what `docker build` would receive from a folder, in a deterministic order, and why everything
+ * else was left out. Nothing is read here except directory listings, link targets and, for `.npmrc` and
+ * `.pypirc`, enough text to see whether they hold a credential.
+ */
+import { resolveAllowedPath, type PathDialectOptions } from './allowed-roots.js';
+import { loadIgnoreRules, type IgnoreSource } from '../archive/ignore-rules.js';
+import { DEFAULT_LIMITS, type ContextLimits } from './limits.js';
+import { toContextRelative } from '../archive/entry-names.js';
+import type { EntryKind } from './secret-files.js';
+import { Walker } from './walker.js';
+
+export interface ContextEntry {
+  /** POSIX path relative to the root, without a trailing slash. */
+  path: string;
+  kind: EntryKind;
+  size: number;
+  executable: boolean;
+  linkTarget?: string;
+}
+
+export type ExclusionReason =
+  | 'dockerignore'
+  | 'default-skip-list'
+  | 'secret-file'
+  | 'symlink-outside-root'
+  | 'special-file'
+  | 'unreadable';
+
+export interface Exclusion {
+  path: string;
+  reason: ExclusionReason;
+  detail?: string;
+}
+
+export interface WalkOptions {
+  /** Real absolute path of the context folder (see resolveAllowedPath). */
+  root: string;
+  /** Dockerfile path relative to the root; `Dockerfile` by default. */
+  dockerfile?: string;
+  /** Secret-shaped paths (relative to the root) the caller wants sent anyway. */
+  includeSecretFiles?: readonly string[];
+  limits?: Partial<ContextLimits>;
+}
+
+export interface WalkResult {
+  root: string;
+  entries: ContextEntry[];
+  excluded: Exclusion[];
+  ignoreSource: IgnoreSource;
+  ignoreFile: string | null;
+  dockerfile: { path: string; found: boolean };
+  /** Regular files; symlinks and directories are not counted. */
+  fileCount: number;
+  totalBytes: number;
+}
+
+export async function walkContext(options: WalkOptions): Promise<WalkResult> {
+  const root = options.root;
+  const dockerfile = toContextRelative(options.dockerfile ?? 'Dockerfile', root);
+  const rules = await loadIgnoreRules(root, dockerfile);
+  const includes = new Set((options.includeSecretFiles ?? []).map((p) => toContextRelative(p, root)));
+  const forced = [dockerfile, '.dockerignore', ...(rules.file === null ? [] : [rules.file])];
+  const walker = new Walker(root, rules, includes, { ...DEFAULT_LIMITS, ...options.limits }, forced);
+  await walker.walkDirectory('', false);
+  walker.checkLimits();
+  const walked = walker.result();
+  const found = walked.entries.some((e) => e.path === dockerfile && e.kind !== 'directory');
+  return { root, ...walked, ignoreSource: rules.source, ignoreFile: rules.file, dockerfile: { path: dockerfile, found } };
+}
+
+/** A context folder as the MCP tools name it: a user path, checked against the allowed roots, then walked. */
+export interface ContextSourceOptions extends Omit<WalkOptions, 'root'> {
+  /** The folder as the user or agent wrote it; relative, `~`, Windows and WSL forms are accepted. */
+  folder: string;
+  /** Client roots, the configured list or the working directory, as the MCP layer decides. */
+  allowedRoots: readonly string[];
+  pathOptions?: PathDialectOptions;
+}
+
+export async function walkAllowedFolder(options: ContextSourceOptions): Promise<WalkResult> {
+  const { folder, allowedRoots, pathOptions, ...walkOptions } = options;
+  const root = await resolveAllowedPath(folder, allowedRoots, pathOptions);
+  return walkContext({ ...walkOptions, root });
+}

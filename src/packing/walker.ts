@@ -1,0 +1,209 @@
+/**
+ * The traversal behind walkContext: one directory at a time, entries of a directory stat-ed in parallel
+ * batches, every decision (ignore rule, secret, link, special file) recorded as an entry or an exclusion.
+ */
+import type { Dirent, Stats } from 'node:fs';
+import { lstat, readdir, readlink, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import type { IgnoreRules } from '../archive/ignore-rules.js';
+import { contextLimitError, type ContextLimits } from './limits.js';
+import { isInsideRoot } from '../archive/entry-names.js';
+import {
+  configFileHasCredentials,
+  hasIncludeBelow,
+  isExplicitlyIncluded,
+  needsContentCheck,
+  secretReasonByName,
+  type EntryKind,
+} from './secret-files.js';
+import type { ContextEntry, Exclusion, WalkResult } from './walk.js';
+
+const STAT_BATCH = 64;
+
+function byPathBytes<T extends { path: string }>(items: T[]): T[] {
+  const keyed = items.map((item) => ({ key: Buffer.from(item.path), item }));
+  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
+  return keyed.map(({ item }) => item);
+}
+
+function specialKind(stats: Stats): string {
+  if (stats.isSocket()) return 'socket';
+  if (stats.isFIFO()) return 'fifo';
+  if (stats.isBlockDevice()) return 'block device';
+  if (stats.isCharacterDevice()) return 'character device';
+  return 'unknown file type';
+}
+
+function ancestors(relPath: string): string[] {
+  const out: string[] = [];
+  for (let dir = path.posix.dirname(relPath); dir !== '.'; dir = path.posix.dirname(dir)) out.push(dir);
+  return out;
+}
+
+export class Walker {
+  readonly entries: ContextEntry[] = [];
+  readonly excluded: Exclusion[] = [];
+  /** Files plus symlinks, which is what the file-count limit caps. */
+  private counted = 0;
+  private fileCount = 0;
+  private totalBytes = 0;
+  private readonly forced: Set<string>;
+  private readonly forcedAncestors: Set<string>;
+
+  constructor(
+    private readonly root: string,
+    private readonly rules: IgnoreRules,
+    private readonly includes: ReadonlySet<string>,
+    private readonly limits: ContextLimits,
+    forced: string[],
+  ) {
+    this.forced = new Set(forced);
+    this.forcedAncestors = new Set(forced.flatMap(ancestors));
+  }
+
+  async walkDirectory(relDir: string, inSecretDir: boolean): Promise<void> {
+    let dirents: Dirent[];
+    try {
+      dirents = await readdir(path.join(this.root, relDir), { withFileTypes: true });
+    } catch (error) {
+      this.excluded.push({ path: relDir, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code });
+      return;
+    }
+    const names = dirents.map((d) => d.name);
+    const subdirs: Array<{ rel: string; secret: boolean }> = [];
+    for (let i = 0; i < names.length; i += STAT_BATCH) {
+      const batch = names.slice(i, i + STAT_BATCH);
+      const visited = await Promise.all(
+        batch.map((name) => this.visit(relDir === '' ? name : `${relDir}/${name}`, inSecretDir)),
+      );
+      for (const next of visited) if (next !== null) subdirs.push(next);
+    }
+    for (const sub of subdirs) await this.walkDirectory(sub.rel, sub.secret);
+  }
+
+  /** Returns the directory to descend into, if any. */
+  private async visit(rel: string, inSecretDir: boolean): Promise<{ rel: string; secret: boolean } | null> {
+    try {
+      return await this.classify(rel, inSecretDir);
+    } catch (error) {
+      // A file that vanishes or cannot be read mid-walk is reported, not fatal; limit errors still are.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== 'string') throw error;
+      this.excluded.push({ path: rel, reason: 'unreadable', detail: code });
+      return null;
+    }
+  }
+
+  private async classify(rel: string, inSecretDir: boolean): Promise<{ rel: string; secret: boolean } | null> {
+    const abs = path.join(this.root, rel);
+    const stats = await lstat(abs);
+    const forced = this.forced.has(rel);
+    const kind: EntryKind | null = stats.isSymbolicLink()
+      ? 'symlink'
+      : stats.isDirectory()
+        ? 'directory'
+        : stats.isFile()
+          ? 'file'
+          : null;
+    if (!forced && this.rules.ignores(rel)) {
+      if (kind === 'directory' && (this.rules.mustDescend(rel) || this.forcedAncestors.has(rel))) {
+        return { rel, secret: inSecretDir };
+      }
+      this.excluded.push({ path: rel, reason: this.rules.source === '.dockerignore' ? 'dockerignore' : 'default-skip-list' });
+      return null;
+    }
+    if (kind === null) {
+      this.excluded.push({ path: rel, reason: 'special-file', detail: specialKind(stats) });
+      return null;
+    }
+    const explicit = forced || isExplicitlyIncluded(rel, this.includes);
+    if (!explicit) {
+      const secret = await this.secretReason(rel, abs, kind, inSecretDir);
+      if (secret !== null) {
+        if (kind === 'directory' && (hasIncludeBelow(rel, this.includes) || this.forcedAncestors.has(rel))) {
+          return { rel, secret: true };
+        }
+        this.excluded.push({ path: rel, reason: 'secret-file', detail: secret });
+        return null;
+      }
+    }
+    if (kind === 'directory') {
+      // Inside a credentials directory only what was named is sent; its other folders stay unlisted.
+      if (inSecretDir && !explicit) return { rel, secret: true };
+      this.entries.push({ path: rel, kind, size: 0, executable: true });
+      return { rel, secret: false };
+    }
+    if (kind === 'symlink') return this.visitSymlink(rel, abs);
+    this.entries.push({ path: rel, kind, size: stats.size, executable: (stats.mode & 0o111) !== 0 });
+    this.fileCount += 1;
+    this.count(stats.size);
+    return null;
+  }
+
+  private async secretReason(rel: string, abs: string, kind: EntryKind, inSecretDir: boolean) {
+    if (inSecretDir && kind !== 'directory') return 'inside a credentials directory';
+    const byName = secretReasonByName(rel, kind);
+    if (byName !== null || !needsContentCheck(rel, kind)) return byName;
+    return (await configFileHasCredentials(abs)) ? 'registry config with credentials' : null;
+  }
+
+  private async visitSymlink(rel: string, abs: string): Promise<null> {
+    const target = await readlink(abs);
+    const resolved = path.resolve(path.dirname(abs), target);
+    let real: string | null = null;
+    try {
+      real = await realpath(abs);
+    } catch {
+      // Dangling links are kept, as Docker keeps them; only where they point matters.
+    }
+    if (!isInsideRoot(this.root, resolved) || (real !== null && !isInsideRoot(this.root, real))) {
+      this.excluded.push({ path: rel, reason: 'symlink-outside-root' });
+      return null;
+    }
+    // An absolute target would point at the build machine's file system once unpacked; keep it relative.
+    const linkTarget = path.isAbsolute(target)
+      ? (path.relative(path.dirname(abs), resolved) || '.').split(path.sep).join('/')
+      : target;
+    this.entries.push({ path: rel, kind: 'symlink', size: 0, executable: false, linkTarget });
+    this.count(0);
+    return null;
+  }
+
+  /**
+   * The walk goes on past the file limit so the error can name the real offenders, but stops at twice
+   * the limit: a folder with millions of files must not be listed in full just to be refused.
+   */
+  private count(size: number): void {
+    this.counted += 1;
+    this.totalBytes += size;
+    if (this.counted > 2 * this.limits.maxFiles) this.fail('maxFiles', false);
+  }
+
+  private fail(limit: keyof ContextLimits, complete: boolean): never {
+    const files = this.entries.filter((e) => e.kind !== 'directory');
+    throw contextLimitError(limit, this.limits[limit], files, this.rules.source, this.forced, complete);
+  }
+
+  checkLimits(): void {
+    if (this.counted > this.limits.maxFiles) this.fail('maxFiles', true);
+    if (this.totalBytes > this.limits.maxTotalBytes) this.fail('maxTotalBytes', true);
+  }
+
+  result(): Pick<WalkResult, 'entries' | 'excluded' | 'fileCount' | 'totalBytes'> {
+    // Parents of entries reached through an excluded directory still need their own entries.
+    const present = new Set(this.entries.map((e) => e.path));
+    for (const entry of [...this.entries]) {
+      for (const dir of ancestors(entry.path)) {
+        if (present.has(dir)) continue;
+        present.add(dir);
+        this.entries.push({ path: dir, kind: 'directory', size: 0, executable: true });
+      }
+    }
+    return {
+      entries: byPathBytes(this.entries),
+      excluded: byPathBytes(this.excluded),
+      fileCount: this.fileCount,
+      totalBytes: this.totalBytes,
+    };
+  }
+}
