@@ -10,7 +10,7 @@ import { STDIO_DEFAULT_MAX_BUFFER_SIZE } from '@modelcontextprotocol/sdk/shared/
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { loadConfig } from './config/config.js';
-import { describeError } from './shared/errors.js';
+import { describeError, formatFailure } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/log.js';
 import { HELP_TEXT } from './cli/help.js';
 import { PACKAGE_VERSION } from './shared/version.js';
@@ -140,7 +140,7 @@ main(process.argv.slice(2)).catch((err: unknown) => {
   // When the configuration did not load, the token is known only from the environment; a setting
   // echoed in a configuration error (an endpoint URL with the token in it) must not print it.
   const tokens = [process.env.DODIL_TOKEN, process.env.IGNITE_TOKEN].map((token) => token?.trim().replace(/^bearer\s+/i, ''));
-  const { message, hint } = describeError(err, { secrets: tokens });
-  process.stderr.write(`${message.startsWith('ignite-mcp') ? '' : 'ignite-mcp: '}${message}\n${hint ? `${hint}\n` : ''}`);
+  const text = formatFailure(describeError(err, { secrets: tokens }));
+  process.stderr.write(`${text.startsWith('ignite-mcp') ? '' : 'ignite-mcp: '}${text}\n`);
   process.exit(2);
 });

@@ -3,49 +3,11 @@
  * nothing; a write retried after a timeout may run twice (two builds, two published versions), so
  * writes are never retried here: the tool layer tells the agent how to check instead.
  */
-import type { BuildServiceDefinition } from '../contract/generated/dodil/ignite/v1/BuildService.js';
 import { backoffDelayMs, pause, type BackoffPolicy } from '../shared/backoff.js';
-import type { ComputeServiceDefinition } from '../contract/generated/dodil/ignite/v1/ComputeService.js';
-import type { SecretServiceDefinition } from '../contract/generated/dodil/ignite/v1/SecretService.js';
-import { cancelledByCaller, type RpcTarget } from './rpc-channel.js';
 import type { Logger } from '../shared/log.js';
-import { IgniteError, isSafeToRetry } from '../contract/status.js';
-
-export type IgniteMethod = keyof BuildServiceDefinition | keyof ComputeServiceDefinition | keyof SecretServiceDefinition;
-
-/**
- * - retry: a read; repeated on UNAVAILABLE, DEADLINE_EXCEEDED and RESOURCE_EXHAUSTED.
- * - resume: a read whose caller resumes it by sequence number (the log hub, readLines), never replayed whole.
- * - never: changes state, or may (Invoke runs the app's code).
- */
-export const METHOD_RETRY: Readonly<Record<IgniteMethod, 'retry' | 'resume' | 'never'>> = Object.freeze({
-  GetBuild: 'retry',
-  ListBuilds: 'retry',
-  GetApp: 'retry',
-  ListApps: 'retry',
-  GetDraftInfo: 'retry',
-  ListAppVersions: 'retry',
-  GetSecret: 'retry',
-  ListSecrets: 'retry',
-  HealthCheck: 'retry',
-  StreamBuildLogs: 'resume',
-  CreateBuild: 'never',
-  CancelBuild: 'never',
-  UploadBuildContext: 'never',
-  SaveBuildSecrets: 'never',
-  CreateApp: 'never',
-  UpdateAppConfig: 'never',
-  SaveDraft: 'never',
-  TestDraft: 'never',
-  PublishDraft: 'never',
-  Invoke: 'never',
-  CreateSecret: 'never',
-  DeleteSecret: 'never',
-});
-
-export function isRetriedMethod(method: string): boolean {
-  return (METHOD_RETRY as Record<string, string>)[method] === 'retry';
-}
+import { isSafeToRetry } from '../contract/status.js';
+import { cancelledByCaller, IgniteError } from './ignite-error.js';
+import type { RpcTarget } from './rpc-channel.js';
 
 export interface RetryPolicy extends BackoffPolicy {
   /** Attempts in all, the first included; 1 turns retries off. */

@@ -6,7 +6,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import type { Logger } from '../shared/log.js';
 import type { RetryPolicy } from './retry.js';
-import { IgniteError, toIgniteError } from '../contract/status.js';
+import { IgniteError, toIgniteError } from './ignite-error.js';
 
 /** Per-call options accepted by every client method. */
 export interface CallOptions {

@@ -13,7 +13,8 @@ import {
   type ResponseOf,
   type RpcContext,
 } from './rpc-channel.js';
-import { isRetriedMethod, withRetries } from './retry.js';
+import { isRetriedMethod } from '../contract/methods.js';
+import { withRetries } from './retry.js';
 
 export type UnaryCall<M> = (request: RequestOf<M>, options?: CallOptions) => Promise<ResponseOf<M>>;
 

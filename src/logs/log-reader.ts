@@ -2,7 +2,8 @@ import type { Build__Output } from '../contract/generated/dodil/ignite/v1/Build.
 import type { GetBuildResponse__Output } from '../contract/generated/dodil/ignite/v1/GetBuildResponse.js';
 import type { StreamBuildLogsResponse__Output } from '../contract/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
 import { backoffDelayMs, pause, type BackoffPolicy } from '../shared/backoff.js';
-import { IgniteError, isSafeToRetry } from '../contract/status.js';
+import { IgniteError } from '../client/ignite-error.js';
+import { isSafeToRetry } from '../contract/status.js';
 import type { LogLine } from './build-log-hub.js';
 import { LogLineRedactor } from '../shared/redact.js';
 

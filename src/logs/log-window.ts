@@ -1,3 +1,4 @@
+import { isTerminalBuildStatus } from '../contract/build-status.js';
 import type { Build__Output } from '../contract/generated/dodil/ignite/v1/Build.js';
 import type { LogLine } from './build-log-hub.js';
 import { readLines, snapshotOf, type LogLineCache, type LogSource } from './log-reader.js';
@@ -42,12 +43,11 @@ export function isErrorLine(text: string): boolean {
   return ERROR_LINE.test(text) && !NOT_AN_ERROR.test(text);
 }
 
-export const TERMINAL_BUILD_STATUSES = new Set(['BUILD_STATUS_SUCCEEDED', 'BUILD_STATUS_FAILED', 'BUILD_STATUS_CANCELLED']);
 
 /** A budgeted window of a build's log: the model sees what matters and is told what it does not see. */
 export async function readLogWindow(source: LogSource, request: LogWindowRequest): Promise<LogWindow> {
   const { build, lastSeq } = await snapshotOf(source, request.buildId, request.signal);
-  const ended = TERMINAL_BUILD_STATUSES.has(build.status);
+  const ended = isTerminalBuildStatus(build.status);
   const readOptions = { signal: request.signal, secrets: request.secrets, cache: request.cache, buildEnded: ended };
   const afterSeq = Math.min(Math.max(0, request.afterSeq), lastSeq);
   const available = lastSeq - afterSeq;

@@ -1,9 +1,9 @@
-import { IgniteError } from '../contract/status.js';
+import { IgniteError } from '../client/ignite-error.js';
 import type { IgniteClient } from '../client/client.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../shared/log.js';
 import { BuildLogHub } from '../logs/build-log-hub.js';
-import { TERMINAL_BUILD_STATUSES } from '../logs/log-window.js';
+import { isTerminalBuildStatus } from '../contract/build-status.js';
 import type { ServerDeps } from './deps.js';
 import type { LocalIgnite, LocalIgniteOptions } from '../local/server.js';
 
@@ -56,11 +56,10 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
     checkBuild: async (buildId, signal) => {
       const { build } = await client().getBuild({ build_id: buildId }, { signal });
       const status = build?.status ?? 'BUILD_STATUS_UNSPECIFIED';
-      return { status, terminal: TERMINAL_BUILD_STATUSES.has(status), error: build?.error ?? '' };
+      return { status, terminal: isTerminalBuildStatus(status), error: build?.error ?? '' };
     },
-    // A log stream is a read resumed by seq, so a dropped connection (seen as INTERNAL or UNKNOWN
-    // when a server resets it) is worth resuming too; the hub gives up when resumes bring nothing new.
-    isRetryable: (err) => err instanceof IgniteError && (err.retryable || err.codeName === 'INTERNAL' || err.codeName === 'UNKNOWN'),
+    // The status table says which cuts are worth resuming; the hub gives up when resumes bring nothing new.
+    isRetryable: (err) => err instanceof IgniteError && err.resumable,
     logger: logger.child('logs'),
     secrets: () => secrets,
   });

@@ -1,8 +1,18 @@
 /**
- * Errors raised by ignite-mcp's own code (bad input, bad configuration) and the one function that turns
- * any failure into the text an agent reads. gRPC failures are IgniteErrors from grpc/status.ts.
+ * Failures that carry what to do next, and the one way any failure is shown to an agent or a
+ * person: a message, then "What to do: <hint>", never a stack trace, never a secret. Tools,
+ * resources and the command line all print through `formatFailure`.
  */
-import { IgniteError, redactSecrets } from '../contract/status.js';
+import { redactText } from './redact.js';
+
+/**
+ * A failure that knows its next step. UserError (bad input, bad configuration) and the client's
+ * IgniteError (a failed Ignite call) are the two kinds; `tag` is a short machine-readable name.
+ */
+export abstract class HintedError extends Error {
+  abstract readonly hint: string;
+  abstract readonly tag: string | undefined;
+}
 
 export interface UserErrorOptions {
   /** A short machine-readable tag, e.g. "CONFIG" or "CONTEXT_TOO_LARGE". */
@@ -11,7 +21,7 @@ export interface UserErrorOptions {
 }
 
 /** A failure the user or agent can fix; `message` says what is wrong, `hint` what to do about it. */
-export class UserError extends Error {
+export class UserError extends HintedError {
   override readonly name: string = 'UserError';
   readonly hint: string;
   readonly code: string | undefined;
@@ -20,6 +30,10 @@ export class UserError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.hint = hint;
     this.code = options.code;
+  }
+
+  get tag(): string | undefined {
+    return this.code;
   }
 }
 
@@ -33,17 +47,14 @@ const UNEXPECTED_HINT =
   'This is an unexpected condition in ignite-mcp; retry once, and if it persists report it with the ignite-mcp stderr log.';
 
 /**
- * What the MCP layer shows for a failed tool call. Unknown errors keep only the first line of their
- * message: stack traces mean nothing to an agent and may carry paths or request data.
+ * What a failure says, redacted. Unknown errors keep only the first line of their message: stack
+ * traces mean nothing to an agent and may carry paths or request data.
  */
 export function describeError(err: unknown, options: { secrets?: readonly (string | undefined)[] } = {}): ErrorDescription {
-  const scrub = (text: string) => redactSecrets(text, options.secrets);
-  if (err instanceof IgniteError) {
-    return { message: scrub(err.message), hint: err.hint, code: err.codeName };
-  }
-  if (err instanceof UserError) {
+  const scrub = (text: string) => redactText(text, options.secrets);
+  if (err instanceof HintedError) {
     const description: ErrorDescription = { message: scrub(err.message), hint: scrub(err.hint) };
-    if (err.code !== undefined) description.code = err.code;
+    if (err.tag !== undefined) description.code = err.tag;
     return description;
   }
   const raw = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
@@ -52,4 +63,9 @@ export function describeError(err: unknown, options: { secrets?: readonly (strin
     message: firstLine ? `unexpected error: ${scrub(firstLine)}` : 'unexpected error',
     hint: UNEXPECTED_HINT,
   };
+}
+
+/** The text of a failure: what went wrong, then what to do next. */
+export function formatFailure({ message, hint }: Pick<ErrorDescription, 'message' | 'hint'>): string {
+  return hint ? `${message}\nWhat to do: ${hint}` : message;
 }

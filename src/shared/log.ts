@@ -1,4 +1,6 @@
 /** Logging for ignite-mcp. stdout is the MCP wire on stdio, so every line goes to stderr. */
+import { redactText } from './redact.js';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -16,7 +18,7 @@ export interface LoggerOptions {
   scope?: string;
   /** Where lines go; stderr unless a test captures them. */
   write?: (line: string) => void;
-  /** Strings that must never be printed (tokens, passwords); each is replaced by "***". */
+  /** Strings that must never be printed (tokens, passwords); they and secret-shaped strings are redacted. */
   secrets?: () => readonly string[];
 }
 
@@ -25,18 +27,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const write = options.write ?? ((line: string) => void process.stderr.write(line));
   const secrets = options.secrets ?? (() => []);
 
-  function scrub(text: string): string {
-    let out = text;
-    for (const secret of secrets()) if (secret.length >= 4) out = out.split(secret).join('***');
-    return out;
-  }
-
   function make(scope: string | undefined): Logger {
     const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
       if (LEVEL_ORDER[level] < threshold) return;
       const prefix = scope ? `[ignite-mcp:${scope}]` : '[ignite-mcp]';
       const tail = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
-      write(scrub(`${prefix} ${level}: ${message}${tail}\n`));
+      write(`${redactText(`${prefix} ${level}: ${message}${tail}`, secrets())}\n`);
     };
     return {
       debug: (m, f) => emit('debug', m, f),

@@ -1,14 +1,15 @@
 /**
- * Redaction of build log text before it reaches an MCP client. A build echoes whatever its
- * Dockerfile and tools print (ENV and LABEL values, RUN command lines, clone URLs, npm config), so
- * a log can carry the configured token or any other credential. Each match is replaced by a
- * visible `[REDACTED:<kind>]` marker, so the agent knows something was there and why it is gone.
+ * The one redactor. Everything that leaves ignite-mcp as text goes through it: build log lines, tool
+ * results, resource reads, error messages and our own log lines. A build echoes whatever its
+ * Dockerfile and tools print, apps echo requests, and servers echo request metadata into errors, so
+ * any of them can carry the configured token or another credential. Each match becomes a visible
+ * `[REDACTED:<kind>]` marker, so the reader knows something was there and why it is gone.
  */
 
 export const redacted = (kind: string) => `[REDACTED:${kind}]`;
 
 /** Shorter configured "secrets" would mangle ordinary words; real tokens are far longer. */
-const MIN_SECRET_LENGTH = 4;
+export const MIN_SECRET_LENGTH = 4;
 /** A private key is a few dozen lines; a block whose END never comes must not hide the rest of the log. */
 const MAX_KEY_LINES = 100;
 
@@ -38,7 +39,7 @@ const RULES: readonly Rule[] = [
   { kind: 'private-key', pattern: /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----|$)/g },
   {
     kind: 'url-password',
-    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/?#@]*):([^\s/?#@]+)@/gi,
+    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)(?!\[REDACTED)([^\s:/?#@]*):([^\s/?#@]+)@/gi,
     replace: (_match, scheme, user) => `${scheme}${user}:${redacted('url-password')}@`,
   },
   {
@@ -75,12 +76,18 @@ const RULES: readonly Rule[] = [
 const KEY_BODY_LINE = /^\s*[A-Za-z0-9+/]{60,76}={0,2}\s*$/;
 const looksLikeKeyBody = (text: string) => KEY_BODY_LINE.test(text) && /[a-z]/.test(text) && /[A-Z]/.test(text) && /\d/.test(text);
 
-/** Redacts one piece of log text on its own: configured secrets first, then secret-shaped strings. */
-export function redactLogText(text: string, secrets: readonly string[] = []): string {
+/** Replaces each configured secret (the token, registry passwords) with the marker; nothing else. */
+export function redactKnownSecrets(text: string, secrets: readonly (string | undefined)[] = []): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length >= MIN_SECRET_LENGTH && out.includes(secret)) out = out.split(secret).join(redacted('secret'));
+    if (secret && secret.length >= MIN_SECRET_LENGTH && out.includes(secret)) out = out.split(secret).join(redacted('secret'));
   }
+  return out;
+}
+
+/** Redacts one piece of text on its own: configured secrets first, then secret-shaped strings. */
+export function redactText(text: string, secrets: readonly (string | undefined)[] = []): string {
+  let out = redactKnownSecrets(text, secrets);
   if (!TRIGGER.test(out)) return out;
   if (looksLikeKeyBody(out)) return redacted('private-key');
   for (const rule of RULES) {
@@ -92,6 +99,24 @@ export function redactLogText(text: string, secrets: readonly string[] = []): st
 
 const BEGIN_KEY = /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/;
 const END_KEY = /-----END ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/;
+
+/**
+ * A copy of `value` (a tool result, a resource read) with every configured secret in every string,
+ * keys included, replaced. Only configured secrets: a result legitimately holds digests and ids
+ * that secret-shaped rules would take for keys.
+ */
+export function scrubSecrets<T>(value: T, secrets: readonly string[]): T {
+  if (!secrets.some((secret) => secret.length >= MIN_SECRET_LENGTH)) return value;
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return redactKnownSecrets(node, secrets);
+    if (Array.isArray(node)) return node.map(walk);
+    if (node && typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype) {
+      return Object.fromEntries(Object.entries(node).map(([key, child]) => [redactKnownSecrets(key, secrets), walk(child)]));
+    }
+    return node;
+  };
+  return walk(value) as T;
+}
 
 /**
  * Redacts the lines of one log read in order. A private key printed line by line spans many log
@@ -107,10 +132,10 @@ export class LogLineRedactor {
       const end = END_KEY.exec(text);
       if (!end && ++this.keyLines <= MAX_KEY_LINES) return redacted('private-key');
       this.keyLines = 0;
-      if (end) return `${redacted('private-key')}${redactLogText(text.slice(end.index + end[0].length), this.secrets)}`;
+      if (end) return `${redacted('private-key')}${redactText(text.slice(end.index + end[0].length), this.secrets)}`;
     }
     const begin = BEGIN_KEY.exec(text);
     if (begin && !END_KEY.test(text.slice(begin.index))) this.keyLines = 1;
-    return redactLogText(text, this.secrets);
+    return redactText(text, this.secrets);
   }
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as grpc from '@grpc/grpc-js';
 import { createIgniteClient, type IgniteClient, type IgniteClientOptions } from '../../src/client/client.js';
-import { IgniteError, formatIgniteError } from '../../src/contract/status.js';
+import { IgniteError } from '../../src/client/ignite-error.js';
+import { describeError, formatFailure } from '../../src/shared/errors.js';
 import { loadIgniteProtos } from '../../src/contract/load.js';
 import { UserError } from '../../src/shared/errors.js';
 import { createLogger } from '../../src/shared/log.js';
@@ -86,7 +87,7 @@ describe('createIgniteClient: unary calls', () => {
     const err = await rejection(c.getBuild({ build_id: 'b1' }));
     expect(err.code).toBe(grpc.status.DEADLINE_EXCEEDED);
     expect(err.retryable).toBe(true);
-    expect(formatIgniteError(err)).toMatch(/^GetBuild failed: DEADLINE_EXCEEDED: .+\. .*IGNITE_MCP_DEADLINE_MS/);
+    expect(formatFailure(describeError(err))).toMatch(/^GetBuild failed: DEADLINE_EXCEEDED: .+\nWhat to do: .*IGNITE_MCP_DEADLINE_MS/);
     // A per-call deadline overrides the default.
     const quick = await rejection(c.getBuild({ build_id: 'b1' }, { deadlineMs: 50 }));
     expect(quick.code).toBe(grpc.status.DEADLINE_EXCEEDED);
@@ -123,10 +124,10 @@ describe('createIgniteClient: unary calls', () => {
     const err = await rejection(c.getSecret({ name: 's' }));
     expect(err.code).toBe(grpc.status.UNAUTHENTICATED);
     const cause = err.cause as grpc.ServiceError;
-    const texts = [err.message, err.details, err.hint, formatIgniteError(err), String(err.stack), cause.message, cause.details, String(cause.stack), ...lines];
+    const texts = [err.message, err.details, err.hint, formatFailure(describeError(err)), String(err.stack), cause.message, cause.details, String(cause.stack), ...lines];
     for (const text of texts) expect(text).not.toContain(TOKEN);
-    expect(err.details).toContain('Bearer ***');
-    expect(formatIgniteError(err)).toContain('DODIL_TOKEN');
+    expect(err.details).toMatch(/authorization: \[REDACTED:\w+\]/);
+    expect(formatFailure(describeError(err))).toContain('DODIL_TOKEN');
     expect(lines.join('')).toContain('GetSecret failed');
   });
 

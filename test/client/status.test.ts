@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as grpc from '@grpc/grpc-js';
-import {
-  IgniteError,
-  STATUS_TABLE,
-  formatIgniteError,
-  isSafeToRetry,
-  redactSecrets,
-  statusName,
-  toIgniteError,
-} from '../../src/contract/status.js';
-import { UserError, describeError } from '../../src/shared/errors.js';
+import { STATUS_TABLE, isSafeToRetry, statusName } from '../../src/contract/status.js';
+import { IgniteError, toIgniteError } from '../../src/client/ignite-error.js';
+import { UserError, describeError, formatFailure } from '../../src/shared/errors.js';
+import { redactText } from '../../src/shared/redact.js';
+
+const formatIgniteError = (err: IgniteError) => formatFailure(describeError(err));
 
 const ALL_CODES = Object.values(grpc.status).filter((v): v is grpc.status => typeof v === 'number');
 
@@ -45,19 +41,19 @@ describe('STATUS_TABLE', () => {
   });
 });
 
-describe('toIgniteError / formatIgniteError', () => {
+describe('toIgniteError / formatFailure', () => {
   it('wraps a ServiceError with the table entry and keeps it as cause', () => {
     const cause = serviceError(grpc.status.NOT_FOUND, 'app acme/web not found');
     const err = toIgniteError(cause, 'GetApp');
     expect(err).toBeInstanceOf(IgniteError);
     expect(err).toMatchObject({ code: grpc.status.NOT_FOUND, codeName: 'NOT_FOUND', details: 'app acme/web not found', operation: 'GetApp', retryable: false });
     expect(err.cause).toBe(cause);
-    expect(formatIgniteError(err)).toBe(`GetApp failed: NOT_FOUND: app acme/web not found. ${STATUS_TABLE[grpc.status.NOT_FOUND].hint}`);
+    expect(formatIgniteError(err)).toBe(`GetApp failed: NOT_FOUND: app acme/web not found\nWhat to do: ${STATUS_TABLE[grpc.status.NOT_FOUND].hint}`);
   });
 
-  it('uses the title when the server sent no details, and does not double a full stop', () => {
-    expect(formatIgniteError(toIgniteError(serviceError(grpc.status.INTERNAL, ''), 'X'))).toMatch(/^X failed: INTERNAL: internal server error\. /);
-    expect(formatIgniteError(toIgniteError(serviceError(grpc.status.INTERNAL, 'boom.'), 'X'))).toMatch(/^X failed: INTERNAL: boom\. The/);
+  it('uses the title when the server sent no details, then the hint on its own line', () => {
+    expect(formatIgniteError(toIgniteError(serviceError(grpc.status.INTERNAL, ''), 'X'))).toMatch(/^X failed: INTERNAL: internal server error\nWhat to do: /);
+    expect(formatIgniteError(toIgniteError(serviceError(grpc.status.INTERNAL, 'boom.'), 'X'))).toMatch(/^X failed: INTERNAL: boom\.\nWhat to do: The/);
   });
 
   it('turns non-gRPC failures into UNKNOWN and passes IgniteErrors through', () => {
@@ -81,9 +77,9 @@ describe('toIgniteError / formatIgniteError', () => {
   });
 
   it('redacts bearer values and JWT-shaped strings even when not configured', () => {
-    expect(redactSecrets('auth Bearer abc.def-123= failed')).toBe('auth Bearer *** failed');
-    expect(redactSecrets('got eyJhbGciOi.eyJzdWIiOiJ4.sig_123 back')).toBe('got *** back');
-    expect(redactSecrets('short ab stays', ['ab'])).toBe('short ab stays');
+    expect(redactText('auth Bearer abc.def-123= failed')).toBe('auth Bearer [REDACTED:bearer] failed');
+    expect(redactText('got eyJhbGciOi.eyJzdWIiOiJ4.sig_123 back')).toBe('got [REDACTED:jwt] back');
+    expect(redactText('short ab stays', ['ab'])).toBe('short ab stays');
   });
 });
 

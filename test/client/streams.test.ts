@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { createIgniteClient, type IgniteClient } from '../../src/client/client.js';
-import { IgniteError } from '../../src/contract/status.js';
+import { IgniteError } from '../../src/client/ignite-error.js';
 import type { StreamBuildLogsResponse } from '../../src/contract/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
 import type { UploadBuildContextRequest__Output } from '../../src/contract/generated/dodil/ignite/v1/UploadBuildContextRequest.js';
 import { cancelledPromise, startTestServer, type TestHandlers, type TestServer } from './test-server.js';

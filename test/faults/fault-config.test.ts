@@ -6,7 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { LOCAL_FLAGS, runLocalCommand, type LocalCommandEnv } from '../../src/cli/local.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createIgniteClient } from '../../src/client/client.js';
-import { IgniteError } from '../../src/contract/status.js';
+import { IgniteError } from '../../src/client/ignite-error.js';
 import { UserError } from '../../src/shared/errors.js';
 import { silentLogger } from '../../src/shared/log.js';
 import { parseFaultConfig } from '../../src/local/faults/config.js';

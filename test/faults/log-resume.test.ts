@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ResourceUpdatedNotificationSchema, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
-import { IgniteError } from '../../src/contract/status.js';
+import { IgniteError } from '../../src/client/ignite-error.js';
 import { silentLogger } from '../../src/shared/log.js';
 import { BuildLogHub, type LogLine } from '../../src/logs/build-log-hub.js';
 import { waitForBuildEnd } from '../../src/logs/wait-for-build.js';

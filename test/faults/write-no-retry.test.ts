@@ -1,8 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IgniteClient } from '../../src/client/client.js';
-import { METHOD_RETRY } from '../../src/client/retry.js';
-import { IgniteError } from '../../src/contract/status.js';
+import { METHOD_RETRY } from '../../src/contract/methods.js';
+import { IgniteError } from '../../src/client/ignite-error.js';
 import { startHarness, textOf, type Harness } from '../helpers/mcp-harness.js';
 
 let harness: Harness;

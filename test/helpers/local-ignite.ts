@@ -12,6 +12,7 @@ import type { StreamBuildLogsRequest } from '../../src/contract/generated/dodil/
 import type { StreamBuildLogsResponse__Output } from '../../src/contract/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
 import type { UploadBuildContextRequest } from '../../src/contract/generated/dodil/ignite/v1/UploadBuildContextRequest.js';
 import type { UploadBuildContextResponse__Output } from '../../src/contract/generated/dodil/ignite/v1/UploadBuildContextResponse.js';
+import { isTerminalBuildStatus } from '../../src/contract/build-status.js';
 import { loadIgniteProtos } from '../../src/contract/load.js';
 import { startLocalIgnite, type LocalIgnite, type LocalIgniteOptions } from '../../src/local/server.js';
 
@@ -75,14 +76,13 @@ export function buildApi(client: BuildServiceClient, metadata: grpc.Metadata = n
   };
 }
 
-const TERMINAL = new Set(['BUILD_STATUS_SUCCEEDED', 'BUILD_STATUS_FAILED', 'BUILD_STATUS_CANCELLED']);
 
 /** Polls GetBuild until the build has ended. */
 export async function waitForBuild(api: ReturnType<typeof buildApi>, buildId: string, timeoutMs = 10_000): Promise<Build__Output> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const build = await api.get(buildId);
-    if (TERMINAL.has(build.status)) return build;
+    if (isTerminalBuildStatus(build.status)) return build;
     if (Date.now() > deadline) throw new Error(`build ${buildId} still ${build.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 15));
   }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LogLineRedactor, redactLogText } from '../../src/shared/redact.js';
+import { LogLineRedactor, redactText } from '../../src/shared/redact.js';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const GITHUB = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
 const NPM = 'npm_' + 'Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8';
 
-describe('redactLogText', () => {
+describe('redactText', () => {
   it.each([
     ['configured token', 'Step 3/9 : ENV API=my-configured-token-123', 'Step 3/9 : ENV API=[REDACTED:secret]'],
     ['JWT', `Step 4/9 : LABEL auth.jwt=${JWT}`, 'Step 4/9 : LABEL auth.jwt=[REDACTED:jwt]'],
@@ -26,7 +26,7 @@ describe('redactLogText', () => {
     ['URL password', 'Cloning https://bob:hunter2@git.example.com/r.git', 'Cloning https://bob:[REDACTED:url-password]@git.example.com/r.git'],
     ['one-line private key', 'RUN echo "-----BEGIN RSA PRIVATE KEY-----\\nMIIEow\\n-----END RSA PRIVATE KEY-----" > k', 'RUN echo "[REDACTED:private-key]" > k'],
   ])('%s', (_name, input, expected) => {
-    expect(redactLogText(input, ['my-configured-token-123'])).toBe(expected);
+    expect(redactText(input, ['my-configured-token-123'])).toBe(expected);
   });
 
   it.each([
@@ -43,7 +43,7 @@ describe('redactLogText', () => {
     'RUN --mount=type=secret,id=npmrc npm ci',
     'Successfully tagged localhost/local/app:latest',
   ])('leaves a normal line alone: %s', (line) => {
-    expect(redactLogText(line, ['my-configured-token-123'])).toBe(line);
+    expect(redactText(line, ['my-configured-token-123'])).toBe(line);
   });
 });
 

@@ -66,7 +66,7 @@ describe('the canary never comes back', () => {
     const done = await harness.call('get_build', { build_id, wait_seconds: 20 });
     expect((done.structuredContent as { build: { status: string } }).build.status).toBe('FAILED');
     const logs = await harness.call('read_build_logs', { build_id, mode: 'errors' });
-    expect(textOf(logs)).toMatch(/Cloning https:\/\/\*\*\*@127\.0\.0\.1:1/);
+    expect(textOf(logs)).toMatch(/Cloning https:\/\/\[REDACTED:url-credentials\]@127\.0\.0\.1:1/);
     await harness.client.readResource({ uri: `ignite://builds/${build_id}/logs` });
     await harness.client.readResource({ uri: `ignite://builds/${build_id}` });
     await harness.call('list_builds', { name: 'git-leak' });

@@ -1,3 +1,4 @@
+import { isTerminalBuildStatus } from '../../contract/build-status.js';
 import { rename, rm } from 'node:fs/promises';
 import type { Build__Output } from '../../contract/generated/dodil/ignite/v1/Build.js';
 import type { BuildStatus__Output } from '../../contract/generated/dodil/ignite/v1/BuildStatus.js';
@@ -22,10 +23,9 @@ export interface LiveBuild {
   controller: AbortController;
 }
 
-const TERMINAL = new Set<BuildStatus__Output>(['BUILD_STATUS_SUCCEEDED', 'BUILD_STATUS_FAILED', 'BUILD_STATUS_CANCELLED']);
 export const INTERRUPTED = 'interrupted: the local Ignite stopped during the build';
 
-export const isTerminal = (status: BuildStatus__Output): boolean => TERMINAL.has(status);
+export const isTerminal = (status: BuildStatus__Output): boolean => isTerminalBuildStatus(status);
 
 /** Why a build's abort signal fired. */
 export class StopRequest {

@@ -1,4 +1,5 @@
 /** How the parts of a running build report progress and failure. */
+import { redacted } from '../../shared/redact.js';
 
 /** A build that stops for a reason the user should read; its message becomes the Build's `error`. */
 export class BuildFailure extends Error {
@@ -56,7 +57,7 @@ export function shortDigest(digest: string): string {
   return digest.replace(/^sha256:/, '').slice(0, 12);
 }
 
-/** A URL fit for a log line: user info (tokens in https://user:token@host/...) is replaced by ***. */
+/** A URL fit for a log line: user info (tokens in https://user:token@host/...) is replaced by the marker. */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, `$1${redacted('url-credentials')}@`);
 }

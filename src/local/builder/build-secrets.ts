@@ -9,7 +9,7 @@ export interface BuildSecrets {
   /** Stored as given; the local Ignite never pulls or pushes, so they are only kept. */
   registry_credentials: Record<string, string>;
   git_credentials: { username: string; password: string } | undefined;
-  /** Exposed to Dockerfiles as build args, echoed as "***". */
+  /** Exposed to Dockerfiles as build args, echoed as "[REDACTED:secret]". */
   build_secrets: Record<string, string>;
   updated_at_ms: number;
 }

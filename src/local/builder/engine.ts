@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { redacted } from '../../shared/redact.js';
 import { EventEmitter } from 'node:events';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -48,7 +49,7 @@ export class LocalBuildEngine implements BuildEngine {
     const org = this.secrets.get(organization);
     const secretArgs = new Set(Object.keys(org?.build_secrets ?? {}).filter((name) => !Object.hasOwn(normalized.build_args, name)));
     const buildArgs = { ...org?.build_secrets, ...normalized.build_args };
-    const echoed = Object.fromEntries(Object.entries(buildArgs).map(([name, value]) => [name, secretArgs.has(name) ? '***' : value]));
+    const echoed = Object.fromEntries(Object.entries(buildArgs).map(([name, value]) => [name, secretArgs.has(name) ? redacted('secret') : value]));
     const id = `bld_${Date.now().toString(16).padStart(12, '0')}${(this.sequence++ % 0x10000).toString(16).padStart(4, '0')}${randomBytes(4).toString('hex')}`;
     const record: Build__Output = {
       build_id: id, status: 'BUILD_STATUS_PENDING', image_refs: [], build_args: echoed, created_at_ms: String(Date.now()),

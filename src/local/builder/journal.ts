@@ -2,6 +2,7 @@ import { closeSync, existsSync, ftruncateSync, openSync, writeSync } from 'node:
 import { open } from 'node:fs/promises';
 import type { BuildStatus__Output } from '../../contract/generated/dodil/ignite/v1/BuildStatus.js';
 import type { LocalStore } from '../store.js';
+import { redactKnownSecrets } from '../../shared/redact.js';
 
 export type LogStream = 'system' | 'stdout' | 'stderr';
 
@@ -25,7 +26,6 @@ export type JournalEntry = { kind: 'line'; line: JournalLine } | { kind: 'status
 const MAX_LINE_CHARS = 16 * 1024;
 const READ_CHUNK = 64 * 1024;
 /** Secrets shorter than this are not searched for: masking every "a" would wreck the log and hide nothing. */
-const MIN_REDACTED_LENGTH = 3;
 /** Every this many lines the byte offset of a line is remembered, so a reader can start near a seq. */
 const INDEX_EVERY_LINES = 256;
 
@@ -172,7 +172,7 @@ export class JournalWriter {
   line(stream: LogStream, text: string): void {
     if (this.closed) return;
     let clean = text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}… (line truncated)` : text;
-    for (const secret of this.redactions) if (secret.length >= MIN_REDACTED_LENGTH) clean = clean.split(secret).join('***');
+    clean = redactKnownSecrets(clean, this.redactions);
     this.onLineOffset({ seq: this.lastSeq + 1, offset: this.size });
     this.append({ seq: this.lastSeq + 1, timestamp_ms: Date.now(), stream, text: clean });
     this.lastSeq++;

@@ -1,9 +1,9 @@
+import { isTerminalBuildStatus } from '../../contract/build-status.js';
 import type { Build__Output } from '../../contract/generated/dodil/ignite/v1/Build.js';
 import type { Logger } from '../../shared/log.js';
 import type { BuildEngine } from '../builder/build-engine.js';
 import type { DraftBook, DraftRecord } from './drafts.js';
 
-const TERMINAL = new Set(['BUILD_STATUS_SUCCEEDED', 'BUILD_STATUS_FAILED', 'BUILD_STATUS_CANCELLED']);
 
 /**
  * Keeps from_code/from_git drafts in step with their builds: a watcher records the image (or the
@@ -35,14 +35,14 @@ export class DraftBuilds {
     if (!draft.build_id || draft.image_ref || draft.error) return draft;
     const build = this.engine.get(draft.build_id);
     if (!build) return this.drafts.update(draft, { error: `build ${draft.build_id} is unknown to the BuildService; save the draft again to rebuild` });
-    return TERMINAL.has(build.status) ? this.settle(draft, build) : draft;
+    return isTerminalBuildStatus(build.status) ? this.settle(draft, build) : draft;
   }
 
   /** The build's status while it has not ended, for "still building" answers. */
   pending(draft: DraftRecord): Build__Output | undefined {
     if (!draft.build_id || draft.image_ref || draft.error) return undefined;
     const build = this.engine.get(draft.build_id);
-    return build && !TERMINAL.has(build.status) ? build : undefined;
+    return build && !isTerminalBuildStatus(build.status) ? build : undefined;
   }
 
   shutdown(): void {

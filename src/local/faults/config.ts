@@ -6,19 +6,8 @@
 import * as grpc from '@grpc/grpc-js';
 import { z } from 'zod';
 import { UserError } from '../../shared/errors.js';
-import { loadIgniteProtos } from '../../contract/load.js';
+import { IGNITE_METHODS } from '../../contract/methods.js';
 import type { FaultRule } from './injector.js';
-
-let methodNames: ReadonlySet<string> | undefined;
-
-/** Every method of the three Ignite services, by its proto name. */
-export function igniteMethodNames(): ReadonlySet<string> {
-  if (methodNames) return methodNames;
-  const { v1 } = loadIgniteProtos();
-  const services = [v1.BuildService.service, v1.ComputeService.service, v1.SecretService.service];
-  methodNames = new Set(services.flatMap((service) => Object.keys(service)));
-  return methodNames;
-}
 
 // OK is no fault: a unary call "failed" with OK would reach the client as a response-less success.
 const STATUS_NAMES = Object.keys(grpc.status).filter((key) => Number.isNaN(Number(key)) && key !== 'OK');
@@ -35,7 +24,7 @@ const statusCode = z.union(
 );
 
 const base = {
-  method: z.string().refine((name) => name === '*' || igniteMethodNames().has(name), {
+  method: z.string().refine((name) => name === '*' || IGNITE_METHODS.has(name), {
     message: 'expected an Ignite method name such as "GetBuild" or "StreamBuildLogs", or "*"',
   }),
   times: z.number().int().positive().optional(),

@@ -14,7 +14,7 @@
  *   grpc-js internals, and the client would see INTERNAL rather than a hang.)
  */
 import * as grpc from '@grpc/grpc-js';
-import { igniteMethodNames } from './config.js';
+import { IGNITE_METHODS } from '../../contract/methods.js';
 
 interface RuleBase {
   /** A method name such as "GetBuild", or "*" for every method. */
@@ -58,7 +58,7 @@ export class FaultInjector {
 
   /** Adds a rule after the existing ones; the returned function removes it. */
   add(rule: FaultRule): () => void {
-    if (rule.method !== '*' && !igniteMethodNames().has(rule.method)) {
+    if (rule.method !== '*' && !IGNITE_METHODS.has(rule.method)) {
       throw new Error(`fault rule for unknown method "${rule.method}" (use a method name such as GetBuild, or "*")`);
     }
     const active = { rule: { ...rule }, remaining: rule.times ?? Infinity };

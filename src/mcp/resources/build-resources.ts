@@ -1,14 +1,14 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Variables } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
-import { describeError } from '../../shared/errors.js';
-import { IgniteError } from '../../contract/status.js';
+import { describeError, formatFailure } from '../../shared/errors.js';
+import { IgniteError } from '../../client/ignite-error.js';
 import type { ServerDeps } from '../deps.js';
 import { formatLogLine } from '../../logs/log-reader.js';
 import { readLogWindow } from '../../logs/log-window.js';
 import { buildLogsUri, buildUri } from './build-uris.js';
 import { summarizeBuild } from '../tools/shared/build-summary.js';
-import { scrubSecrets } from '../../shared/scrub-secrets.js';
+import { scrubSecrets } from '../../shared/redact.js';
 
 /** A resource read returns at most this much; `_meta` carries the cursor for the next read. */
 export const LOG_READ_MAX_LINES = 2000;
@@ -103,5 +103,5 @@ function rethrowForResource(err: unknown, deps: ServerDeps): never {
   if (err instanceof McpError) throw err;
   const { message, hint } = describeError(err, { secrets: deps.secrets() });
   const notFound = err instanceof IgniteError && err.codeName === 'NOT_FOUND';
-  throw new McpError(notFound ? ErrorCode.InvalidParams : ErrorCode.InternalError, hint ? `${message} ${hint}` : message);
+  throw new McpError(notFound ? ErrorCode.InvalidParams : ErrorCode.InternalError, formatFailure({ message, hint }));
 }

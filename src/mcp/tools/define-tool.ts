@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ResourceLink, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import { describeError } from '../../shared/errors.js';
-import { IgniteError } from '../../contract/status.js';
-import { scrubSecrets } from '../../shared/scrub-secrets.js';
+import { describeError, formatFailure } from '../../shared/errors.js';
+import { IgniteError } from '../../client/ignite-error.js';
+import { scrubSecrets } from '../../shared/redact.js';
 import type { ServerDeps } from '../deps.js';
 import type { AllowedRoots } from '../client-roots.js';
 
@@ -57,12 +57,6 @@ export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(
   return definition;
 }
 
-/** Failures after which a state-changing call may or may not have happened upstream. */
-const UNKNOWN_OUTCOME_CODES = new Set(['DEADLINE_EXCEEDED', 'UNAVAILABLE', 'UNKNOWN', 'INTERNAL', 'CANCELLED']);
-
-function outcomeUnknown(err: unknown): boolean {
-  return err instanceof IgniteError && UNKNOWN_OUTCOME_CODES.has(err.codeName);
-}
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -99,11 +93,11 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
       const described = describeError(err, { secrets: deps.secrets() });
       const { message } = described;
       let { hint } = described;
-      if (definition.checkAfterUnknownOutcome && outcomeUnknown(err)) {
+      if (definition.checkAfterUnknownOutcome && err instanceof IgniteError && err.outcomeUnknown) {
         hint = `The outcome is unknown: the request may have reached Ignite before the failure. Do not repeat it blindly; first ${definition.checkAfterUnknownOutcome(args as never)}.`;
       }
       deps.logger.debug(`tool ${definition.name} failed`, { message });
-      return { content: [{ type: 'text', text: hint ? `${message}\nWhat to do: ${hint}` : message }], isError: true };
+      return { content: [{ type: 'text', text: formatFailure({ message, hint }) }], isError: true };
     }
   };
   server.registerTool(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readLogWindow } from '../../logs/log-window.js';
-import { redactLogText } from '../../shared/redact.js';
+import { redactText } from '../../shared/redact.js';
 import { waitForBuildEnd } from '../../logs/wait-for-build.js';
 import { buildLogsUri } from '../resources/build-uris.js';
 import { buildShape, describeBuildLine, summarizeBuild, type BuildSummary } from './shared/build-summary.js';
@@ -83,7 +83,7 @@ async function summarizeFailure(context: ToolContext, build: BuildSummary): Prom
     secrets: context.deps.secrets(),
   });
   const error = window.firstError ?? (window.lines.at(-1) ? { seq: window.lines.at(-1)!.seq, text: window.lines.at(-1)!.text } : undefined);
-  if (!error) return { first_error_line: redactLogText(build.error, context.deps.secrets()), first_error_seq: 0, log_range: { from_seq: 0, to_seq: 0 }, logs_uri: buildLogsUri(build.build_id) };
+  if (!error) return { first_error_line: redactText(build.error, context.deps.secrets()), first_error_seq: 0, log_range: { from_seq: 0, to_seq: 0 }, logs_uri: buildLogsUri(build.build_id) };
   const from = Math.max(1, error.seq - 5);
   return {
     first_error_line: error.text,

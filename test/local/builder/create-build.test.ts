@@ -101,7 +101,7 @@ describe('GetBuild, ListBuilds, SaveBuildSecrets', () => {
     expect(saved).toEqual({ registry_servers: ['ghcr.io'], git_credentials_set: true, build_secret_names: ['TOKEN'] });
     const { build_id } = await api.create({ name: 'app', zipped_code: archive, build_args: { GREETING: 'hello' } });
     const build = await waitForBuild(api, build_id);
-    expect(build.build_args).toEqual({ TOKEN: '***', GREETING: 'hello' });
+    expect(build.build_args).toEqual({ TOKEN: '[REDACTED:secret]', GREETING: 'hello' });
     const log = logText(await api.logs({ build_id, from_start: true })).join('\n');
     expect(log).not.toContain('s3cr3t-value');
     expect(log).not.toContain('not consumed');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppMeta__Output } from '../../../contract/generated/dodil/ignite/v1/AppMeta.js';
 import type { DraftInfo__Output } from '../../../contract/generated/dodil/ignite/v1/DraftInfo.js';
-import { IgniteError } from '../../../contract/status.js';
+import { IgniteError } from '../../../client/ignite-error.js';
 import { UserError } from '../../../shared/errors.js';
 import type { ToolContext } from '../define-tool.js';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Build__Output } from '../../../contract/generated/dodil/ignite/v1/Build.js';
 import { buildLogsUri, buildUri } from '../../resources/build-uris.js';
-import { TERMINAL_BUILD_STATUSES } from '../../../logs/log-window.js';
-import { redactLogText } from '../../../shared/redact.js';
+import { isTerminalBuildStatus, shortBuildStatus } from '../../../contract/build-status.js';
+import { redactText } from '../../../shared/redact.js';
 
 /** A build as tools and resources show it: short status names, times as ISO strings, links. */
 export const buildShape = {
@@ -30,9 +30,7 @@ export type BuildSummary = z.output<typeof buildSchema>;
 
 const isoOrNull = (ms: string) => (Number(ms) > 0 ? new Date(Number(ms)).toISOString() : null);
 
-export function shortBuildStatus(status: string): string {
-  return status.replace(/^BUILD_STATUS_/, '');
-}
+export { shortBuildStatus };
 
 export function summarizeBuild(build: Build__Output): BuildSummary {
   const started = Number(build.started_at_ms);
@@ -41,11 +39,11 @@ export function summarizeBuild(build: Build__Output): BuildSummary {
     build_id: build.build_id,
     name: build.name,
     status: shortBuildStatus(build.status),
-    terminal: TERMINAL_BUILD_STATUSES.has(build.status),
+    terminal: isTerminalBuildStatus(build.status),
     image_refs: build.image_refs,
     image_digest: build.image_digest,
     // Dockerfile text and build errors echo step arguments, as log lines do.
-    error: redactLogText(build.error),
+    error: redactText(build.error),
     source: build.source,
     tags: build.tags,
     dockerfile: build.dockerfile,
@@ -54,7 +52,7 @@ export function summarizeBuild(build: Build__Output): BuildSummary {
     finished_at: isoOrNull(build.finished_at_ms),
     duration_ms: started > 0 && finished >= started ? finished - started : null,
     last_log_seq: Number(build.last_log_seq),
-    steps_not_executed: build.steps_not_executed.map((step) => redactLogText(step)),
+    steps_not_executed: build.steps_not_executed.map((step) => redactText(step)),
     resource_uri: buildUri(build.build_id),
     logs_uri: buildLogsUri(build.build_id),
   };
