@@ -1,30 +1,16 @@
-import type { StreamBuildLogsResponse__Output } from '../contract/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
-import { backoffDelayMs, pause, type BackoffPolicy } from '../shared/backoff.js';
+import type { BackoffPolicy } from '../shared/backoff.js';
 import type { Logger } from '../shared/log.js';
-import { LogLineRedactor } from '../shared/redact.js';
-
-export interface LogLine {
-  seq: number;
-  timestamp_ms: number;
-  stream: string;
-  text: string;
-}
+import { followLog, type LogFrame, type LogLine, type StreamBuildLogs } from './follow-log.js';
 
 export type LogEvent =
-  | { kind: 'line'; line: LogLine }
-  | { kind: 'status'; status: string; terminal: boolean; error: string }
+  | LogFrame
   /** The upstream stream failed for good (not a passing fault); followers should stop. */
   | { kind: 'failed'; error: unknown };
 
-export type StreamBuildLogs = (
-  request: { build_id: string; from_start: boolean; after_seq: number },
-  options: { signal: AbortSignal },
-) => AsyncIterable<StreamBuildLogsResponse__Output>;
-
 export interface BuildLogHubOptions {
   streamBuildLogs: StreamBuildLogs;
-  /** True for failures worth resuming after (UNAVAILABLE and the like). */
-  isRetryable: (err: unknown) => boolean;
+  /** Failures worth resuming after; by default the status table's `resumable` column. */
+  isRetryable?: (err: unknown) => boolean;
   logger: Logger;
   /** Values redacted from every line (the configured token); secret-shaped strings always are. */
   secrets?: () => readonly string[];
@@ -50,6 +36,8 @@ interface Followed {
   controller: AbortController;
   recent: LogLine[];
   lastSeq: number;
+  /** Tells the open stream's silence watchdog that a frame arrived. */
+  heard?: (() => void) | undefined;
   terminal?: { status: string; error: string };
 }
 
@@ -167,51 +155,39 @@ export class BuildLogHub {
     const emit = (event: LogEvent) => {
       for (const listener of [...entry.listeners]) listener(event);
     };
-    // Lines are redacted as they enter, so recent lines, waiters and progress messages never hold a secret.
-    const redactor = new LogLineRedactor(this.options.secrets?.() ?? []);
-    let attempt = 0;
-    while (!signal.aborted) {
-      const current = new AbortController();
-      const stopCurrent = () => current.abort();
-      signal.addEventListener('abort', stopCurrent, { once: true });
-      const watchdog = this.watchSilence(buildId, entry, current, emit);
-      try {
-        const stream = this.options.streamBuildLogs({ build_id: buildId, from_start: entry.lastSeq === 0, after_seq: entry.lastSeq }, { signal: current.signal });
-        for await (const frame of stream) {
-          watchdog.heard();
-          if (frame.line) {
-            const line = toLogLine(frame.line);
-            if (line.seq <= entry.lastSeq) continue;
-            line.text = redactor.redact(line.text);
-            // Only a new line is progress: status frames are replayed on every resume, and a stream
-            // cut right after them each time must still run out of attempts.
-            attempt = 0;
-            entry.lastSeq = line.seq;
-            entry.recent.push(line);
-            if (entry.recent.length > this.recentLimit) entry.recent.splice(0, entry.recent.length - this.recentLimit);
-            emit({ kind: 'line', line });
-          } else if (frame.status) {
-            const { status, terminal, error } = frame.status;
-            if (terminal) entry.terminal = { status, error };
-            emit({ kind: 'status', status, terminal, error });
-          }
+    try {
+      const frames = followLog(this.options.streamBuildLogs, buildId, entry.lastSeq, {
+        maxResumes: this.options.maxResumes ?? 8,
+        backoff: this.options.backoffMs ?? RESUME_BACKOFF,
+        signal,
+        // Lines are redacted as they enter, so recent lines, waiters and progress messages never hold a secret.
+        secrets: this.options.secrets?.() ?? [],
+        isResumable: this.options.isRetryable,
+        onStreamOpened: (stream) => {
+          const watchdog = this.watchSilence(buildId, entry, stream, emit);
+          entry.heard = watchdog.heard;
+          return () => {
+            watchdog.stop();
+            entry.heard = undefined;
+          };
+        },
+      });
+      for await (const frame of frames) {
+        entry.heard?.();
+        if (frame.kind === 'line') {
+          entry.lastSeq = frame.line.seq;
+          entry.recent.push(frame.line);
+          if (entry.recent.length > this.recentLimit) entry.recent.splice(0, entry.recent.length - this.recentLimit);
+        } else if (frame.terminal) {
+          entry.terminal = { status: frame.status, error: frame.error };
         }
-        if (entry.terminal || signal.aborted) break;
-        throw new Error('the build log stream ended before the build did');
-      } catch (err) {
-        if (signal.aborted || entry.terminal) break;
-        attempt++;
-        const retryable = this.options.isRetryable(err) || (err instanceof Error && err.message.startsWith('the build log stream ended'));
-        if (!retryable || attempt > (this.options.maxResumes ?? 8)) {
-          emit({ kind: 'failed', error: err });
-          break;
-        }
-        const delay = this.options.backoffMs?.(attempt) ?? backoffDelayMs(attempt, RESUME_BACKOFF);
-        this.options.logger.debug(`build log stream for ${buildId} cut; resuming after seq ${entry.lastSeq}`, { attempt, delay });
-        await pause(delay, signal);
-      } finally {
-        watchdog.stop();
-        signal.removeEventListener('abort', stopCurrent);
+        emit(frame);
+      }
+    } catch (err) {
+      // A watchdog that saw the build end cancels the silent stream; that is an ending, not a failure.
+      if (!signal.aborted && !entry.terminal) {
+        this.options.logger.debug(`build log stream for ${buildId} failed for good after seq ${entry.lastSeq}`);
+        emit({ kind: 'failed', error: err });
       }
     }
     entry.listeners.clear();
@@ -223,6 +199,3 @@ function noWatchdog(): { heard(): void; stop(): void } {
   return { heard: () => {}, stop: () => {} };
 }
 
-function toLogLine(line: { seq: string; timestamp_ms: string; stream: string; text: string }): LogLine {
-  return { seq: Number(line.seq), timestamp_ms: Number(line.timestamp_ms), stream: line.stream, text: line.text };
-}

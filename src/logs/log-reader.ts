@@ -1,11 +1,8 @@
 import type { Build__Output } from '../contract/generated/dodil/ignite/v1/Build.js';
 import type { GetBuildResponse__Output } from '../contract/generated/dodil/ignite/v1/GetBuildResponse.js';
 import type { StreamBuildLogsResponse__Output } from '../contract/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
-import { backoffDelayMs, pause, type BackoffPolicy } from '../shared/backoff.js';
-import { IgniteError } from '../client/ignite-error.js';
-import { isSafeToRetry } from '../contract/status.js';
-import type { LogLine } from './build-log-hub.js';
-import { LogLineRedactor } from '../shared/redact.js';
+import type { BackoffPolicy } from '../shared/backoff.js';
+import { followLog, type LogLine } from './follow-log.js';
 
 /** The two calls a log read needs; the Ignite client has both. */
 export interface LogSource {
@@ -54,53 +51,28 @@ export interface ReadLinesOptions {
 /**
  * Yields the persisted lines in (afterSeq, untilSeq] and stops: a read of what exists now, not a
  * follow. The caller decides when it has enough and breaks, which cancels the upstream stream.
- * A stream cut by a passing fault is reopened after the last line yielded, so the caller sees
- * every line once whatever happens to the connection. Lines come out redacted.
+ * Cuts are resumed by the one resume loop (follow-log.ts). Lines come out redacted.
  */
 export async function* readLines(source: LogSource, buildId: string, afterSeq: number, untilSeq: number, options: ReadLinesOptions): AsyncGenerator<LogLine> {
-  const { signal } = options;
   const cached = options.cache?.linesBetween(buildId, afterSeq, untilSeq);
   if (cached) {
     yield* cached;
     return;
   }
-  const redactor = new LogLineRedactor(options.secrets);
-  let lastSeq = afterSeq;
-  for (let failures = 0; lastSeq < untilSeq; ) {
-    const controller = new AbortController();
-    const abort = () => controller.abort();
-    signal?.addEventListener('abort', abort, { once: true });
-    try {
-      const stream = source.streamBuildLogs({ build_id: buildId, from_start: lastSeq === 0, after_seq: lastSeq }, { signal: controller.signal });
-      for await (const frame of stream) {
-        if (!frame.line) {
-          if (frame.status?.terminal && !options.buildEnded) return;
-          continue;
-        }
-        const seq = Number(frame.line.seq);
-        if (seq <= lastSeq || seq > untilSeq) continue;
-        lastSeq = seq;
-        failures = 0;
-        yield { seq, timestamp_ms: Number(frame.line.timestamp_ms), stream: frame.line.stream, text: redactor.redact(frame.line.text) };
-        if (seq >= untilSeq && !options.buildEnded) return;
-      }
-      return;
-    } catch (err) {
-      if (signal?.aborted || !isPassingFault(err) || ++failures > MAX_RESUMES) throw err;
-      await pause(backoffDelayMs(failures, RESUME_BACKOFF), signal);
-    } finally {
-      signal?.removeEventListener('abort', abort);
-      controller.abort();
+  if (afterSeq >= untilSeq) return;
+  const frames = followLog((request, callOptions) => source.streamBuildLogs(request, callOptions), buildId, afterSeq, {
+    maxResumes: MAX_RESUMES,
+    backoff: RESUME_BACKOFF,
+    signal: options.signal,
+    secrets: options.secrets,
+  });
+  for await (const frame of frames) {
+    if (frame.kind === 'status') {
+      if (frame.terminal && !options.buildEnded) return;
+      continue;
     }
+    if (frame.line.seq > untilSeq) continue;
+    yield frame.line;
+    if (frame.line.seq >= untilSeq && !options.buildEnded) return;
   }
-}
-
-function isPassingFault(err: unknown): boolean {
-  return err instanceof IgniteError && isSafeToRetry(err.code);
-}
-
-
-/** One line as the model reads it: sequence number, then the text. */
-export function formatLogLine(line: LogLine): string {
-  return `${line.seq}\t${line.stream === 'stderr' ? '! ' : ''}${line.text}`;
 }

@@ -1,6 +1,6 @@
 import { isTerminalBuildStatus } from '../contract/build-status.js';
 import type { Build__Output } from '../contract/generated/dodil/ignite/v1/Build.js';
-import type { LogLine } from './build-log-hub.js';
+import type { LogLine } from './follow-log.js';
 import { readLines, snapshotOf, type LogLineCache, type LogSource } from './log-reader.js';
 
 export type LogReadMode = 'head' | 'tail' | 'errors';

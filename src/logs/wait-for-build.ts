@@ -1,4 +1,5 @@
-import type { BuildLogHub, LogLine } from './build-log-hub.js';
+import type { BuildLogHub } from './build-log-hub.js';
+import type { LogLine } from './follow-log.js';
 
 export type WaitOutcome = 'ended' | 'timeout' | 'aborted' | 'stream-failed';
 

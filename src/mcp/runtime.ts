@@ -1,4 +1,3 @@
-import { IgniteError } from '../client/ignite-error.js';
 import type { IgniteClient } from '../client/client.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../shared/log.js';
@@ -58,8 +57,6 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
       const status = build?.status ?? 'BUILD_STATUS_UNSPECIFIED';
       return { status, terminal: isTerminalBuildStatus(status), error: build?.error ?? '' };
     },
-    // The status table says which cuts are worth resuming; the hub gives up when resumes bring nothing new.
-    isRetryable: (err) => err instanceof IgniteError && err.resumable,
     logger: logger.child('logs'),
     secrets: () => secrets,
   });

@@ -1,9 +1,11 @@
 import path from 'node:path';
+import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ResourceUpdatedNotificationSchema, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { IgniteError } from '../../src/client/ignite-error.js';
 import { silentLogger } from '../../src/shared/log.js';
-import { BuildLogHub, type LogLine } from '../../src/logs/build-log-hub.js';
+import { BuildLogHub } from '../../src/logs/build-log-hub.js';
+import type { LogLine } from '../../src/logs/follow-log.js';
 import { waitForBuildEnd } from '../../src/logs/wait-for-build.js';
 import { startHarness, textOf, type Harness } from '../helpers/mcp-harness.js';
 import { packDirectory } from '../helpers/pack-dir.js';
@@ -122,6 +124,19 @@ describe('a cut StreamBuildLogs resumes by sequence number: no line lost, none r
     expect(outcome).toBe('stream-failed');
     expect(faults().calls('StreamBuildLogs')).toBe(4);
     hub.close();
+  });
+
+  it('read_build_logs resumes a stream reset as INTERNAL or UNKNOWN, as the log hub does (one resume loop)', async () => {
+    const buildId = await startBuild('read-reset');
+    await harness.call('get_build', { build_id: buildId, wait_seconds: 30 });
+    const expected = await cleanLog(buildId);
+    faults().clear();
+    faults().failNext('StreamBuildLogs', 1, grpc.status.INTERNAL, 'stream reset by peer');
+    faults().failNext('StreamBuildLogs', 1, grpc.status.UNKNOWN, 'connection reset');
+    const result = await harness.call('read_build_logs', { build_id: buildId, max_lines: 2000, max_bytes: 512 * 1024 });
+    expect(result.isError).toBeFalsy();
+    expect((result.structuredContent as { lines: LogLine[] }).lines.map((line) => `${line.seq}\t${line.text}`)).toEqual(expected);
+    expect(faults().calls('StreamBuildLogs')).toBe(3);
   });
 
   it('a stream that never gets anywhere is given up on after a bounded number of resumes', async () => {

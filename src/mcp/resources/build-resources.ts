@@ -4,7 +4,7 @@ import type { Variables } from '@modelcontextprotocol/sdk/shared/uriTemplate.js'
 import { describeError, formatFailure } from '../../shared/errors.js';
 import { IgniteError } from '../../client/ignite-error.js';
 import type { ServerDeps } from '../deps.js';
-import { formatLogLine } from '../../logs/log-reader.js';
+import { formatLogLine } from '../../logs/follow-log.js';
 import { readLogWindow } from '../../logs/log-window.js';
 import { buildLogsUri, buildUri } from './build-uris.js';
 import { summarizeBuild } from '../tools/shared/build-summary.js';

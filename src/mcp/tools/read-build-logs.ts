@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatLogLine } from '../../logs/log-reader.js';
+import { formatLogLine } from '../../logs/follow-log.js';
 import { readLogWindow } from '../../logs/log-window.js';
 import { shortBuildStatus } from './shared/build-summary.js';
 import { defineTool } from './define-tool.js';
