@@ -14,7 +14,7 @@ import type { UploadBuildContextRequest } from '../contract/generated/dodil/igni
 import type { UploadBuildContextResponse__Output } from '../contract/generated/dodil/ignite/v1/UploadBuildContextResponse.js';
 import { loadIgniteProtos } from '../contract/load.js';
 import { chooseChannelCredentials, DEFAULT_CHANNEL_OPTIONS, type Transport } from './credentials.js';
-import { isUsableDeadline, type CallOptions, type RpcContext } from './rpc-channel.js';
+import { isUsableDeadline, type CallOptions, type RpcChannel } from './rpc-channel.js';
 import { unaryCall, type UnaryCall } from './unary.js';
 import { resolveRetryPolicy, type RetryPolicy } from './retry.js';
 import { clientStreamCall, serverStreamCall, type ServerStreamCall } from './streams.js';
@@ -135,10 +135,10 @@ function buildMetadataFactory(token: string | undefined, extra: Record<string, s
 export function createIgniteClient(options: IgniteClientOptions): IgniteClient {
   const { v1 } = loadIgniteProtos();
   const { transport, credentials } = chooseChannelCredentials(options.endpoint, options.insecure);
-  const channel = new grpc.Client(options.endpoint, credentials, { ...DEFAULT_CHANNEL_OPTIONS, ...options.channelOptions });
+  const grpcClient = new grpc.Client(options.endpoint, credentials, { ...DEFAULT_CHANNEL_OPTIONS, ...options.channelOptions });
   const logger = (options.logger ?? silentLogger).child('grpc');
-  const ctx: RpcContext = {
-    client: channel,
+  const channel: RpcChannel = {
+    client: grpcClient,
     metadata: buildMetadataFactory(options.token, options.extraMetadata ?? {}),
     defaultDeadlineMs: isUsableDeadline(options.deadlineMs) ? options.deadlineMs : FALLBACK_DEADLINE_MS,
     retry: resolveRetryPolicy(options.retry),
@@ -153,29 +153,29 @@ export function createIgniteClient(options: IgniteClientOptions): IgniteClient {
   return {
     endpoint: options.endpoint,
     transport,
-    createBuild: unaryCall(ctx, build.CreateBuild),
-    getBuild: unaryCall(ctx, build.GetBuild),
-    listBuilds: unaryCall(ctx, build.ListBuilds),
-    cancelBuild: unaryCall(ctx, build.CancelBuild),
-    saveBuildSecrets: unaryCall(ctx, build.SaveBuildSecrets),
-    streamBuildLogs: serverStreamCall(ctx, build.StreamBuildLogs),
+    createBuild: unaryCall(channel, build.CreateBuild),
+    getBuild: unaryCall(channel, build.GetBuild),
+    listBuilds: unaryCall(channel, build.ListBuilds),
+    cancelBuild: unaryCall(channel, build.CancelBuild),
+    saveBuildSecrets: unaryCall(channel, build.SaveBuildSecrets),
+    streamBuildLogs: serverStreamCall(channel, build.StreamBuildLogs),
     uploadBuildContext: (metadata, chunks, callOptions) =>
-      clientStreamCall(ctx, build.UploadBuildContext, uploadMessages(metadata, chunks), callOptions),
-    createApp: unaryCall(ctx, compute.CreateApp),
-    getApp: unaryCall(ctx, compute.GetApp),
-    listApps: unaryCall(ctx, compute.ListApps),
-    updateAppConfig: unaryCall(ctx, compute.UpdateAppConfig),
-    saveDraft: unaryCall(ctx, compute.SaveDraft),
-    getDraftInfo: unaryCall(ctx, compute.GetDraftInfo),
-    testDraft: unaryCall(ctx, compute.TestDraft),
-    publishDraft: unaryCall(ctx, compute.PublishDraft),
-    listAppVersions: unaryCall(ctx, compute.ListAppVersions),
-    invoke: serverStreamCall(ctx, compute.Invoke),
-    healthCheck: unaryCall(ctx, compute.HealthCheck),
-    createSecret: unaryCall(ctx, secret.CreateSecret),
-    getSecret: unaryCall(ctx, secret.GetSecret),
-    listSecrets: unaryCall(ctx, secret.ListSecrets),
-    deleteSecret: unaryCall(ctx, secret.DeleteSecret),
-    close: () => channel.close(),
+      clientStreamCall(channel, build.UploadBuildContext, uploadMessages(metadata, chunks), callOptions),
+    createApp: unaryCall(channel, compute.CreateApp),
+    getApp: unaryCall(channel, compute.GetApp),
+    listApps: unaryCall(channel, compute.ListApps),
+    updateAppConfig: unaryCall(channel, compute.UpdateAppConfig),
+    saveDraft: unaryCall(channel, compute.SaveDraft),
+    getDraftInfo: unaryCall(channel, compute.GetDraftInfo),
+    testDraft: unaryCall(channel, compute.TestDraft),
+    publishDraft: unaryCall(channel, compute.PublishDraft),
+    listAppVersions: unaryCall(channel, compute.ListAppVersions),
+    invoke: serverStreamCall(channel, compute.Invoke),
+    healthCheck: unaryCall(channel, compute.HealthCheck),
+    createSecret: unaryCall(channel, secret.CreateSecret),
+    getSecret: unaryCall(channel, secret.GetSecret),
+    listSecrets: unaryCall(channel, secret.ListSecrets),
+    deleteSecret: unaryCall(channel, secret.DeleteSecret),
+    close: () => grpcClient.close(),
   };
 }

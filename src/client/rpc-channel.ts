@@ -19,7 +19,8 @@ export interface CallOptions {
   deadlineMs?: number;
 }
 
-export interface RpcContext {
+/** The gRPC channel and what every call on it shares: metadata, default deadline, retry policy, secrets, logger. */
+export interface RpcChannel {
   client: grpc.Client;
   /** Fresh metadata per call, because grpc-js may keep a reference to what it was given. */
   metadata(): grpc.Metadata;
@@ -55,9 +56,9 @@ export function grpcCallOptions(ms: number | undefined): grpc.CallOptions {
   return isUsableDeadline(ms) ? { deadline: new Date(Date.now() + ms) } : {};
 }
 
-export function failure(err: unknown, target: RpcTarget, ctx: RpcContext, startedAt: number): IgniteError {
-  const error = toIgniteError(err, target.method, { secrets: ctx.secrets, service: target.service });
-  ctx.logger.debug(`${target.service}/${target.method} failed`, {
+export function failure(err: unknown, target: RpcTarget, channel: RpcChannel, startedAt: number): IgniteError {
+  const error = toIgniteError(err, target.method, { secrets: channel.secrets, service: target.service });
+  channel.logger.debug(`${target.service}/${target.method} failed`, {
     code: error.codeName,
     ms: Date.now() - startedAt,
     details: error.details,
@@ -75,6 +76,6 @@ export function cancelledByCaller(target: RpcTarget): IgniteError {
   });
 }
 
-export function logSuccess(target: RpcTarget, ctx: RpcContext, startedAt: number): void {
-  ctx.logger.debug(`${target.service}/${target.method} ok`, { ms: Date.now() - startedAt });
+export function logSuccess(target: RpcTarget, channel: RpcChannel, startedAt: number): void {
+  channel.logger.debug(`${target.service}/${target.method} ok`, { ms: Date.now() - startedAt });
 }

@@ -14,22 +14,22 @@ import {
   type CallOptions,
   type RequestOf,
   type ResponseOf,
-  type RpcContext,
+  type RpcChannel,
   type RpcTarget,
 } from './rpc-channel.js';
 
 export type ServerStreamCall<M> = (request: RequestOf<M>, options?: CallOptions) => AsyncIterable<ResponseOf<M>>;
 
 /** The call starts on the first `next()`, so an iterable that is never iterated costs nothing. */
-export function serverStreamCall<M extends AnyMethod>(ctx: RpcContext, method: M): ServerStreamCall<M> {
+export function serverStreamCall<M extends AnyMethod>(channel: RpcChannel, method: M): ServerStreamCall<M> {
   const target = describeMethod(method.path);
   return (request, options = {}) => ({
-    [Symbol.asyncIterator]: () => readServerStream<M>(ctx, method, target, request, options),
+    [Symbol.asyncIterator]: () => readServerStream<M>(channel, method, target, request, options),
   });
 }
 
 async function* readServerStream<M extends AnyMethod>(
-  ctx: RpcContext,
+  channel: RpcChannel,
   method: M,
   target: RpcTarget,
   request: RequestOf<M>,
@@ -37,12 +37,12 @@ async function* readServerStream<M extends AnyMethod>(
 ): AsyncGenerator<ResponseOf<M>, void, undefined> {
   if (signal?.aborted) throw cancelledByCaller(target);
   const startedAt = Date.now();
-  const call: grpc.ClientReadableStream<ResponseOf<M>> = ctx.client.makeServerStreamRequest(
+  const call: grpc.ClientReadableStream<ResponseOf<M>> = channel.client.makeServerStreamRequest(
     method.path,
     method.requestSerialize,
     method.responseDeserialize,
     request,
-    ctx.metadata(),
+    channel.metadata(),
     grpcCallOptions(deadlineMs),
   );
   let ended = false;
@@ -79,9 +79,9 @@ async function* readServerStream<M extends AnyMethod>(
         yield message;
         continue;
       }
-      if (failed !== undefined) throw failure(failed, target, ctx, startedAt);
+      if (failed !== undefined) throw failure(failed, target, channel, startedAt);
       if (ended) {
-        logSuccess(target, ctx, startedAt);
+        logSuccess(target, channel, startedAt);
         return;
       }
       await new Promise<void>((resolve) => {
@@ -101,7 +101,7 @@ async function* readServerStream<M extends AnyMethod>(
  * them in its write buffer.
  */
 export function clientStreamCall<M extends AnyMethod>(
-  ctx: RpcContext,
+  channel: RpcChannel,
   method: M,
   messages: AsyncIterable<RequestOf<M>> | Iterable<RequestOf<M>>,
   { signal, deadlineMs }: CallOptions = {},
@@ -115,20 +115,20 @@ export function clientStreamCall<M extends AnyMethod>(
     let sourceError: { error: unknown } | undefined;
     let drained: (() => void) | undefined;
 
-    const call: grpc.ClientWritableStream<RequestOf<M>> = ctx.client.makeClientStreamRequest(
+    const call: grpc.ClientWritableStream<RequestOf<M>> = channel.client.makeClientStreamRequest(
       method.path,
       method.requestSerialize,
       method.responseDeserialize,
-      ctx.metadata(),
+      channel.metadata(),
       grpcCallOptions(deadlineMs),
       (err: grpc.ServiceError | null, response?: ResponseOf<M>) => {
         settled = true;
         signal?.removeEventListener('abort', onAbort);
         drained?.();
         if (sourceError) reject(sourceError.error);
-        else if (err || response === undefined) reject(failure(err ?? new Error('the server sent no response'), target, ctx, startedAt));
+        else if (err || response === undefined) reject(failure(err ?? new Error('the server sent no response'), target, channel, startedAt));
         else {
-          logSuccess(target, ctx, startedAt);
+          logSuccess(target, channel, startedAt);
           resolve(response);
         }
       },

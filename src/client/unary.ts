@@ -11,7 +11,7 @@ import {
   type CallOptions,
   type RequestOf,
   type ResponseOf,
-  type RpcContext,
+  type RpcChannel,
 } from './rpc-channel.js';
 import { isRetriedMethod } from '../contract/methods.js';
 import { withRetries } from './retry.js';
@@ -24,39 +24,39 @@ export type UnaryCall<M> = (request: RequestOf<M>, options?: CallOptions) => Pro
  * that are safe to repeat, that deadline is the budget of all attempts together, so retries never
  * make a call outlast what its caller allowed.
  */
-export function unaryCall<M extends AnyMethod>(ctx: RpcContext, method: M): UnaryCall<M> {
+export function unaryCall<M extends AnyMethod>(channel: RpcChannel, method: M): UnaryCall<M> {
   const target = describeMethod(method.path);
-  const retried = isRetriedMethod(target.method) && ctx.retry.maxAttempts > 1;
+  const retried = isRetriedMethod(target.method) && channel.retry.maxAttempts > 1;
   return (request, options = {}) => {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(cancelledByCaller(target));
-    const deadlineMs = isUsableDeadline(options.deadlineMs) ? options.deadlineMs : ctx.defaultDeadlineMs;
-    const attempt = (attemptDeadlineMs: number) => callOnce(ctx, method, request, attemptDeadlineMs, signal);
+    const deadlineMs = isUsableDeadline(options.deadlineMs) ? options.deadlineMs : channel.defaultDeadlineMs;
+    const attempt = (attemptDeadlineMs: number) => callOnce(channel, method, request, attemptDeadlineMs, signal);
     if (!retried) return attempt(deadlineMs);
-    return withRetries({ target, policy: ctx.retry, budgetMs: deadlineMs, signal, logger: ctx.logger }, attempt);
+    return withRetries({ target, policy: channel.retry, budgetMs: deadlineMs, signal, logger: channel.logger }, attempt);
   };
 }
 
-function callOnce<M extends AnyMethod>(ctx: RpcContext, method: M, request: RequestOf<M>, deadlineMs: number, signal: AbortSignal | undefined): Promise<ResponseOf<M>> {
+function callOnce<M extends AnyMethod>(channel: RpcChannel, method: M, request: RequestOf<M>, deadlineMs: number, signal: AbortSignal | undefined): Promise<ResponseOf<M>> {
   const target = describeMethod(method.path);
   const startedAt = Date.now();
   return new Promise<ResponseOf<M>>((resolve, reject) => {
     let call: grpc.ClientUnaryCall | undefined;
     const onAbort = () => call?.cancel();
-    call = ctx.client.makeUnaryRequest(
+    call = channel.client.makeUnaryRequest(
       method.path,
       method.requestSerialize,
       method.responseDeserialize,
       request,
-      ctx.metadata(),
+      channel.metadata(),
       grpcCallOptions(deadlineMs),
       (err: grpc.ServiceError | null, response?: ResponseOf<M>) => {
         signal?.removeEventListener('abort', onAbort);
         if (err || response === undefined) {
-          reject(failure(err ?? new Error('the server sent no response'), target, ctx, startedAt));
+          reject(failure(err ?? new Error('the server sent no response'), target, channel, startedAt));
           return;
         }
-        logSuccess(target, ctx, startedAt);
+        logSuccess(target, channel, startedAt);
         resolve(response);
       },
     );

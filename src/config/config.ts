@@ -129,5 +129,3 @@ export function loadConfig(options: LoadConfigOptions): Readonly<Config> {
   Object.freeze(config.warnings);
   return Object.freeze(config);
 }
-
-export { describeConfig } from './describe.js';

@@ -12,8 +12,8 @@ Next: create_build to start again, or list_builds.`,
   output: { build: z.object(buildShape) },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ build_id }) => `call get_build for "${build_id}" to see whether it is CANCELLED`,
-  async run({ build_id }, context) {
-    const { build } = await context.deps.client.cancelBuild({ build_id }, { signal: context.signal });
+  async run({ build_id }, call) {
+    const { build } = await call.deps.client.cancelBuild({ build_id }, { signal: call.signal });
     if (!build) throw new Error(`CancelBuild returned no build record for ${build_id}`);
     const summary = summarizeBuild(build);
     return { structured: { build: summary }, text: describeBuildLine(summary) };

@@ -26,10 +26,10 @@ Next: create_build (or save_image_draft with a prebuilt image).`,
   output: { app: z.object(appShape), created: z.boolean() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   checkAfterUnknownOutcome: ({ app_name }) => `call configure_app for "${app_name}" again with no settings to see the app as it is (configure_app is safe to repeat)`,
-  async run(args, context) {
-    const organization_name = organizationFor(context, args.organization_name);
-    const { client } = context.deps;
-    const options = { signal: context.signal };
+  async run(args, call) {
+    const organization_name = organizationFor(call, args.organization_name);
+    const { client } = call.deps;
+    const options = { signal: call.signal };
     let existing: AppMeta__Output | null | undefined;
     try {
       existing = (await client.getApp({ organization_name, app_name: args.app_name }, options)).app;

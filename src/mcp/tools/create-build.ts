@@ -50,7 +50,7 @@ Next: get_build with wait_seconds (up to 50) until terminal, or subscribe to the
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ name }) => `call list_builds with name "${name}" to see whether the build started`,
-  async run(args, context) {
+  async run(args, call) {
     const given = [args.context_id, args.path, args.git_url].filter((value) => value !== undefined).length;
     if (given !== 1) {
       throw new UserError(
@@ -77,8 +77,8 @@ Next: get_build with wait_seconds (up to 50) until terminal, or subscribe to the
       source = { kind: 'git', path: null, context_id: null, packed_bytes: null, digest: null, secret_files_left_out: [] };
       request = { ...common, git_source: { url: args.git_url, reference: args.git_ref ?? '', context_dir: args.git_dir ?? '' } };
     } else {
-      const prepared = await prepareContext(context, { path: args.path!, dockerfile: args.dockerfile, include_secret_files: args.include_secret_files, format: args.format });
-      const sent = await sendContext(context, prepared, args.name, true);
+      const prepared = await prepareContext(call, { path: args.path!, dockerfile: args.dockerfile, include_secret_files: args.include_secret_files, format: args.format });
+      const sent = await sendContext(call, prepared, args.name, true);
       const { digest, packedBytes } = await prepared.result;
       const { secret_files_left_out } = summarizeExclusions(prepared.excluded);
       if (sent.kind === 'inline') {
@@ -89,7 +89,7 @@ Next: get_build with wait_seconds (up to 50) until terminal, or subscribe to the
         request = { ...common, context_id: sent.context_id };
       }
     }
-    const response = await context.deps.client.createBuild(request, { signal: context.signal });
+    const response = await call.deps.client.createBuild(request, { signal: call.signal });
     if (!response.build) throw new Error('CreateBuild returned no build record');
     const build = summarizeBuild(response.build);
     return {

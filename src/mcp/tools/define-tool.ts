@@ -16,7 +16,7 @@ export interface ToolAnnotations {
 }
 
 /** What a tool handler gets besides its arguments. */
-export interface ToolContext {
+export interface ToolCall {
   deps: ServerDeps;
   signal: AbortSignal;
   /** Sends notifications/progress when the caller asked for progress; does nothing otherwise. */
@@ -46,7 +46,7 @@ export interface ToolDefinition<In extends z.ZodRawShape = z.ZodRawShape, Out ex
    * connection lost) took effect. Such calls are never retried automatically.
    */
   checkAfterUnknownOutcome?: (args: z.output<z.ZodObject<In>>) => string;
-  run(args: z.output<z.ZodObject<In>>, context: ToolContext): Promise<ToolOutcome<z.output<z.ZodObject<Out>>>>;
+  run(args: z.output<z.ZodObject<In>>, call: ToolCall): Promise<ToolOutcome<z.output<z.ZodObject<Out>>>>;
 }
 
 /** A tool of any input and output shape, for the registry. */
@@ -68,7 +68,7 @@ type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 export function registerToolDefinition(server: McpServer, definition: AnyToolDefinition, deps: ServerDeps, roots: AllowedRoots): void {
   const handler = async (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> => {
     const token = extra._meta?.progressToken;
-    const context: ToolContext = {
+    const call: ToolCall = {
       deps,
       signal: extra.signal,
       wantsProgress: token !== undefined,
@@ -81,7 +81,7 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
       },
     };
     try {
-      const outcome = await definition.run(args as never, context);
+      const outcome = await definition.run(args as never, call);
       return scrubSecrets(
         {
           content: [{ type: 'text', text: outcome.text }, ...(outcome.links ?? [])],

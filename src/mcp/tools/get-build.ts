@@ -4,7 +4,7 @@ import { redactText } from '../../shared/redact.js';
 import { waitForBuildEnd } from '../../logs/wait-for-build.js';
 import { buildLogsUri } from '../resources/build-uris.js';
 import { buildShape, describeBuildLine, summarizeBuild, type BuildSummary } from './shared/build-summary.js';
-import { defineTool, type ToolContext } from './define-tool.js';
+import { defineTool, type ToolCall } from './define-tool.js';
 import { buildIdInput } from './shared/schemas.js';
 
 /** Longest wait: under the 60 s request timeout most clients use, with room for the reply. */
@@ -37,23 +37,23 @@ Next: save_image_draft with the build_id once SUCCEEDED.`,
     next_step: z.string(),
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  async run({ build_id, wait_seconds }, context) {
+  async run({ build_id, wait_seconds }, call) {
     const started = Date.now();
-    let build = summarizeBuild(await fetchBuild(context, build_id));
+    let build = summarizeBuild(await fetchBuild(call, build_id));
     if (!build.terminal && wait_seconds > 0) {
       let lines = 0;
-      await waitForBuildEnd(context.deps.logs, build_id, {
+      await waitForBuildEnd(call.deps.logs, build_id, {
         afterSeq: build.last_log_seq,
         timeoutMs: wait_seconds * 1000,
-        signal: context.signal,
+        signal: call.signal,
         onLine: (line) => {
           lines++;
-          void context.progress(lines, undefined, line.text.slice(0, 200));
+          void call.progress(lines, undefined, line.text.slice(0, 200));
         },
       });
-      build = summarizeBuild(await fetchBuild(context, build_id));
+      build = summarizeBuild(await fetchBuild(call, build_id));
     }
-    const failure = build.status === 'FAILED' ? await summarizeFailure(context, build) : null;
+    const failure = build.status === 'FAILED' ? await summarizeFailure(call, build) : null;
     const next_step = nextStep(build);
     const failureText = failure ? `\nfirst error (line ${failure.first_error_seq}): ${failure.first_error_line}` : '';
     return {
@@ -63,15 +63,15 @@ Next: save_image_draft with the build_id once SUCCEEDED.`,
   },
 });
 
-async function fetchBuild(context: ToolContext, buildId: string) {
-  const { build } = await context.deps.client.getBuild({ build_id: buildId }, { signal: context.signal });
+async function fetchBuild(call: ToolCall, buildId: string) {
+  const { build } = await call.deps.client.getBuild({ build_id: buildId }, { signal: call.signal });
   if (!build) throw new Error(`GetBuild returned no build record for ${buildId}`);
   return build;
 }
 
-async function summarizeFailure(context: ToolContext, build: BuildSummary): Promise<z.output<typeof failureShape>> {
-  const window = await readLogWindow(context.deps.client, {
-    cache: context.deps.logs,
+async function summarizeFailure(call: ToolCall, build: BuildSummary): Promise<z.output<typeof failureShape>> {
+  const window = await readLogWindow(call.deps.client, {
+    cache: call.deps.logs,
     buildId: build.build_id,
     mode: 'errors',
     afterSeq: 0,
@@ -79,11 +79,11 @@ async function summarizeFailure(context: ToolContext, build: BuildSummary): Prom
     maxBytes: 8 * 1024,
     contextLines: 5,
     tailLines: 5,
-    signal: context.signal,
-    secrets: context.deps.secrets(),
+    signal: call.signal,
+    secrets: call.deps.secrets(),
   });
   const error = window.firstError ?? (window.lines.at(-1) ? { seq: window.lines.at(-1)!.seq, text: window.lines.at(-1)!.text } : undefined);
-  if (!error) return { first_error_line: redactText(build.error, context.deps.secrets()), first_error_seq: 0, log_range: { from_seq: 0, to_seq: 0 }, logs_uri: buildLogsUri(build.build_id) };
+  if (!error) return { first_error_line: redactText(build.error, call.deps.secrets()), first_error_seq: 0, log_range: { from_seq: 0, to_seq: 0 }, logs_uri: buildLogsUri(build.build_id) };
   const from = Math.max(1, error.seq - 5);
   return {
     first_error_line: error.text,

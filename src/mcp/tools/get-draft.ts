@@ -12,9 +12,9 @@ Next: test_draft, then publish_draft.`,
   input: { app_name: appNameInput, organization_name: organizationInput },
   output: { app_name: z.string(), draft: z.object(draftShape), ready: z.boolean().describe('True when the draft has an image to run') },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  async run(args, context) {
-    const organization_name = organizationFor(context, args.organization_name);
-    const { draft } = await context.deps.client.getDraftInfo({ organization_name, app_name: args.app_name }, { signal: context.signal });
+  async run(args, call) {
+    const organization_name = organizationFor(call, args.organization_name);
+    const { draft } = await call.deps.client.getDraftInfo({ organization_name, app_name: args.app_name }, { signal: call.signal });
     if (!draft) throw new Error('GetDraftInfo returned no draft');
     const summary = summarizeDraft(draft);
     const ready = summary.image_ref !== '' && summary.error === '';

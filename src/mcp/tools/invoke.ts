@@ -15,8 +15,8 @@ Next: read the body; to change the app, build again and save_image_draft.`,
   output: { ...httpResponseShape, version: z.number().int(), duration_ms: z.number().int(), stream_error: z.string() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ app_name }) => `check the app's own records for the request (the app "${app_name}" may have processed it)`,
-  async run(args, context) {
-    const organization_name = organizationFor(context, args.organization_name);
+  async run(args, call) {
+    const organization_name = organizationFor(call, args.organization_name);
     const { body, headers } = encodePayload(args.payload, args.headers);
     const keepBytes = Math.max(args.max_body_chars * 4, 1024);
     const chunks: Buffer[] = [];
@@ -24,9 +24,9 @@ Next: read the body; to change the app, build again and save_image_draft.`,
     let total = 0;
     let head: { status_code: number; headers: Record<string, string>; execution_id: string; version: number } | undefined;
     let trailer: { duration_ms: string; error: string } | undefined;
-    const stream = context.deps.client.invoke(
+    const stream = call.deps.client.invoke(
       { organization_name, app_name: args.app_name, http: { method: args.method, path: args.path, query: args.query ?? '', headers }, body, port: args.port ?? 0 },
-      { signal: context.signal },
+      { signal: call.signal },
     );
     for await (const frame of stream) {
       if (frame.head) head = frame.head;

@@ -21,10 +21,10 @@ Next: get_build or read_build_logs with a build_id; pass next_cursor back as cur
     next_cursor: z.string().nullable(),
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  async run({ status, name, limit, cursor }, context) {
-    const response = await context.deps.client.listBuilds(
+  async run({ status, name, limit, cursor }, call) {
+    const response = await call.deps.client.listBuilds(
       { limit, cursor: cursor ?? '', status: status ? `BUILD_STATUS_${status}` : 'BUILD_STATUS_UNSPECIFIED', name: name ?? '' },
-      { signal: context.signal },
+      { signal: call.signal },
     );
     const builds = response.builds.map(summarizeBuild);
     const next_cursor = response.next_cursor || null;

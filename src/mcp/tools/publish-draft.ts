@@ -21,9 +21,9 @@ Next: invoke.`,
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ app_name }) => `call get_draft and configure_app for "${app_name}" and compare active_version with the version you expected`,
-  async run(args, context) {
-    const organization_name = organizationFor(context, args.organization_name);
-    const response = await context.deps.client.publishDraft({ organization_name, app_name: args.app_name }, { signal: context.signal });
+  async run(args, call) {
+    const organization_name = organizationFor(call, args.organization_name);
+    const response = await call.deps.client.publishDraft({ organization_name, app_name: args.app_name }, { signal: call.signal });
     const info = response.version_info;
     const structured = {
       app_name: args.app_name,

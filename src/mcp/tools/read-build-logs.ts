@@ -30,16 +30,16 @@ Next: get_build for the status, or fix the Dockerfile and create_build again.`,
     first_error: z.object({ seq: z.number().int(), text: z.string() }).nullable(),
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  async run({ build_id, mode, cursor, max_lines, max_bytes }, context) {
-    const window = await readLogWindow(context.deps.client, {
-    cache: context.deps.logs,
+  async run({ build_id, mode, cursor, max_lines, max_bytes }, call) {
+    const window = await readLogWindow(call.deps.client, {
+    cache: call.deps.logs,
       buildId: build_id,
       mode,
       afterSeq: cursor,
       maxLines: max_lines,
       maxBytes: max_bytes,
-      signal: context.signal,
-      secrets: context.deps.secrets(),
+      signal: call.signal,
+      secrets: call.deps.secrets(),
     });
     const status = shortBuildStatus(window.build.status);
     const header = `build ${build_id} ${status}: lines ${window.lines[0]?.seq ?? '-'}..${window.lines.at(-1)?.seq ?? '-'} of ${window.lastSeq}, ${window.omitted} omitted`;

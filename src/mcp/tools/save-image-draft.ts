@@ -4,7 +4,7 @@ import { UserError } from '../../shared/errors.js';
 import { draftShape, organizationFor, summarizeDraft } from './shared/app-summary.js';
 import { shortBuildStatus } from './shared/build-summary.js';
 import { contextInputShape, prepareContext, sendContext } from './shared/context-source.js';
-import { defineTool, type ToolContext } from './define-tool.js';
+import { defineTool, type ToolCall } from './define-tool.js';
 import { appNameInput, buildIdInput, organizationInput, secretRefInput } from './shared/schemas.js';
 
 const SOURCES = ['build_id', 'image_ref', 'path', 'git_url'] as const;
@@ -43,7 +43,7 @@ Next: test_draft (after configure_app set the ports and health path).`,
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ app_name }) => `call get_draft for "${app_name}" to see which draft is saved`,
-  async run(args, context) {
+  async run(args, call) {
     const given = SOURCES.filter((key) => args[key] !== undefined);
     if (given.length !== 1) {
       throw new UserError(
@@ -56,9 +56,9 @@ Next: test_draft (after configure_app set the ports and health path).`,
     if (misplaced.length > 0) {
       throw new UserError(`${misplaced.join(', ')} do not apply to the ${given[0]} source`, 'Leave them out, or use the source they belong to.', { code: 'INVALID_INPUT' });
     }
-    const organization_name = organizationFor(context, args.organization_name);
-    const { image, kind } = await imageSource(context, args);
-    const { draft } = await context.deps.client.saveDraft({ organization_name, app_name: args.app_name, code: { image } }, { signal: context.signal });
+    const organization_name = organizationFor(call, args.organization_name);
+    const { image, kind } = await imageSource(call, args);
+    const { draft } = await call.deps.client.saveDraft({ organization_name, app_name: args.app_name, code: { image } }, { signal: call.signal });
     if (!draft) throw new Error('SaveDraft returned no draft');
     const summary = summarizeDraft(draft);
     const ready = summary.image_ref !== '' && summary.error === '';
@@ -82,9 +82,9 @@ function misplacedOptions(args: Args): string[] {
   return out;
 }
 
-async function imageSource(context: ToolContext, args: Args): Promise<{ image: ImageSource; kind: 'build' | 'prebuilt' | 'from_code' | 'from_git' }> {
+async function imageSource(call: ToolCall, args: Args): Promise<{ image: ImageSource; kind: 'build' | 'prebuilt' | 'from_code' | 'from_git' }> {
   if (args.build_id) {
-    const { build } = await context.deps.client.getBuild({ build_id: args.build_id }, { signal: context.signal });
+    const { build } = await call.deps.client.getBuild({ build_id: args.build_id }, { signal: call.signal });
     if (!build) throw new Error(`GetBuild returned no build record for ${args.build_id}`);
     if (build.status !== 'BUILD_STATUS_SUCCEEDED' || build.image_refs.length === 0) {
       throw new UserError(
@@ -104,8 +104,8 @@ async function imageSource(context: ToolContext, args: Args): Promise<{ image: I
       kind: 'from_git',
     };
   }
-  const prepared = await prepareContext(context, { path: args.path!, dockerfile: args.dockerfile, include_secret_files: args.include_secret_files, format: 'tar.gz' });
-  const sent = await sendContext(context, prepared, args.app_name, true);
+  const prepared = await prepareContext(call, { path: args.path!, dockerfile: args.dockerfile, include_secret_files: args.include_secret_files, format: 'tar.gz' });
+  const sent = await sendContext(call, prepared, args.app_name, true);
   const from_code =
     sent.kind === 'inline'
       ? { archive: Buffer.from(sent.bytes.buffer, sent.bytes.byteOffset, sent.bytes.byteLength), dockerfile_path: args.dockerfile, build_args: args.build_args ?? {} }

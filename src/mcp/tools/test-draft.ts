@@ -14,10 +14,10 @@ Next: publish_draft when the answer is right.`,
   output: { ...httpResponseShape, latency_ms: z.number().int(), image_ref: z.string() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ app_name }) => `check whether the draft of "${app_name}" processed the request before calling test_draft again`,
-  async run(args, context) {
-    const organization_name = organizationFor(context, args.organization_name);
+  async run(args, call) {
+    const organization_name = organizationFor(call, args.organization_name);
     const { body, headers } = encodePayload(args.payload, args.headers);
-    const response = await context.deps.client.testDraft(
+    const response = await call.deps.client.testDraft(
       {
         organization_name,
         app_name: args.app_name,
@@ -25,7 +25,7 @@ Next: publish_draft when the answer is right.`,
         body,
         port: args.port ?? 0,
       },
-      { signal: context.signal },
+      { signal: call.signal },
     );
     const rendered = renderBody(response.body, response.body.byteLength, args.max_body_chars);
     return {

@@ -41,11 +41,11 @@ Next: create_build with the context_id.`,
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: () => 'upload again: an upload only adds an unused context, so repeating it is harmless',
-  async run(args, context) {
+  async run(args, call) {
     if (args.dry_run) {
-      const roots = await context.allowedRoots();
+      const roots = await call.allowedRoots();
       // An archive is sent as is: its dry run describes the file instead of planning a folder.
-      const archive = await translateContextErrors(() => existingArchiveAt(args.path, roots, { base: context.deps.cwd }));
+      const archive = await translateContextErrors(() => existingArchiveAt(args.path, roots, { base: call.deps.cwd }));
       if (archive) {
         const { path: archivePath, format, contentType, digest, sizeBytes, entryCount } = archive;
         return {
@@ -58,10 +58,10 @@ Next: create_build with the context_id.`,
         planContext({
           folder: args.path,
           allowedRoots: roots,
-          pathOptions: { base: context.deps.cwd },
+          pathOptions: { base: call.deps.cwd },
           dockerfile: args.dockerfile,
           includeSecretFiles: args.include_secret_files ?? [],
-          limits: contextLimits(context),
+          limits: contextLimits(call),
           format: args.format,
         }),
       );
@@ -94,9 +94,9 @@ Next: create_build with the context_id.`,
         ].join('\n'),
       };
     }
-    const prepared = await prepareContext(context, args);
+    const prepared = await prepareContext(call, args);
     const name = args.name ?? path.basename(prepared.path).replace(/\.(tar\.gz|tgz|zip)$/i, '');
-    const sent = await sendContext(context, prepared, name, false);
+    const sent = await sendContext(call, prepared, name, false);
     if (sent.kind !== 'uploaded') throw new Error('an upload was requested but the context was not uploaded');
     const { digest, packedBytes } = await prepared.result;
     const exclusions = summarizeExclusions(prepared.excluded);

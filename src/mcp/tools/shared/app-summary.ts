@@ -3,7 +3,7 @@ import type { AppMeta__Output } from '../../../contract/generated/dodil/ignite/v
 import type { DraftInfo__Output } from '../../../contract/generated/dodil/ignite/v1/DraftInfo.js';
 import { IgniteError } from '../../../client/ignite-error.js';
 import { UserError } from '../../../shared/errors.js';
-import type { ToolContext } from '../define-tool.js';
+import type { ToolCall } from '../define-tool.js';
 
 /** An app as tools show it. Env values are never returned (they are often secrets); names are. */
 export const appShape = {
@@ -67,8 +67,8 @@ export function summarizeDraft(draft: DraftInfo__Output): DraftSummary {
 }
 
 /** The organization a call acts on: the argument, else the configured one. */
-export function organizationFor(context: ToolContext, given: string | undefined): string {
-  const organization = given ?? context.deps.organization;
+export function organizationFor(call: ToolCall, given: string | undefined): string {
+  const organization = given ?? call.deps.organization;
   if (organization) return organization;
   throw new UserError(
     'no organization: none was given and none is configured',

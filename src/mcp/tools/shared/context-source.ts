@@ -11,7 +11,7 @@ export function packer(): Promise<Packer> {
   return packerModule;
 }
 import { UserError } from '../../../shared/errors.js';
-import type { ToolContext } from '../define-tool.js';
+import type { ToolCall } from '../define-tool.js';
 import { pathInput } from './schemas.js';
 
 /** The inputs every tool that takes a local build context shares. */
@@ -52,8 +52,8 @@ export interface PreparedContext {
 }
 
 /** The configured size limits of a context (IGNITE_MCP_MAX_CONTEXT_FILES / _BYTES). */
-export function contextLimits(context: ToolContext): { maxFiles: number; maxTotalBytes: number } {
-  return { maxFiles: context.deps.config.maxContextFiles, maxTotalBytes: context.deps.config.maxContextBytes };
+export function contextLimits(call: ToolCall): { maxFiles: number; maxTotalBytes: number } {
+  return { maxFiles: call.deps.config.maxContextFiles, maxTotalBytes: call.deps.config.maxContextBytes };
 }
 
 const ARCHIVE_NAME = /\.(tar\.gz|tgz|zip)$/i;
@@ -74,9 +74,9 @@ export async function existingArchiveAt(requestPath: string, roots: readonly str
 }
 
 /** Opens the path as an existing archive or packs the folder, within the allowed folders. */
-export async function prepareContext(context: ToolContext, request: ContextRequest): Promise<PreparedContext> {
-  const roots = await context.allowedRoots();
-  const pathOptions = { base: context.deps.cwd };
+export async function prepareContext(call: ToolCall, request: ContextRequest): Promise<PreparedContext> {
+  const roots = await call.allowedRoots();
+  const pathOptions = { base: call.deps.cwd };
   return translateContextErrors(async () => {
     const archive = await existingArchiveAt(request.path, roots, pathOptions);
     if (archive) {
@@ -101,7 +101,7 @@ export async function prepareContext(context: ToolContext, request: ContextReque
       pathOptions,
       dockerfile: request.dockerfile,
       includeSecretFiles: request.include_secret_files ?? [],
-      limits: contextLimits(context),
+      limits: contextLimits(call),
       format: request.format,
     });
     if (!packed.dockerfile.found) {
@@ -135,7 +135,7 @@ export type SentContext = { kind: 'inline'; bytes: Uint8Array } | { kind: 'uploa
  * Sends a prepared context: inline when the caller allows it and the archive stays under 4 MB,
  * else streamed to UploadBuildContext in 512 KiB chunks with progress in bytes.
  */
-export async function sendContext(context: ToolContext, prepared: PreparedContext, name: string, allowInline: boolean): Promise<SentContext> {
+export async function sendContext(call: ToolCall, prepared: PreparedContext, name: string, allowInline: boolean): Promise<SentContext> {
   return translateContextErrors(async () => {
     let stream: AsyncIterable<Uint8Array> = prepared.stream;
     if (allowInline) {
@@ -149,13 +149,13 @@ export async function sendContext(context: ToolContext, prepared: PreparedContex
       for await (const chunk of (await packer()).uploadChunks(stream)) {
         yield chunk;
         sent += chunk.byteLength;
-        await context.progress(sent, total, `uploaded ${sent} bytes`);
+        await call.progress(sent, total, `uploaded ${sent} bytes`);
       }
     }
-    const response = await context.deps.client.uploadBuildContext(
+    const response = await call.deps.client.uploadBuildContext(
       { content_type: prepared.contentType, name, expected_size_bytes: prepared.knownSizeBytes ?? 0 },
       withProgress(),
-      { signal: context.signal },
+      { signal: call.signal },
     );
     return { kind: 'uploaded', context_id: response.context_id, size_bytes: Number(response.size_bytes) };
   });

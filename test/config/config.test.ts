@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { ConfigError, describeConfig, loadConfig, type LoadConfigOptions } from '../src/config/config.js';
-import { decodeTokenClaims } from '../src/config/token-claims.js';
+import { ConfigError, loadConfig, type LoadConfigOptions } from '../../src/config/config.js';
+import { describeConfig } from '../../src/config/describe.js';
+import { decodeTokenClaims } from '../../src/config/token-claims.js';
 
 const HOME = '/home/ada';
 const CWD = '/work/project';

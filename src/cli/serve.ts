@@ -1,0 +1,92 @@
+/**
+ * `ignite-mcp` / `ignite-mcp serve`: the MCP server on stdio, what an MCP client starts. stdout is
+ * the MCP wire; everything else goes to stderr.
+ */
+import type { Readable } from 'node:stream';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { STDIO_DEFAULT_MAX_BUFFER_SIZE } from '@modelcontextprotocol/sdk/shared/stdio.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { ErrorCode, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../shared/log.js';
+import { PACKAGE_VERSION } from '../shared/version.js';
+import { prepareRuntime } from '../mcp/runtime.js';
+import { createServer } from '../mcp/server.js';
+import { onShutdownSignal } from './signals.js';
+import { StdioLineGuard } from './stdio-line-guard.js';
+
+export async function serveStdio(config: Readonly<Config>, logger: Logger): Promise<void> {
+  const runtime = prepareRuntime({ config, logger, cwd: process.cwd() });
+  const mcp = createServer(runtime.deps);
+  const { transport, release } = heldStdioTransport(guardedStdin(logger, (message) => transport.send(message)));
+  // The parser's message may quote the whole line (a Zod error lists every issue): one short line is enough.
+  transport.onerror = (err) => logger.warn(`dropped a malformed message: ${err.message.split('\n', 1)[0]!.slice(0, 200)}`);
+  // Every trigger (stdin EOF, transport close, a signal) waits for the same shutdown, so a signal
+  // arriving mid-shutdown cannot exit before app processes are stopped.
+  // The work starts a microtask later, so `stopping` is set before closing the transport calls
+  // back into shutdown (transport.onclose); started inline, each call recursed until the stack ran out.
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= Promise.resolve().then(async () => {
+      await mcp.close().catch(() => {});
+      await runtime.close();
+    }));
+  // The stdio transport does not close on stdin EOF (docs/mcp-sdk.md), and the gRPC channel
+  // would keep the process alive, so end-of-input is a shutdown.
+  process.stdin.on('end', () => void shutdown().then(() => process.exit(0)));
+  transport.onclose = () => void shutdown().then(() => process.exit(0));
+  onShutdownSignal(shutdown);
+  await mcp.server.connect(transport);
+  // One turn of the event loop lets an initialize already waiting on stdin be answered first.
+  await new Promise((resolve) => setImmediate(resolve));
+  await runtime.start();
+  if (stopping) return;
+  release();
+  logger.info(`ignite-mcp ${PACKAGE_VERSION} ready on stdio (${config.mode === 'local' ? 'embedded local Ignite' : config.endpoint})`);
+}
+
+/**
+ * The stdio transport, holding every request and notification but `initialize` until `release()`.
+ * Initialize needs nothing from Ignite, so it is answered while the gRPC contract loads and the
+ * local Ignite starts, which are most of a cold start; everything else then runs in arrival order,
+ * so no tool call, read or subscription runs before the Ignite client exists.
+ */
+function heldStdioTransport(stdin: Readable): { transport: Transport; release(): void } {
+  // The guard passes only lines up to its limit, so this buffer never fills and closes the transport.
+  const stdio = new StdioServerTransport(stdin, process.stdout, { maxBufferSize: 2 * MAX_MESSAGE_BYTES + 2 });
+  let released = false;
+  const held: JSONRPCMessage[] = [];
+  const transport: Transport = {
+    start: () => stdio.start(),
+    send: (message) => stdio.send(message),
+    close: () => stdio.close(),
+  };
+  stdio.onmessage = (message) => {
+    const passes = released || !('method' in message) || message.method === 'initialize';
+    if (passes) transport.onmessage?.(message);
+    else held.push(message);
+  };
+  stdio.onerror = (err) => transport.onerror?.(err);
+  stdio.onclose = () => transport.onclose?.();
+  return {
+    transport,
+    release() {
+      released = true;
+      for (const message of held.splice(0)) transport.onmessage?.(message);
+    },
+  };
+}
+
+/** The SDK's own limit for one message; a longer line is dropped and answered instead of ending the session. */
+const MAX_MESSAGE_BYTES = STDIO_DEFAULT_MAX_BUFFER_SIZE;
+
+/** stdin behind a guard that drops an oversized line, logs it, and answers it when it was a request. */
+function guardedStdin(logger: Logger, send: (message: JSONRPCMessage) => Promise<void>): Readable {
+  const guard = new StdioLineGuard(MAX_MESSAGE_BYTES, ({ bytes, requestId }) => {
+    logger.warn(`dropped a message of ${bytes} bytes: over the ${MAX_MESSAGE_BYTES} byte limit`);
+    if (requestId === undefined) return;
+    const message = `request too large: ${bytes} bytes, over the ${MAX_MESSAGE_BYTES} byte limit of one message; send less (e.g. a smaller payload)`;
+    void send({ jsonrpc: '2.0', id: requestId, error: { code: ErrorCode.InvalidRequest, message } }).catch(() => {});
+  });
+  return process.stdin.pipe(guard);
+}
