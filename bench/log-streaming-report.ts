@@ -1,7 +1,43 @@
 /** The log-streaming section of BENCHMARKS.md: figures, tables and what the numbers say. */
-import type { BurstResult, PacedResult } from './log-streaming.js';
 import { fmt, type Section } from './report.js';
 import { ratio, type Summary } from './stats.js';
+
+export interface BurstResult {
+  lines: number;
+  rounds: number;
+  grpcLinesPerSec: number;
+  mcpLinesPerSec: number;
+  /** Per build through MCP. */
+  mcpReads: number;
+  mcpNotifications: number;
+  /** A 2,000-line `?after=` read of a finished burst log through MCP: from the start and from near the end. */
+  readAtStartMs: number;
+  readAtEndMs: number;
+  /** The MCP server's RSS over the MCP rounds, sampled every 250 ms. */
+  rss: Array<{ second: number; mb: number }>;
+  rssSecondQuarterMb: number;
+  rssLastQuarterMb: number;
+}
+
+export interface PacedRun {
+  lines: number;
+  /** Lines in the latency figures: those written after both readers were attached. */
+  measured: number;
+  grpc: Summary;
+  notified: Summary;
+  inHand: Summary | undefined;
+  notifications: number;
+  reads: number;
+  seconds: number;
+}
+
+export interface PacedResult {
+  stepDelayMs: number;
+  /** Subscribed, reading only once the build has ended: notifications alone. */
+  notifyOnly: PacedRun;
+  /** Reading on after every notification, as a client that wants the lines would. */
+  reading: PacedRun;
+}
 
 const TARGET_P50_MS = 2;
 /** RSS over the last quarter of the run may exceed the second quarter's by this much and count as flat. */
@@ -16,9 +52,9 @@ export function describeLogStreaming(burst: BurstResult, paced: PacedResult): Se
   const growth = ratio(burst.rssLastQuarterMb, burst.rssSecondQuarterMb);
   const flat = growth <= FLAT_RSS_RATIO;
   const findings = [
-    `Why builds and not a harness writing to the journal: src/local/build/journal.ts has a writer, but only the BuildService's engine holds it (its live builds are private), so a harness would have to reach into the engine or add a fake log source to the local Ignite. A Dockerfile of \`USER\` steps makes the real builder log two real lines per step (\`Step n/N : USER …\` and \` ---> <id>\`) through the real journal and StreamBuildLogs, and nothing in such a step grows with the step count, so the log is all there is to the build.`,
+    `Why builds and not a harness writing to the journal: src/local/builder/journal.ts has a writer, but only the BuildService's engine holds it (its live builds are private), so a harness would have to reach into the engine or add a fake log source to the local Ignite. A Dockerfile of \`USER\` steps makes the real builder log two real lines per step (\`Step n/N : USER …\` and \` ---> <id>\`) through the real journal and StreamBuildLogs, and nothing in such a step grows with the step count, so the log is all there is to the build.`,
     `Burst: ${fmt(burst.mcpLinesPerSec)} lines/s through MCP against ${fmt(burst.grpcLinesPerSec)} direct, ${fmt(ratio(burst.mcpLinesPerSec, burst.grpcLinesPerSec))}×. Both include the builder writing the lines. Per build the MCP client got ${fmt(burst.mcpNotifications)} notifications (coalesced to one per event-loop turn of the server) and made ${fmt(burst.mcpReads)} reads of up to 2,000 lines each.`,
-    `What limits the MCP path is the read, not the notification: each \`?after=\` read is a GetBuild plus a new StreamBuildLogs from the cursor, and the local Ignite finds the cursor by parsing its journal from the first line (src/local/build/log-stream.ts has no index from seq to byte offset). Measured on the finished log: a 2,000-line read from the start takes ${fmt(burst.readAtStartMs)} ms, the same read from near the end ${fmt(burst.readAtEndMs)} ms, so reading an n-line log page by page costs O(n²) in the local Ignite, and while it parses, its event loop delays every live stream too. Fixes, in order of effect: serve \`?after=\` reads of a followed build from the BuildLogHub's recent-lines buffer (src/resources/build-resources.ts; no gRPC call at all when the cursor is inside it), and index the journal by seq every few thousand lines in the local Ignite.`,
+    `What limits the MCP path is the read, not the notification: each \`?after=\` read is a GetBuild plus a new StreamBuildLogs from the cursor, and the local Ignite finds the cursor by parsing its journal from the first line (src/local/builder/log-stream.ts has no index from seq to byte offset). Measured on the finished log: a 2,000-line read from the start takes ${fmt(burst.readAtStartMs)} ms, the same read from near the end ${fmt(burst.readAtEndMs)} ms, so reading an n-line log page by page costs O(n²) in the local Ignite, and while it parses, its event loop delays every live stream too. Fixes, in order of effect: serve \`?after=\` reads of a followed build from the BuildLogHub's recent-lines buffer (src/mcp/resources/build-resources.ts; no gRPC call at all when the cursor is inside it), and index the journal by seq every few thousand lines in the local Ignite.`,
     `Paced runs: the local Ignite's \`buildStepDelayMs\` test hook at ${paced.stepDelayMs} ms, so steps are ~${paced.stepDelayMs} ms apart and a line's notification is not confused with the previous step's. “Notified” is the first \`notifications/resources/updated\` to arrive at or after the line's \`timestamp_ms\`; “in hand” is when the \`?after=\` read that returned it arrived. \`timestamp_ms\` is whole milliseconds (Date.now() in the local Ignite) while arrivals are performance.now() calibrated to wall-clock time, so every latency here, ours and the baseline's, reads up to 1 ms high (0.5 ms on average); the difference from the baseline cancels that: notification ${fmt(notifyOnly.notified.p50 - notifyOnly.grpc.p50)} ms against the direct stream at p50.`,
     `Line in hand (reading on every notification): p50 ${fmt(inHand.p50)} ms against ${fmt(reading.grpc.p50)} ms for the direct stream in the same build, for the read cost above; ${fmt(reading.reads)} reads for ${fmt(reading.notifications)} notifications.`,
     `Found while building this bench, and why the reading run is only ${fmt(reading.lines)} lines: a read of a running build ends by cancelling its StreamBuildLogs (the RPC follows a running build and has no “up to now” form), and the local Ignite's HTTP/2 server (Node's nghttp2) closes the whole connection with INTERNAL after about 1,000 client stream resets in a burst (33 a second after that). A client reading on every notification of a busy log gets there in seconds: that read fails with INTERNAL, the hub's stream behind the subscription fails with it, and since INTERNAL is not retried the subscription stops without another notification. Serving \`?after=\` reads of a followed build from the hub's buffer would remove both this and the read cost; short of that, the hub should treat a closed session as a cut stream and resume.`,

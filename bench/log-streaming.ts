@@ -16,44 +16,7 @@ import type { McpStdio } from './mcp-stdio.js';
 import { startRig, type Rig } from './processes.js';
 import type { Section } from './report.js';
 import { interleave, median, summarize, type Summary } from './stats.js';
-import { describeLogStreaming } from './log-streaming-report.js';
-
-export interface BurstResult {
-  lines: number;
-  rounds: number;
-  grpcLinesPerSec: number;
-  mcpLinesPerSec: number;
-  /** Per build through MCP. */
-  mcpReads: number;
-  mcpNotifications: number;
-  /** A 2,000-line `?after=` read of a finished burst log through MCP: from the start and from near the end. */
-  readAtStartMs: number;
-  readAtEndMs: number;
-  /** The MCP server's RSS over the MCP rounds, sampled every 250 ms. */
-  rss: Array<{ second: number; mb: number }>;
-  rssSecondQuarterMb: number;
-  rssLastQuarterMb: number;
-}
-
-export interface PacedRun {
-  lines: number;
-  /** Lines in the latency figures: those written after both readers were attached. */
-  measured: number;
-  grpc: Summary;
-  notified: Summary;
-  inHand: Summary | undefined;
-  notifications: number;
-  reads: number;
-  seconds: number;
-}
-
-export interface PacedResult {
-  stepDelayMs: number;
-  /** Subscribed, reading only once the build has ended: notifications alone. */
-  notifyOnly: PacedRun;
-  /** Reading on after every notification, as a client that wants the lines would. */
-  reading: PacedRun;
-}
+import { describeLogStreaming, type BurstResult, type PacedResult, type PacedRun } from './log-streaming-report.js';
 
 /** Median time of a resources/read of a finished log from `after`, in turns with the other cursor. */
 async function timeReads(mcp: McpStdio, buildId: string, cursors: readonly number[], rounds: number): Promise<number[]> {

@@ -74,7 +74,7 @@ export function packFigures(result: PackBenchResult): { figures: Figure[]; table
   }
   if (result.ours.medianMs > result.tarCzf.medianMs) {
     findings.push(
-      `Packing is ${fmt(result.timeRatio)}× the time of \`tar czf\`. What limits it: deflate runs in JavaScript (fflate, about half the speed of native gzip on text, as src/context/deflate-pool.ts notes), spread over one worker thread per core, and this machine has ${availableParallelism()} cores, shared with the rest of the run; tar's gzip is native. What would fix it: more cores to spread over, or deflating with node:zlib (native) per segment instead of fflate, which keeps the segmenting but changes the packer (src/context/, not this bench).`,
+      `Packing is ${fmt(result.timeRatio)}× the time of \`tar czf\`. What limits it: deflate runs in JavaScript (fflate, about half the speed of native gzip on text, as src/packing/deflate-pool.ts notes), spread over one worker thread per core, and this machine has ${availableParallelism()} cores, shared with the rest of the run; tar's gzip is native. What would fix it: more cores to spread over, or deflating with node:zlib (native) per segment instead of fflate, which keeps the segmenting but changes the packer (src/packing/, not this bench).`,
     );
   }
   return {

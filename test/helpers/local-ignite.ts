@@ -18,7 +18,7 @@ import { startLocalIgnite, type LocalIgnite, type LocalIgniteOptions } from '../
 
 /**
  * A local Ignite on 127.0.0.1:0 with a raw BuildService client and promise wrappers, for tests
- * only (the product's client is src/grpc/client.ts).
+ * only (the product's client is src/client/client.ts).
  */
 export interface TestIgnite {
   ignite: LocalIgnite;
