@@ -10,13 +10,13 @@ import { ErrorCode, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.
 import type { Config } from '../config/config.js';
 import type { Logger } from '../shared/log.js';
 import { PACKAGE_VERSION } from '../shared/version.js';
-import { prepareRuntime } from '../mcp/runtime.js';
+import { prepareRuntime, type StartEmbeddedIgnite } from '../mcp/runtime.js';
 import { createServer } from '../mcp/server.js';
 import { onShutdownSignal } from './signals.js';
 import { StdioLineGuard } from './stdio-line-guard.js';
 
 export async function serveStdio(config: Readonly<Config>, logger: Logger): Promise<void> {
-  const runtime = prepareRuntime({ config, logger, cwd: process.cwd() });
+  const runtime = prepareRuntime({ config, logger, cwd: process.cwd(), startLocal: startEmbeddedLocalIgnite });
   const mcp = createServer(runtime.deps);
   const { transport, release } = heldStdioTransport(guardedStdin(logger, (message) => transport.send(message)));
   // The parser's message may quote the whole line (a Zod error lists every issue): one short line is enough.
@@ -44,6 +44,12 @@ export async function serveStdio(config: Readonly<Config>, logger: Logger): Prom
   release();
   logger.info(`ignite-mcp ${PACKAGE_VERSION} ready on stdio (${config.mode === 'local' ? 'embedded local Ignite' : config.endpoint})`);
 }
+
+/** The local Ignite in this process, loaded on first use: a remote-mode server never needs it. */
+const startEmbeddedLocalIgnite: StartEmbeddedIgnite = async (settings) => {
+  const { startLocalIgnite } = await import('../local/server.js');
+  return startLocalIgnite(settings);
+};
 
 /**
  * The stdio transport, holding every request and notification but `initialize` until `release()`.

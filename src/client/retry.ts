@@ -7,7 +7,6 @@ import { backoffDelayMs, pause, type BackoffPolicy } from '../shared/backoff.js'
 import type { Logger } from '../shared/log.js';
 import { isSafeToRetry } from '../contract/status.js';
 import { cancelledByCaller, IgniteError } from './ignite-error.js';
-import type { RpcTarget } from './rpc-channel.js';
 
 export interface RetryPolicy extends BackoffPolicy {
   /** Attempts in all, the first included; 1 turns retries off. */
@@ -39,7 +38,8 @@ export function resolveRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryP
 
 
 export interface RetryRun {
-  target: RpcTarget;
+  /** The RPC, for log lines and the final error. */
+  target: { service: string; method: string };
   policy: RetryPolicy;
   /** The caller's deadline: all attempts and the pauses between them fit in it. */
   budgetMs: number;
@@ -70,7 +70,7 @@ export async function withRetries<T>(run: RetryRun, attempt: (deadlineMs: number
   }
 }
 
-function gaveUp(err: IgniteError, target: RpcTarget, attempts: number): IgniteError {
+function gaveUp(err: IgniteError, target: RetryRun['target'], attempts: number): IgniteError {
   if (attempts === 1) return err;
   return new IgniteError({
     code: err.code,

@@ -4,20 +4,31 @@ import type { Logger } from '../shared/log.js';
 import { BuildLogHub } from '../logs/build-log-hub.js';
 import { isTerminalBuildStatus } from '../contract/build-status.js';
 import type { ServerDeps } from './deps.js';
-import type { LocalIgnite, LocalIgniteOptions } from '../local/server.js';
+
+/** The local Ignite as the MCP side sees it: somewhere to dial, and a way to let go of it. */
+export interface EmbeddedIgnite {
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts (or reaches) the local Ignite used when no endpoint is configured. The command line
+ * provides it, so the MCP side never imports the local Ignite and loads it only when needed.
+ */
+export type StartEmbeddedIgnite = (settings: { dataDir: string; defaultOrganization: string; logger: Logger }) => Promise<EmbeddedIgnite>;
 
 export interface RuntimeOptions {
   config: Readonly<Config>;
   logger: Logger;
   cwd: string;
-  /** Overrides for the embedded local Ignite (tests run it in memory). */
-  local?: Partial<LocalIgniteOptions>;
+  /** Required in local mode (no endpoint configured). */
+  startLocal?: StartEmbeddedIgnite;
 }
 
 /** The live parts behind an MCP server: the Ignite client, the log hub, and the local Ignite if embedded. */
 export interface Runtime {
   deps: ServerDeps;
-  local: LocalIgnite | undefined;
+  local: EmbeddedIgnite | undefined;
   close(): Promise<void>;
 }
 
@@ -99,27 +110,20 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
 
 interface Connection {
   client: IgniteClient;
-  local: LocalIgnite | undefined;
+  local: EmbeddedIgnite | undefined;
 }
 
 async function connect(options: RuntimeOptions): Promise<Connection> {
   const { config, logger } = options;
-  // Both loaded only here: parsing the contract and loading the builder are most of a cold start,
-  // and a remote-mode server never needs the builder at all.
+  // Loaded only here: parsing the contract (and, in local mode, loading the builder) are most of a
+  // cold start, and initialize needs neither.
   const { createIgniteClient } = await import('../client/client.js');
   if (config.mode !== 'local') {
     const client = createIgniteClient({ endpoint: config.endpoint!, token: config.token, insecure: config.insecure, deadlineMs: config.deadlineMs, logger });
     return { client, local: undefined };
   }
-  const { startLocalIgnite } = await import('../local/server.js');
-  const local = await startLocalIgnite({
-    dataDir: config.dataDir,
-    defaultOrganization: config.orgName ?? LOCAL_ORGANIZATION,
-    logger: logger.child('local-ignite'),
-    ...options.local,
-  });
-  logger.info(`no Ignite endpoint configured (IGNITE_API_ENDPOINT): using the embedded local Ignite at ${local.endpoint}`, {
-    data: local.store.persistent ? local.store.dir : 'in memory',
-  });
+  if (!options.startLocal) throw new Error('no Ignite endpoint is configured and this runtime was given no local Ignite to start');
+  const local = await options.startLocal({ dataDir: config.dataDir, defaultOrganization: config.orgName ?? LOCAL_ORGANIZATION, logger: logger.child('local-ignite') });
+  logger.info(`no Ignite endpoint configured (IGNITE_API_ENDPOINT): using the embedded local Ignite at ${local.endpoint}`);
   return { client: createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: config.deadlineMs, logger }), local };
 }

@@ -63,8 +63,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     secrets: () => (config.token ? [config.token] : []),
   });
-  const runtime = await startRuntime({ config, logger, cwd: workDir, local: { dataDir: undefined, ...options.local } });
-  const local = standalone ?? runtime.local!;
+  let embedded: LocalIgnite | undefined;
+  const runtime = await startRuntime({
+    config,
+    logger,
+    cwd: workDir,
+    startLocal: async (settings) => (embedded = await startLocalIgnite({ ...settings, dataDir: undefined, ...options.local })),
+  });
+  const local = standalone ?? embedded!;
   const mcp = createServer(runtime.deps);
   const client = new Client({ name: 'harness', version: '0.0.0' }, options.clientCapabilities);
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
