@@ -1,12 +1,12 @@
 // Original file: proto/dodil/ignite/v1/ignite_compute.proto
 
-import type { Runtime as _dodil_ignite_v1_Runtime, Runtime__Output as _dodil_ignite_v1_Runtime__Output } from './Runtime.js';
-import type { ResourceLimits as _dodil_ignite_v1_ResourceLimits, ResourceLimits__Output as _dodil_ignite_v1_ResourceLimits__Output } from './ResourceLimits.js';
-import type { ResourceTier as _dodil_ignite_v1_ResourceTier, ResourceTier__Output as _dodil_ignite_v1_ResourceTier__Output } from './ResourceTier.js';
-import type { ScalingConfig as _dodil_ignite_v1_ScalingConfig, ScalingConfig__Output as _dodil_ignite_v1_ScalingConfig__Output } from './ScalingConfig.js';
-import type { StorageMode as _dodil_ignite_v1_StorageMode, StorageMode__Output as _dodil_ignite_v1_StorageMode__Output } from './StorageMode.js';
-import type { DeploymentState as _dodil_ignite_v1_DeploymentState, DeploymentState__Output as _dodil_ignite_v1_DeploymentState__Output } from './DeploymentState.js';
-import type { DeploymentMode as _dodil_ignite_v1_DeploymentMode, DeploymentMode__Output as _dodil_ignite_v1_DeploymentMode__Output } from './DeploymentMode.js';
+import type { Runtime as _dodil_ignite_v1_Runtime, Runtime__Output as _dodil_ignite_v1_Runtime__Output } from '../../../dodil/ignite/v1/Runtime.js';
+import type { ResourceLimits as _dodil_ignite_v1_ResourceLimits, ResourceLimits__Output as _dodil_ignite_v1_ResourceLimits__Output } from '../../../dodil/ignite/v1/ResourceLimits.js';
+import type { ResourceTier as _dodil_ignite_v1_ResourceTier, ResourceTier__Output as _dodil_ignite_v1_ResourceTier__Output } from '../../../dodil/ignite/v1/ResourceTier.js';
+import type { ScalingConfig as _dodil_ignite_v1_ScalingConfig, ScalingConfig__Output as _dodil_ignite_v1_ScalingConfig__Output } from '../../../dodil/ignite/v1/ScalingConfig.js';
+import type { StorageMode as _dodil_ignite_v1_StorageMode, StorageMode__Output as _dodil_ignite_v1_StorageMode__Output } from '../../../dodil/ignite/v1/StorageMode.js';
+import type { DeploymentState as _dodil_ignite_v1_DeploymentState, DeploymentState__Output as _dodil_ignite_v1_DeploymentState__Output } from '../../../dodil/ignite/v1/DeploymentState.js';
+import type { DeploymentMode as _dodil_ignite_v1_DeploymentMode, DeploymentMode__Output as _dodil_ignite_v1_DeploymentMode__Output } from '../../../dodil/ignite/v1/DeploymentMode.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface AppMeta {

@@ -1,9 +1,9 @@
 // Original file: proto/dodil/ignite/v1/ignite_compute.proto
 
-import type { VersionStatus as _dodil_ignite_v1_VersionStatus, VersionStatus__Output as _dodil_ignite_v1_VersionStatus__Output } from './VersionStatus.js';
-import type { ResourceTier as _dodil_ignite_v1_ResourceTier, ResourceTier__Output as _dodil_ignite_v1_ResourceTier__Output } from './ResourceTier.js';
-import type { Runtime as _dodil_ignite_v1_Runtime, Runtime__Output as _dodil_ignite_v1_Runtime__Output } from './Runtime.js';
-import type { CodeKind as _dodil_ignite_v1_CodeKind, CodeKind__Output as _dodil_ignite_v1_CodeKind__Output } from './CodeKind.js';
+import type { VersionStatus as _dodil_ignite_v1_VersionStatus, VersionStatus__Output as _dodil_ignite_v1_VersionStatus__Output } from '../../../dodil/ignite/v1/VersionStatus.js';
+import type { ResourceTier as _dodil_ignite_v1_ResourceTier, ResourceTier__Output as _dodil_ignite_v1_ResourceTier__Output } from '../../../dodil/ignite/v1/ResourceTier.js';
+import type { Runtime as _dodil_ignite_v1_Runtime, Runtime__Output as _dodil_ignite_v1_Runtime__Output } from '../../../dodil/ignite/v1/Runtime.js';
+import type { CodeKind as _dodil_ignite_v1_CodeKind, CodeKind__Output as _dodil_ignite_v1_CodeKind__Output } from '../../../dodil/ignite/v1/CodeKind.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface AppVersionInfo {

@@ -2,20 +2,20 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
-import type { CancelBuildRequest as _dodil_ignite_v1_CancelBuildRequest, CancelBuildRequest__Output as _dodil_ignite_v1_CancelBuildRequest__Output } from './CancelBuildRequest.js';
-import type { CancelBuildResponse as _dodil_ignite_v1_CancelBuildResponse, CancelBuildResponse__Output as _dodil_ignite_v1_CancelBuildResponse__Output } from './CancelBuildResponse.js';
-import type { CreateBuildRequest as _dodil_ignite_v1_CreateBuildRequest, CreateBuildRequest__Output as _dodil_ignite_v1_CreateBuildRequest__Output } from './CreateBuildRequest.js';
-import type { CreateBuildResponse as _dodil_ignite_v1_CreateBuildResponse, CreateBuildResponse__Output as _dodil_ignite_v1_CreateBuildResponse__Output } from './CreateBuildResponse.js';
-import type { GetBuildRequest as _dodil_ignite_v1_GetBuildRequest, GetBuildRequest__Output as _dodil_ignite_v1_GetBuildRequest__Output } from './GetBuildRequest.js';
-import type { GetBuildResponse as _dodil_ignite_v1_GetBuildResponse, GetBuildResponse__Output as _dodil_ignite_v1_GetBuildResponse__Output } from './GetBuildResponse.js';
-import type { ListBuildsRequest as _dodil_ignite_v1_ListBuildsRequest, ListBuildsRequest__Output as _dodil_ignite_v1_ListBuildsRequest__Output } from './ListBuildsRequest.js';
-import type { ListBuildsResponse as _dodil_ignite_v1_ListBuildsResponse, ListBuildsResponse__Output as _dodil_ignite_v1_ListBuildsResponse__Output } from './ListBuildsResponse.js';
-import type { SaveBuildSecretsRequest as _dodil_ignite_v1_SaveBuildSecretsRequest, SaveBuildSecretsRequest__Output as _dodil_ignite_v1_SaveBuildSecretsRequest__Output } from './SaveBuildSecretsRequest.js';
-import type { SaveBuildSecretsResponse as _dodil_ignite_v1_SaveBuildSecretsResponse, SaveBuildSecretsResponse__Output as _dodil_ignite_v1_SaveBuildSecretsResponse__Output } from './SaveBuildSecretsResponse.js';
-import type { StreamBuildLogsRequest as _dodil_ignite_v1_StreamBuildLogsRequest, StreamBuildLogsRequest__Output as _dodil_ignite_v1_StreamBuildLogsRequest__Output } from './StreamBuildLogsRequest.js';
-import type { StreamBuildLogsResponse as _dodil_ignite_v1_StreamBuildLogsResponse, StreamBuildLogsResponse__Output as _dodil_ignite_v1_StreamBuildLogsResponse__Output } from './StreamBuildLogsResponse.js';
-import type { UploadBuildContextRequest as _dodil_ignite_v1_UploadBuildContextRequest, UploadBuildContextRequest__Output as _dodil_ignite_v1_UploadBuildContextRequest__Output } from './UploadBuildContextRequest.js';
-import type { UploadBuildContextResponse as _dodil_ignite_v1_UploadBuildContextResponse, UploadBuildContextResponse__Output as _dodil_ignite_v1_UploadBuildContextResponse__Output } from './UploadBuildContextResponse.js';
+import type { CancelBuildRequest as _dodil_ignite_v1_CancelBuildRequest, CancelBuildRequest__Output as _dodil_ignite_v1_CancelBuildRequest__Output } from '../../../dodil/ignite/v1/CancelBuildRequest.js';
+import type { CancelBuildResponse as _dodil_ignite_v1_CancelBuildResponse, CancelBuildResponse__Output as _dodil_ignite_v1_CancelBuildResponse__Output } from '../../../dodil/ignite/v1/CancelBuildResponse.js';
+import type { CreateBuildRequest as _dodil_ignite_v1_CreateBuildRequest, CreateBuildRequest__Output as _dodil_ignite_v1_CreateBuildRequest__Output } from '../../../dodil/ignite/v1/CreateBuildRequest.js';
+import type { CreateBuildResponse as _dodil_ignite_v1_CreateBuildResponse, CreateBuildResponse__Output as _dodil_ignite_v1_CreateBuildResponse__Output } from '../../../dodil/ignite/v1/CreateBuildResponse.js';
+import type { GetBuildRequest as _dodil_ignite_v1_GetBuildRequest, GetBuildRequest__Output as _dodil_ignite_v1_GetBuildRequest__Output } from '../../../dodil/ignite/v1/GetBuildRequest.js';
+import type { GetBuildResponse as _dodil_ignite_v1_GetBuildResponse, GetBuildResponse__Output as _dodil_ignite_v1_GetBuildResponse__Output } from '../../../dodil/ignite/v1/GetBuildResponse.js';
+import type { ListBuildsRequest as _dodil_ignite_v1_ListBuildsRequest, ListBuildsRequest__Output as _dodil_ignite_v1_ListBuildsRequest__Output } from '../../../dodil/ignite/v1/ListBuildsRequest.js';
+import type { ListBuildsResponse as _dodil_ignite_v1_ListBuildsResponse, ListBuildsResponse__Output as _dodil_ignite_v1_ListBuildsResponse__Output } from '../../../dodil/ignite/v1/ListBuildsResponse.js';
+import type { SaveBuildSecretsRequest as _dodil_ignite_v1_SaveBuildSecretsRequest, SaveBuildSecretsRequest__Output as _dodil_ignite_v1_SaveBuildSecretsRequest__Output } from '../../../dodil/ignite/v1/SaveBuildSecretsRequest.js';
+import type { SaveBuildSecretsResponse as _dodil_ignite_v1_SaveBuildSecretsResponse, SaveBuildSecretsResponse__Output as _dodil_ignite_v1_SaveBuildSecretsResponse__Output } from '../../../dodil/ignite/v1/SaveBuildSecretsResponse.js';
+import type { StreamBuildLogsRequest as _dodil_ignite_v1_StreamBuildLogsRequest, StreamBuildLogsRequest__Output as _dodil_ignite_v1_StreamBuildLogsRequest__Output } from '../../../dodil/ignite/v1/StreamBuildLogsRequest.js';
+import type { StreamBuildLogsResponse as _dodil_ignite_v1_StreamBuildLogsResponse, StreamBuildLogsResponse__Output as _dodil_ignite_v1_StreamBuildLogsResponse__Output } from '../../../dodil/ignite/v1/StreamBuildLogsResponse.js';
+import type { UploadBuildContextRequest as _dodil_ignite_v1_UploadBuildContextRequest, UploadBuildContextRequest__Output as _dodil_ignite_v1_UploadBuildContextRequest__Output } from '../../../dodil/ignite/v1/UploadBuildContextRequest.js';
+import type { UploadBuildContextResponse as _dodil_ignite_v1_UploadBuildContextResponse, UploadBuildContextResponse__Output as _dodil_ignite_v1_UploadBuildContextResponse__Output } from '../../../dodil/ignite/v1/UploadBuildContextResponse.js';
 
 export interface BuildServiceClient extends grpc.Client {
   CancelBuild(argument: _dodil_ignite_v1_CancelBuildRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_CancelBuildResponse__Output>): grpc.ClientUnaryCall;

@@ -1,7 +1,7 @@
 // Original file: proto/dodil/ignite/v1/ignite_compute.proto
 
-import type { CompileSource as _dodil_ignite_v1_CompileSource, CompileSource__Output as _dodil_ignite_v1_CompileSource__Output } from './CompileSource.js';
-import type { ImageSource as _dodil_ignite_v1_ImageSource, ImageSource__Output as _dodil_ignite_v1_ImageSource__Output } from './ImageSource.js';
+import type { CompileSource as _dodil_ignite_v1_CompileSource, CompileSource__Output as _dodil_ignite_v1_CompileSource__Output } from '../../../dodil/ignite/v1/CompileSource.js';
+import type { ImageSource as _dodil_ignite_v1_ImageSource, ImageSource__Output as _dodil_ignite_v1_ImageSource__Output } from '../../../dodil/ignite/v1/ImageSource.js';
 
 export interface CodeSource {
   'compile'?: (_dodil_ignite_v1_CompileSource | null);

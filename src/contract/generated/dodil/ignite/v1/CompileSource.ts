@@ -1,6 +1,6 @@
 // Original file: proto/dodil/ignite/v1/ignite_compute.proto
 
-import type { Runtime as _dodil_ignite_v1_Runtime, Runtime__Output as _dodil_ignite_v1_Runtime__Output } from './Runtime.js';
+import type { Runtime as _dodil_ignite_v1_Runtime, Runtime__Output as _dodil_ignite_v1_Runtime__Output } from '../../../dodil/ignite/v1/Runtime.js';
 
 export interface CompileSource {
   'runtime'?: (_dodil_ignite_v1_Runtime | null);

@@ -2,28 +2,28 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
-import type { CreateAppRequest as _dodil_ignite_v1_CreateAppRequest, CreateAppRequest__Output as _dodil_ignite_v1_CreateAppRequest__Output } from './CreateAppRequest.js';
-import type { CreateAppResponse as _dodil_ignite_v1_CreateAppResponse, CreateAppResponse__Output as _dodil_ignite_v1_CreateAppResponse__Output } from './CreateAppResponse.js';
-import type { GetAppRequest as _dodil_ignite_v1_GetAppRequest, GetAppRequest__Output as _dodil_ignite_v1_GetAppRequest__Output } from './GetAppRequest.js';
-import type { GetAppResponse as _dodil_ignite_v1_GetAppResponse, GetAppResponse__Output as _dodil_ignite_v1_GetAppResponse__Output } from './GetAppResponse.js';
-import type { GetDraftInfoRequest as _dodil_ignite_v1_GetDraftInfoRequest, GetDraftInfoRequest__Output as _dodil_ignite_v1_GetDraftInfoRequest__Output } from './GetDraftInfoRequest.js';
-import type { GetDraftInfoResponse as _dodil_ignite_v1_GetDraftInfoResponse, GetDraftInfoResponse__Output as _dodil_ignite_v1_GetDraftInfoResponse__Output } from './GetDraftInfoResponse.js';
-import type { HealthCheckRequest as _dodil_ignite_v1_HealthCheckRequest, HealthCheckRequest__Output as _dodil_ignite_v1_HealthCheckRequest__Output } from './HealthCheckRequest.js';
-import type { HealthCheckResponse as _dodil_ignite_v1_HealthCheckResponse, HealthCheckResponse__Output as _dodil_ignite_v1_HealthCheckResponse__Output } from './HealthCheckResponse.js';
-import type { InvokeRequest as _dodil_ignite_v1_InvokeRequest, InvokeRequest__Output as _dodil_ignite_v1_InvokeRequest__Output } from './InvokeRequest.js';
-import type { InvokeResponse as _dodil_ignite_v1_InvokeResponse, InvokeResponse__Output as _dodil_ignite_v1_InvokeResponse__Output } from './InvokeResponse.js';
-import type { ListAppVersionsRequest as _dodil_ignite_v1_ListAppVersionsRequest, ListAppVersionsRequest__Output as _dodil_ignite_v1_ListAppVersionsRequest__Output } from './ListAppVersionsRequest.js';
-import type { ListAppVersionsResponse as _dodil_ignite_v1_ListAppVersionsResponse, ListAppVersionsResponse__Output as _dodil_ignite_v1_ListAppVersionsResponse__Output } from './ListAppVersionsResponse.js';
-import type { ListAppsRequest as _dodil_ignite_v1_ListAppsRequest, ListAppsRequest__Output as _dodil_ignite_v1_ListAppsRequest__Output } from './ListAppsRequest.js';
-import type { ListAppsResponse as _dodil_ignite_v1_ListAppsResponse, ListAppsResponse__Output as _dodil_ignite_v1_ListAppsResponse__Output } from './ListAppsResponse.js';
-import type { PublishDraftRequest as _dodil_ignite_v1_PublishDraftRequest, PublishDraftRequest__Output as _dodil_ignite_v1_PublishDraftRequest__Output } from './PublishDraftRequest.js';
-import type { PublishDraftResponse as _dodil_ignite_v1_PublishDraftResponse, PublishDraftResponse__Output as _dodil_ignite_v1_PublishDraftResponse__Output } from './PublishDraftResponse.js';
-import type { SaveDraftRequest as _dodil_ignite_v1_SaveDraftRequest, SaveDraftRequest__Output as _dodil_ignite_v1_SaveDraftRequest__Output } from './SaveDraftRequest.js';
-import type { SaveDraftResponse as _dodil_ignite_v1_SaveDraftResponse, SaveDraftResponse__Output as _dodil_ignite_v1_SaveDraftResponse__Output } from './SaveDraftResponse.js';
-import type { TestDraftRequest as _dodil_ignite_v1_TestDraftRequest, TestDraftRequest__Output as _dodil_ignite_v1_TestDraftRequest__Output } from './TestDraftRequest.js';
-import type { TestDraftResponse as _dodil_ignite_v1_TestDraftResponse, TestDraftResponse__Output as _dodil_ignite_v1_TestDraftResponse__Output } from './TestDraftResponse.js';
-import type { UpdateAppConfigRequest as _dodil_ignite_v1_UpdateAppConfigRequest, UpdateAppConfigRequest__Output as _dodil_ignite_v1_UpdateAppConfigRequest__Output } from './UpdateAppConfigRequest.js';
-import type { UpdateAppConfigResponse as _dodil_ignite_v1_UpdateAppConfigResponse, UpdateAppConfigResponse__Output as _dodil_ignite_v1_UpdateAppConfigResponse__Output } from './UpdateAppConfigResponse.js';
+import type { CreateAppRequest as _dodil_ignite_v1_CreateAppRequest, CreateAppRequest__Output as _dodil_ignite_v1_CreateAppRequest__Output } from '../../../dodil/ignite/v1/CreateAppRequest.js';
+import type { CreateAppResponse as _dodil_ignite_v1_CreateAppResponse, CreateAppResponse__Output as _dodil_ignite_v1_CreateAppResponse__Output } from '../../../dodil/ignite/v1/CreateAppResponse.js';
+import type { GetAppRequest as _dodil_ignite_v1_GetAppRequest, GetAppRequest__Output as _dodil_ignite_v1_GetAppRequest__Output } from '../../../dodil/ignite/v1/GetAppRequest.js';
+import type { GetAppResponse as _dodil_ignite_v1_GetAppResponse, GetAppResponse__Output as _dodil_ignite_v1_GetAppResponse__Output } from '../../../dodil/ignite/v1/GetAppResponse.js';
+import type { GetDraftInfoRequest as _dodil_ignite_v1_GetDraftInfoRequest, GetDraftInfoRequest__Output as _dodil_ignite_v1_GetDraftInfoRequest__Output } from '../../../dodil/ignite/v1/GetDraftInfoRequest.js';
+import type { GetDraftInfoResponse as _dodil_ignite_v1_GetDraftInfoResponse, GetDraftInfoResponse__Output as _dodil_ignite_v1_GetDraftInfoResponse__Output } from '../../../dodil/ignite/v1/GetDraftInfoResponse.js';
+import type { HealthCheckRequest as _dodil_ignite_v1_HealthCheckRequest, HealthCheckRequest__Output as _dodil_ignite_v1_HealthCheckRequest__Output } from '../../../dodil/ignite/v1/HealthCheckRequest.js';
+import type { HealthCheckResponse as _dodil_ignite_v1_HealthCheckResponse, HealthCheckResponse__Output as _dodil_ignite_v1_HealthCheckResponse__Output } from '../../../dodil/ignite/v1/HealthCheckResponse.js';
+import type { InvokeRequest as _dodil_ignite_v1_InvokeRequest, InvokeRequest__Output as _dodil_ignite_v1_InvokeRequest__Output } from '../../../dodil/ignite/v1/InvokeRequest.js';
+import type { InvokeResponse as _dodil_ignite_v1_InvokeResponse, InvokeResponse__Output as _dodil_ignite_v1_InvokeResponse__Output } from '../../../dodil/ignite/v1/InvokeResponse.js';
+import type { ListAppVersionsRequest as _dodil_ignite_v1_ListAppVersionsRequest, ListAppVersionsRequest__Output as _dodil_ignite_v1_ListAppVersionsRequest__Output } from '../../../dodil/ignite/v1/ListAppVersionsRequest.js';
+import type { ListAppVersionsResponse as _dodil_ignite_v1_ListAppVersionsResponse, ListAppVersionsResponse__Output as _dodil_ignite_v1_ListAppVersionsResponse__Output } from '../../../dodil/ignite/v1/ListAppVersionsResponse.js';
+import type { ListAppsRequest as _dodil_ignite_v1_ListAppsRequest, ListAppsRequest__Output as _dodil_ignite_v1_ListAppsRequest__Output } from '../../../dodil/ignite/v1/ListAppsRequest.js';
+import type { ListAppsResponse as _dodil_ignite_v1_ListAppsResponse, ListAppsResponse__Output as _dodil_ignite_v1_ListAppsResponse__Output } from '../../../dodil/ignite/v1/ListAppsResponse.js';
+import type { PublishDraftRequest as _dodil_ignite_v1_PublishDraftRequest, PublishDraftRequest__Output as _dodil_ignite_v1_PublishDraftRequest__Output } from '../../../dodil/ignite/v1/PublishDraftRequest.js';
+import type { PublishDraftResponse as _dodil_ignite_v1_PublishDraftResponse, PublishDraftResponse__Output as _dodil_ignite_v1_PublishDraftResponse__Output } from '../../../dodil/ignite/v1/PublishDraftResponse.js';
+import type { SaveDraftRequest as _dodil_ignite_v1_SaveDraftRequest, SaveDraftRequest__Output as _dodil_ignite_v1_SaveDraftRequest__Output } from '../../../dodil/ignite/v1/SaveDraftRequest.js';
+import type { SaveDraftResponse as _dodil_ignite_v1_SaveDraftResponse, SaveDraftResponse__Output as _dodil_ignite_v1_SaveDraftResponse__Output } from '../../../dodil/ignite/v1/SaveDraftResponse.js';
+import type { TestDraftRequest as _dodil_ignite_v1_TestDraftRequest, TestDraftRequest__Output as _dodil_ignite_v1_TestDraftRequest__Output } from '../../../dodil/ignite/v1/TestDraftRequest.js';
+import type { TestDraftResponse as _dodil_ignite_v1_TestDraftResponse, TestDraftResponse__Output as _dodil_ignite_v1_TestDraftResponse__Output } from '../../../dodil/ignite/v1/TestDraftResponse.js';
+import type { UpdateAppConfigRequest as _dodil_ignite_v1_UpdateAppConfigRequest, UpdateAppConfigRequest__Output as _dodil_ignite_v1_UpdateAppConfigRequest__Output } from '../../../dodil/ignite/v1/UpdateAppConfigRequest.js';
+import type { UpdateAppConfigResponse as _dodil_ignite_v1_UpdateAppConfigResponse, UpdateAppConfigResponse__Output as _dodil_ignite_v1_UpdateAppConfigResponse__Output } from '../../../dodil/ignite/v1/UpdateAppConfigResponse.js';
 
 export interface ComputeServiceClient extends grpc.Client {
   CreateApp(argument: _dodil_ignite_v1_CreateAppRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_CreateAppResponse__Output>): grpc.ClientUnaryCall;

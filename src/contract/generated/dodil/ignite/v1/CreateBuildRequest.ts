@@ -1,6 +1,6 @@
 // Original file: proto/dodil/ignite/v1/ignite_build.proto
 
-import type { GitSource as _dodil_ignite_v1_GitSource, GitSource__Output as _dodil_ignite_v1_GitSource__Output } from './GitSource.js';
+import type { GitSource as _dodil_ignite_v1_GitSource, GitSource__Output as _dodil_ignite_v1_GitSource__Output } from '../../../dodil/ignite/v1/GitSource.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface CreateBuildRequest {

@@ -1,7 +1,7 @@
 // Original file: proto/dodil/ignite/v1/ignite_build.proto
 
-import type { BuildStatus as _dodil_ignite_v1_BuildStatus, BuildStatus__Output as _dodil_ignite_v1_BuildStatus__Output } from './BuildStatus.js';
-import type { Build as _dodil_ignite_v1_Build, Build__Output as _dodil_ignite_v1_Build__Output } from './Build.js';
+import type { BuildStatus as _dodil_ignite_v1_BuildStatus, BuildStatus__Output as _dodil_ignite_v1_BuildStatus__Output } from '../../../dodil/ignite/v1/BuildStatus.js';
+import type { Build as _dodil_ignite_v1_Build, Build__Output as _dodil_ignite_v1_Build__Output } from '../../../dodil/ignite/v1/Build.js';
 
 export interface CreateBuildResponse {
   'build_id'?: (string);

@@ -1,6 +1,6 @@
 // Original file: proto/dodil/ignite/v1/ignite_secret.proto
 
-import type { SecretValue as _dodil_ignite_v1_SecretValue, SecretValue__Output as _dodil_ignite_v1_SecretValue__Output } from './SecretValue.js';
+import type { SecretValue as _dodil_ignite_v1_SecretValue, SecretValue__Output as _dodil_ignite_v1_SecretValue__Output } from '../../../dodil/ignite/v1/SecretValue.js';
 
 export interface CreateSecretRequest {
   'name'?: (string);

@@ -1,6 +1,6 @@
 // Original file: proto/dodil/ignite/v1/ignite_build.proto
 
-import type { Build as _dodil_ignite_v1_Build, Build__Output as _dodil_ignite_v1_Build__Output } from './Build.js';
+import type { Build as _dodil_ignite_v1_Build, Build__Output as _dodil_ignite_v1_Build__Output } from '../../../dodil/ignite/v1/Build.js';
 
 export interface GetBuildResponse {
   'build'?: (_dodil_ignite_v1_Build | null);

@@ -1,6 +1,6 @@
 // Original file: proto/dodil/ignite/v1/ignite_compute.proto
 
-import type { HttpContext as _dodil_ignite_v1_HttpContext, HttpContext__Output as _dodil_ignite_v1_HttpContext__Output } from './HttpContext.js';
+import type { HttpContext as _dodil_ignite_v1_HttpContext, HttpContext__Output as _dodil_ignite_v1_HttpContext__Output } from '../../../dodil/ignite/v1/HttpContext.js';
 
 export interface InvokeRequest {
   'organization_name'?: (string);

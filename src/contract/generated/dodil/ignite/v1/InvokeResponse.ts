@@ -1,7 +1,7 @@
 // Original file: proto/dodil/ignite/v1/ignite_compute.proto
 
-import type { InvokeHead as _dodil_ignite_v1_InvokeHead, InvokeHead__Output as _dodil_ignite_v1_InvokeHead__Output } from './InvokeHead.js';
-import type { InvokeTrailer as _dodil_ignite_v1_InvokeTrailer, InvokeTrailer__Output as _dodil_ignite_v1_InvokeTrailer__Output } from './InvokeTrailer.js';
+import type { InvokeHead as _dodil_ignite_v1_InvokeHead, InvokeHead__Output as _dodil_ignite_v1_InvokeHead__Output } from '../../../dodil/ignite/v1/InvokeHead.js';
+import type { InvokeTrailer as _dodil_ignite_v1_InvokeTrailer, InvokeTrailer__Output as _dodil_ignite_v1_InvokeTrailer__Output } from '../../../dodil/ignite/v1/InvokeTrailer.js';
 
 export interface InvokeResponse {
   'head'?: (_dodil_ignite_v1_InvokeHead | null);

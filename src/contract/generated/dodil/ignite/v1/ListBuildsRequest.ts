@@ -1,6 +1,6 @@
 // Original file: proto/dodil/ignite/v1/ignite_build.proto
 
-import type { BuildStatus as _dodil_ignite_v1_BuildStatus, BuildStatus__Output as _dodil_ignite_v1_BuildStatus__Output } from './BuildStatus.js';
+import type { BuildStatus as _dodil_ignite_v1_BuildStatus, BuildStatus__Output as _dodil_ignite_v1_BuildStatus__Output } from '../../../dodil/ignite/v1/BuildStatus.js';
 
 export interface ListBuildsRequest {
   'limit'?: (number);

@@ -1,9 +1,9 @@
 // Original file: proto/dodil/ignite/v1/ignite_common.proto
 
-import type { PythonRuntime as _dodil_ignite_v1_PythonRuntime, PythonRuntime__Output as _dodil_ignite_v1_PythonRuntime__Output } from './PythonRuntime.js';
-import type { RustRuntime as _dodil_ignite_v1_RustRuntime, RustRuntime__Output as _dodil_ignite_v1_RustRuntime__Output } from './RustRuntime.js';
-import type { GoRuntime as _dodil_ignite_v1_GoRuntime, GoRuntime__Output as _dodil_ignite_v1_GoRuntime__Output } from './GoRuntime.js';
-import type { DenoRuntime as _dodil_ignite_v1_DenoRuntime, DenoRuntime__Output as _dodil_ignite_v1_DenoRuntime__Output } from './DenoRuntime.js';
+import type { PythonRuntime as _dodil_ignite_v1_PythonRuntime, PythonRuntime__Output as _dodil_ignite_v1_PythonRuntime__Output } from '../../../dodil/ignite/v1/PythonRuntime.js';
+import type { RustRuntime as _dodil_ignite_v1_RustRuntime, RustRuntime__Output as _dodil_ignite_v1_RustRuntime__Output } from '../../../dodil/ignite/v1/RustRuntime.js';
+import type { GoRuntime as _dodil_ignite_v1_GoRuntime, GoRuntime__Output as _dodil_ignite_v1_GoRuntime__Output } from '../../../dodil/ignite/v1/GoRuntime.js';
+import type { DenoRuntime as _dodil_ignite_v1_DenoRuntime, DenoRuntime__Output as _dodil_ignite_v1_DenoRuntime__Output } from '../../../dodil/ignite/v1/DenoRuntime.js';
 
 export interface Runtime {
   'python'?: (_dodil_ignite_v1_PythonRuntime | null);

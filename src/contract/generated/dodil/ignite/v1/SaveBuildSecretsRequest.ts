@@ -1,6 +1,6 @@
 // Original file: proto/dodil/ignite/v1/ignite_build.proto
 
-import type { GitCredentials as _dodil_ignite_v1_GitCredentials, GitCredentials__Output as _dodil_ignite_v1_GitCredentials__Output } from './GitCredentials.js';
+import type { GitCredentials as _dodil_ignite_v1_GitCredentials, GitCredentials__Output as _dodil_ignite_v1_GitCredentials__Output } from '../../../dodil/ignite/v1/GitCredentials.js';
 
 export interface SaveBuildSecretsRequest {
   'registry_credentials'?: ({[key: string]: string});

@@ -1,6 +1,6 @@
 // Original file: proto/dodil/ignite/v1/ignite_compute.proto
 
-import type { CodeSource as _dodil_ignite_v1_CodeSource, CodeSource__Output as _dodil_ignite_v1_CodeSource__Output } from './CodeSource.js';
+import type { CodeSource as _dodil_ignite_v1_CodeSource, CodeSource__Output as _dodil_ignite_v1_CodeSource__Output } from '../../../dodil/ignite/v1/CodeSource.js';
 
 export interface SaveDraftRequest {
   'organization_name'?: (string);

@@ -1,6 +1,6 @@
 // Original file: proto/dodil/ignite/v1/ignite_compute.proto
 
-import type { DraftInfo as _dodil_ignite_v1_DraftInfo, DraftInfo__Output as _dodil_ignite_v1_DraftInfo__Output } from './DraftInfo.js';
+import type { DraftInfo as _dodil_ignite_v1_DraftInfo, DraftInfo__Output as _dodil_ignite_v1_DraftInfo__Output } from '../../../dodil/ignite/v1/DraftInfo.js';
 
 export interface SaveDraftResponse {
   'draft'?: (_dodil_ignite_v1_DraftInfo | null);

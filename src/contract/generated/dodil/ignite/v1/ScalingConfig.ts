@@ -1,6 +1,6 @@
 // Original file: proto/dodil/ignite/v1/ignite_common.proto
 
-import type { ScaleMetric as _dodil_ignite_v1_ScaleMetric, ScaleMetric__Output as _dodil_ignite_v1_ScaleMetric__Output } from './ScaleMetric.js';
+import type { ScaleMetric as _dodil_ignite_v1_ScaleMetric, ScaleMetric__Output as _dodil_ignite_v1_ScaleMetric__Output } from '../../../dodil/ignite/v1/ScaleMetric.js';
 
 export interface ScalingConfig {
   'min_replicas'?: (number);

@@ -2,14 +2,14 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
-import type { CreateSecretRequest as _dodil_ignite_v1_CreateSecretRequest, CreateSecretRequest__Output as _dodil_ignite_v1_CreateSecretRequest__Output } from './CreateSecretRequest.js';
-import type { CreateSecretResponse as _dodil_ignite_v1_CreateSecretResponse, CreateSecretResponse__Output as _dodil_ignite_v1_CreateSecretResponse__Output } from './CreateSecretResponse.js';
-import type { DeleteSecretRequest as _dodil_ignite_v1_DeleteSecretRequest, DeleteSecretRequest__Output as _dodil_ignite_v1_DeleteSecretRequest__Output } from './DeleteSecretRequest.js';
-import type { DeleteSecretResponse as _dodil_ignite_v1_DeleteSecretResponse, DeleteSecretResponse__Output as _dodil_ignite_v1_DeleteSecretResponse__Output } from './DeleteSecretResponse.js';
-import type { GetSecretRequest as _dodil_ignite_v1_GetSecretRequest, GetSecretRequest__Output as _dodil_ignite_v1_GetSecretRequest__Output } from './GetSecretRequest.js';
-import type { GetSecretResponse as _dodil_ignite_v1_GetSecretResponse, GetSecretResponse__Output as _dodil_ignite_v1_GetSecretResponse__Output } from './GetSecretResponse.js';
-import type { ListSecretsRequest as _dodil_ignite_v1_ListSecretsRequest, ListSecretsRequest__Output as _dodil_ignite_v1_ListSecretsRequest__Output } from './ListSecretsRequest.js';
-import type { ListSecretsResponse as _dodil_ignite_v1_ListSecretsResponse, ListSecretsResponse__Output as _dodil_ignite_v1_ListSecretsResponse__Output } from './ListSecretsResponse.js';
+import type { CreateSecretRequest as _dodil_ignite_v1_CreateSecretRequest, CreateSecretRequest__Output as _dodil_ignite_v1_CreateSecretRequest__Output } from '../../../dodil/ignite/v1/CreateSecretRequest.js';
+import type { CreateSecretResponse as _dodil_ignite_v1_CreateSecretResponse, CreateSecretResponse__Output as _dodil_ignite_v1_CreateSecretResponse__Output } from '../../../dodil/ignite/v1/CreateSecretResponse.js';
+import type { DeleteSecretRequest as _dodil_ignite_v1_DeleteSecretRequest, DeleteSecretRequest__Output as _dodil_ignite_v1_DeleteSecretRequest__Output } from '../../../dodil/ignite/v1/DeleteSecretRequest.js';
+import type { DeleteSecretResponse as _dodil_ignite_v1_DeleteSecretResponse, DeleteSecretResponse__Output as _dodil_ignite_v1_DeleteSecretResponse__Output } from '../../../dodil/ignite/v1/DeleteSecretResponse.js';
+import type { GetSecretRequest as _dodil_ignite_v1_GetSecretRequest, GetSecretRequest__Output as _dodil_ignite_v1_GetSecretRequest__Output } from '../../../dodil/ignite/v1/GetSecretRequest.js';
+import type { GetSecretResponse as _dodil_ignite_v1_GetSecretResponse, GetSecretResponse__Output as _dodil_ignite_v1_GetSecretResponse__Output } from '../../../dodil/ignite/v1/GetSecretResponse.js';
+import type { ListSecretsRequest as _dodil_ignite_v1_ListSecretsRequest, ListSecretsRequest__Output as _dodil_ignite_v1_ListSecretsRequest__Output } from '../../../dodil/ignite/v1/ListSecretsRequest.js';
+import type { ListSecretsResponse as _dodil_ignite_v1_ListSecretsResponse, ListSecretsResponse__Output as _dodil_ignite_v1_ListSecretsResponse__Output } from '../../../dodil/ignite/v1/ListSecretsResponse.js';
 
 export interface SecretServiceClient extends grpc.Client {
   CreateSecret(argument: _dodil_ignite_v1_CreateSecretRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_CreateSecretResponse__Output>): grpc.ClientUnaryCall;

@@ -1,7 +1,7 @@
 // Original file: proto/dodil/ignite/v1/ignite_secret.proto
 
-import type { GitSecret as _dodil_ignite_v1_GitSecret, GitSecret__Output as _dodil_ignite_v1_GitSecret__Output } from './GitSecret.js';
-import type { RegistrySecret as _dodil_ignite_v1_RegistrySecret, RegistrySecret__Output as _dodil_ignite_v1_RegistrySecret__Output } from './RegistrySecret.js';
+import type { GitSecret as _dodil_ignite_v1_GitSecret, GitSecret__Output as _dodil_ignite_v1_GitSecret__Output } from '../../../dodil/ignite/v1/GitSecret.js';
+import type { RegistrySecret as _dodil_ignite_v1_RegistrySecret, RegistrySecret__Output as _dodil_ignite_v1_RegistrySecret__Output } from '../../../dodil/ignite/v1/RegistrySecret.js';
 
 export interface SecretValue {
   'git_secret'?: (_dodil_ignite_v1_GitSecret | null);

@@ -1,7 +1,7 @@
 // Original file: proto/dodil/ignite/v1/ignite_build.proto
 
-import type { BuildLogLine as _dodil_ignite_v1_BuildLogLine, BuildLogLine__Output as _dodil_ignite_v1_BuildLogLine__Output } from './BuildLogLine.js';
-import type { BuildStatusEvent as _dodil_ignite_v1_BuildStatusEvent, BuildStatusEvent__Output as _dodil_ignite_v1_BuildStatusEvent__Output } from './BuildStatusEvent.js';
+import type { BuildLogLine as _dodil_ignite_v1_BuildLogLine, BuildLogLine__Output as _dodil_ignite_v1_BuildLogLine__Output } from '../../../dodil/ignite/v1/BuildLogLine.js';
+import type { BuildStatusEvent as _dodil_ignite_v1_BuildStatusEvent, BuildStatusEvent__Output as _dodil_ignite_v1_BuildStatusEvent__Output } from '../../../dodil/ignite/v1/BuildStatusEvent.js';
 
 export interface StreamBuildLogsResponse {
   'line'?: (_dodil_ignite_v1_BuildLogLine | null);

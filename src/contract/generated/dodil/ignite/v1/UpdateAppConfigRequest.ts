@@ -1,9 +1,9 @@
 // Original file: proto/dodil/ignite/v1/ignite_compute.proto
 
-import type { PortList as _dodil_ignite_v1_PortList, PortList__Output as _dodil_ignite_v1_PortList__Output } from './PortList.js';
-import type { ResourceTier as _dodil_ignite_v1_ResourceTier, ResourceTier__Output as _dodil_ignite_v1_ResourceTier__Output } from './ResourceTier.js';
-import type { EnvPatch as _dodil_ignite_v1_EnvPatch, EnvPatch__Output as _dodil_ignite_v1_EnvPatch__Output } from './EnvPatch.js';
-import type { ResourceLimits as _dodil_ignite_v1_ResourceLimits, ResourceLimits__Output as _dodil_ignite_v1_ResourceLimits__Output } from './ResourceLimits.js';
+import type { PortList as _dodil_ignite_v1_PortList, PortList__Output as _dodil_ignite_v1_PortList__Output } from '../../../dodil/ignite/v1/PortList.js';
+import type { ResourceTier as _dodil_ignite_v1_ResourceTier, ResourceTier__Output as _dodil_ignite_v1_ResourceTier__Output } from '../../../dodil/ignite/v1/ResourceTier.js';
+import type { EnvPatch as _dodil_ignite_v1_EnvPatch, EnvPatch__Output as _dodil_ignite_v1_EnvPatch__Output } from '../../../dodil/ignite/v1/EnvPatch.js';
+import type { ResourceLimits as _dodil_ignite_v1_ResourceLimits, ResourceLimits__Output as _dodil_ignite_v1_ResourceLimits__Output } from '../../../dodil/ignite/v1/ResourceLimits.js';
 
 export interface UpdateAppConfigRequest {
   'organization_name'?: (string);

@@ -1,6 +1,6 @@
 // Original file: proto/dodil/ignite/v1/ignite_build.proto
 
-import type { UploadBuildContextMetadata as _dodil_ignite_v1_UploadBuildContextMetadata, UploadBuildContextMetadata__Output as _dodil_ignite_v1_UploadBuildContextMetadata__Output } from './UploadBuildContextMetadata.js';
+import type { UploadBuildContextMetadata as _dodil_ignite_v1_UploadBuildContextMetadata, UploadBuildContextMetadata__Output as _dodil_ignite_v1_UploadBuildContextMetadata__Output } from '../../../dodil/ignite/v1/UploadBuildContextMetadata.js';
 
 export interface UploadBuildContextRequest {
   'metadata'?: (_dodil_ignite_v1_UploadBuildContextMetadata | null);
