@@ -31,7 +31,7 @@ export async function serveStdio(config: Readonly<Config>, logger: Logger): Prom
       await mcp.close().catch(() => {});
       await runtime.close();
     }));
-  // The stdio transport does not close on stdin EOF (docs/mcp-sdk.md), and the gRPC channel
+  // The stdio transport does not close on stdin EOF (docs/mcp-sdk.md G8), and the gRPC channel
   // would keep the process alive, so end-of-input is a shutdown.
   process.stdin.on('end', () => void shutdown().then(() => process.exit(0)));
   transport.onclose = () => void shutdown().then(() => process.exit(0));

@@ -1,6 +1,6 @@
 /**
  * A guard between stdin and the SDK's stdio transport. The transport closes for good when one line
- * outgrows its buffer (mcp-sdk-1.32.md G8), so a single oversized message would end the session.
+ * outgrows its buffer (docs/mcp-sdk.md G8), so a single oversized message would end the session.
  * The guard drops such a line while it streams in, keeping only its first and last bytes to find
  * the request id, and hands every other line to the transport whole, one line per chunk.
  */

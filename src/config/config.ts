@@ -1,6 +1,6 @@
 /**
  * ignite-mcp's configuration, resolved once at start-up with the dodil CLI's precedence
- * (ignite-api.md §2): flag, then environment, then the dodil config file, then token claims.
+ * (docs/ignite-api.md §2): flag, then environment, then the dodil config file, then token claims.
  * Only the entry point calls loadConfig with the real process environment; everything else gets
  * the frozen result injected.
  */

@@ -57,7 +57,7 @@ type Columns = Pick<StatusInfo, 'retryable' | 'autoRetry' | 'outcomeUnknown' | '
 const FINAL: Columns = { retryable: false, autoRetry: false, outcomeUnknown: false, resumable: false };
 const PASSING: Columns = { retryable: true, autoRetry: true, outcomeUnknown: false, resumable: true };
 
-// Codes 2–10 and 16 mirror the dodil CLI exit-code table (ignite-api.md §9); the rest complete grpc.status.
+// The nine statuses of the dodil CLI's exit codes 2–10 (docs/ignite-api.md §9) are Ignite's; the rest complete grpc.status.
 // A Record over the enum makes the compiler reject a missing code.
 export const STATUS_TABLE: Readonly<Record<Status, StatusInfo>> = Object.freeze({
   [Status.OK]: { title: 'succeeded', hint: 'No action needed.', ...FINAL },
@@ -143,7 +143,7 @@ export const STATUS_TABLE: Readonly<Record<Status, StatusInfo>> = Object.freeze(
   },
 });
 
-// BuildService is switched off at server start when its build infrastructure fails (ignite-api.md §1),
+// BuildService is switched off at server start when its build infrastructure fails (docs/ignite-api.md §1),
 // which shows up as UNIMPLEMENTED on every build call. UNAVAILABLE could be that too, but far more
 // often it is an unreachable endpoint, so it keeps the network hint and only mentions the outage.
 export const BUILD_SERVICE_DOWN: StatusInfo = {

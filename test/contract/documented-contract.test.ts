@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadIgniteProtos } from '../../src/contract/load.js';
 import { fieldsOf } from '../helpers/proto-descriptors.js';
 
-/** Field numbers printed verbatim in the public docs (ignite-api.md §4.2, §5.3). */
+/** Field numbers printed verbatim in the public docs (docs/ignite-api.md §4.2, §5.3). */
 const DOCUMENTED_NUMBERS: Record<string, Record<string, number>> = {
   UploadBuildContextRequest: { metadata: 1, chunk: 2 },
   UploadBuildContextMetadata: { content_type: 1, name: 2, expected_size_bytes: 3 },
@@ -17,7 +17,7 @@ const DOCUMENTED_NUMBERS: Record<string, Record<string, number>> = {
   GetAppResponse: { app: 1 },
 };
 
-/** Documented RPC names and streaming kinds (ignite-api.md §4.1, §5.1, §6). */
+/** Documented RPC names and streaming kinds (docs/ignite-api.md §4.1, §5.1, §6). */
 const DOCUMENTED_RPCS: Record<string, Record<string, 'unary' | 'client-stream' | 'server-stream'>> = {
   BuildService: {
     CreateBuild: 'unary', GetBuild: 'unary', ListBuilds: 'unary', StreamBuildLogs: 'server-stream', CancelBuild: 'unary',
@@ -30,7 +30,7 @@ const DOCUMENTED_RPCS: Record<string, Record<string, 'unary' | 'client-stream' |
   SecretService: { CreateSecret: 'unary', GetSecret: 'unary', ListSecrets: 'unary', DeleteSecret: 'unary' },
 };
 
-/** Documented field names (ignite-api.md §4.3–§4.5, §5.4, §6). */
+/** Documented field names (docs/ignite-api.md §4.3–§4.5, §5.3–§5.5, §6). */
 const DOCUMENTED_FIELDS: Record<string, string[]> = {
   CreateBuildRequest: ['name', 'dockerfile', 'tags', 'build_args', 'platform', 'no_cache', 'timeout_secs', 'registry', 'repository', 'context_id', 'zipped_code', 'git_source', 'build_tier'],
   GitSource: ['url', 'reference', 'context_dir'],
