@@ -65,7 +65,7 @@ export function appHandlers(ctx: ComputeContext): AppHandlers {
 
     ListApps: unary((call) => {
       const { org } = scopeOf(ctx, call, call.request.organization_name);
-      const page = paginate(ctx.apps.list(org), (app) => app.name, call.request.limit, call.request.cursor);
+      const page = paginate(ctx.apps.list(org), call.request, { keyOf: (app) => app.name });
       return { apps: page.items.map(appMeta), next_cursor: page.next_cursor };
     }),
 

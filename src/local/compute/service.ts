@@ -57,8 +57,9 @@ export function createComputeService(deps: ComputeDeps): { implementation: grpc.
     ListAppVersions: unary((call) => {
       const { org } = scopeOf(ctx, call, call.request.organization_name);
       const app = ctx.apps.require(org, call.request.app_name);
-      const key = (version: { version: number }) => String(version.version).padStart(10, '0');
-      const page = paginate(ctx.versions.list(org, app.name), key, call.request.limit, call.request.cursor);
+      // Zero-padded so the key order is the number order.
+      const keyOf = (version: { version: number }) => String(version.version).padStart(10, '0');
+      const page = paginate(ctx.versions.list(org, app.name), call.request, { keyOf });
       return { versions: page.items.map(versionInfo), next_cursor: page.next_cursor };
     }),
 

@@ -42,7 +42,7 @@ export function createSecretService(deps: LocalServiceDeps): { implementation: g
 
     ListSecrets: unary((call) => {
       const org = orgOf(call);
-      const page = paginate(vault.list(org), (secret) => secret.name, call.request.limit, call.request.cursor);
+      const page = paginate(vault.list(org), call.request, { keyOf: (secret) => secret.name });
       return { secrets: page.items.map(metadataOf), next_cursor: page.next_cursor };
     }),
 
