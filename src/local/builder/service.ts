@@ -7,6 +7,7 @@ import type { ListBuildsResponse } from '../../contract/generated/dodil/ignite/v
 import type { BuildEngine } from './build-engine.js';
 import type { LocalServiceDeps } from '../deps.js';
 import { paginate, type PageRules } from '../rpc/paginate.js';
+import { unary } from '../rpc/handlers.js';
 import { BuildSecretStore } from './build-secrets.js';
 import { specFromRequest } from './build-spec.js';
 import { ContextStore } from './contexts.js';
@@ -23,23 +24,15 @@ export function createBuildService(deps: LocalServiceDeps): { implementation: gr
   const orgOf = (call: { metadata: grpc.Metadata }) => deps.callers.identify(call.metadata).organization;
 
   const implementation: BuildServiceHandlers = {
-    CreateBuild(call, callback) {
+    CreateBuild: unary((call) => {
       const caller = deps.callers.identify(call.metadata);
       const build = engine.start(specFromRequest(call.request, caller.organization), caller);
-      callback(null, { build_id: build.build_id, status: build.status, build });
-    },
-    GetBuild(call, callback) {
-      callback(null, { build: engine.getFor(call.request.build_id, orgOf(call)) });
-    },
-    ListBuilds(call, callback) {
-      callback(null, listBuilds(engine.list(orgOf(call)), call.request));
-    },
-    CancelBuild(call, callback) {
-      callback(null, { build: engine.cancel(call.request.build_id, orgOf(call)) });
-    },
-    SaveBuildSecrets(call, callback) {
-      callback(null, secrets.save(orgOf(call), call.request));
-    },
+      return { build_id: build.build_id, status: build.status, build };
+    }),
+    GetBuild: unary((call) => ({ build: engine.getFor(call.request.build_id, orgOf(call)) })),
+    ListBuilds: unary((call) => listBuilds(engine.list(orgOf(call)), call.request)),
+    CancelBuild: unary((call) => ({ build: engine.cancel(call.request.build_id, orgOf(call)) })),
+    SaveBuildSecrets: unary((call) => secrets.save(orgOf(call), call.request)),
     StreamBuildLogs: streamBuildLogsHandler(engine, deps.callers),
     UploadBuildContext: uploadBuildContextHandler(deps, contexts),
   };

@@ -6,7 +6,7 @@ import { scopeOf, type ComputeContext } from './context.js';
 import { checkDraftSource, storeDraft } from './draft-save.js';
 import { paginate } from '../rpc/paginate.js';
 import { appliedLimits, limitOverridesOf, tierOf } from './tiers.js';
-import { unary } from '../rpc/unary.js';
+import { unary } from '../rpc/handlers.js';
 
 type AppHandlers = Pick<ComputeServiceHandlers, 'CreateApp' | 'GetApp' | 'ListApps' | 'UpdateAppConfig'>;
 

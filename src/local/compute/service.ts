@@ -12,7 +12,7 @@ import { invokeHandler } from './invoke.js';
 import { paginate } from '../rpc/paginate.js';
 import { Publisher } from './publish.js';
 import { testDraft } from './test-draft.js';
-import { unary } from '../rpc/unary.js';
+import { unary } from '../rpc/handlers.js';
 import { VersionBook, versionInfo } from './versions.js';
 
 /**

@@ -3,7 +3,7 @@ import type { SecretServiceHandlers } from '../../contract/generated/dodil/ignit
 import type { LocalServiceDeps } from '../deps.js';
 import { notFound } from '../rpc/errors.js';
 import { paginate } from '../rpc/paginate.js';
-import { unary } from '../rpc/unary.js';
+import { unary } from '../rpc/handlers.js';
 import { checkSecretName, metadataOf, secretValueFrom, valueOf } from './secret-input.js';
 import { StoreSecretVault, type SecretVault } from './vault.js';
 
