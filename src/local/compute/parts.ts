@@ -12,8 +12,8 @@ import type { VersionBook } from './versions.js';
 
 export type ComputeDeps = LocalServiceDeps & { engine: BuildEngine; vault: SecretVault };
 
-/** Everything the ComputeService handlers share. */
-export interface ComputeContext {
+/** What every ComputeService handler works with: the record books, the draft-build watcher, the app runner and the server's deps. */
+export interface ComputeParts {
   deps: ComputeDeps;
   apps: AppBook;
   drafts: DraftBook;
@@ -24,7 +24,7 @@ export interface ComputeContext {
 }
 
 /** The caller and the organization a request acts on (its own organization_name, or the caller's). */
-export function scopeOf(ctx: ComputeContext, call: { metadata: grpc.Metadata }, requested: string): { caller: Caller; org: string } {
-  const caller = ctx.deps.callers.identify(call.metadata);
-  return { caller, org: ctx.deps.callers.organizationFor(caller, requested) };
+export function scopeOf(compute: ComputeParts, call: { metadata: grpc.Metadata }, requested: string): { caller: Caller; org: string } {
+  const caller = compute.deps.callers.identify(call.metadata);
+  return { caller, org: compute.deps.callers.organizationFor(caller, requested) };
 }
