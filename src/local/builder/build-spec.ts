@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CreateBuildRequest__Output } from '../../contract/generated/dodil/ignite/v1/CreateBuildRequest.js';
-import type { BuildSourceSpec, BuildSpec } from './build-engine.js';
+import type { BuildSourceSpec, BuildSpec } from './builds.js';
 import type { LocalLimits } from '../limits.js';
 import { invalidArgument, notFound } from '../rpc/errors.js';
 import type { ContextStore } from './contexts.js';

@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
+import { isTerminalBuildStatus } from '../../contract/build-status.js';
 import type { StreamBuildLogsRequest__Output } from '../../contract/generated/dodil/ignite/v1/StreamBuildLogsRequest.js';
 import type { StreamBuildLogsResponse } from '../../contract/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
 import type { CallerPolicy } from '../rpc/caller.js';
 import { invalidArgument } from '../rpc/errors.js';
 import { serverStream } from '../rpc/handlers.js';
-import { isTerminal } from './build-lifecycle.js';
-import type { LocalBuildEngine } from './engine.js';
+import type { BuildManager } from './build-manager.js';
 
 /**
  * StreamBuildLogs. The stream reads the build's journal by byte offset and, at its end, waits for
@@ -13,13 +13,13 @@ import type { LocalBuildEngine } from './engine.js';
  * also deduplicated by seq. Only a read buffer is held per stream, and a client that reads slowly
  * pauses the reading.
  */
-export function streamBuildLogsHandler(engine: LocalBuildEngine, callers: CallerPolicy) {
+export function streamBuildLogsHandler(builds: BuildManager, callers: CallerPolicy) {
   return serverStream<StreamBuildLogsRequest__Output, StreamBuildLogsResponse>(async (call, out) => {
     const { organization } = callers.identify(call.metadata);
     const request = call.request;
     if (!request.build_id) throw invalidArgument('build_id is required');
-    await engine.ready;
-    engine.getFor(request.build_id, organization);
+    await builds.ready;
+    builds.getFor(request.build_id, organization);
     const buildId = request.build_id;
     const afterSeq = Number(request.after_seq || '0');
 
@@ -29,12 +29,12 @@ export function streamBuildLogsHandler(engine: LocalBuildEngine, callers: Caller
     let lastSeen = 0;
     if (afterSeq > 0) {
       threshold = afterSeq;
-      const start = engine.journal.resumePoint(buildId, afterSeq);
+      const start = builds.journal.resumePoint(buildId, afterSeq);
       offset = start.offset;
       lastSeen = start.seqBefore;
     } else if (request.from_start) threshold = 0;
     else {
-      const position = engine.logPosition(buildId) ?? { seq: Number(engine.get(buildId)!.last_log_seq), bytes: await fileSize(engine.journal.file(buildId)) };
+      const position = builds.logPosition(buildId) ?? { seq: Number(builds.get(buildId)!.last_log_seq), bytes: await fileSize(builds.journal.file(buildId)) };
       threshold = position.seq;
       offset = position.bytes;
       lastSeen = position.seq;
@@ -43,8 +43,8 @@ export function streamBuildLogsHandler(engine: LocalBuildEngine, callers: Caller
     let checkedAfterEnd = false;
 
     while (!out.stopped) {
-      const changed = engine.journal.changed(buildId);
-      for await (const { entry, end } of engine.journal.read(buildId, offset)) {
+      const changed = builds.journal.changed(buildId);
+      for await (const { entry, end } of builds.journal.read(buildId, offset)) {
         offset = end;
         if (entry.kind === 'line') {
           lastSeen = entry.line.seq;
@@ -57,8 +57,8 @@ export function streamBuildLogsHandler(engine: LocalBuildEngine, callers: Caller
           if (status.terminal) return;
         }
       }
-      const build = engine.get(buildId)!;
-      if (isTerminal(build.status)) {
+      const build = builds.get(buildId)!;
+      if (isTerminalBuildStatus(build.status)) {
         // The terminal entry is appended in the same tick the record ends: one more read finds it,
         // and a journal without one (cut by a crash) still ends with the record's own status.
         if (!checkedAfterEnd) {

@@ -4,39 +4,40 @@ import type { BuildServiceHandlers } from '../../contract/generated/dodil/ignite
 import type { BuildStatus__Output } from '../../contract/generated/dodil/ignite/v1/BuildStatus.js';
 import type { ListBuildsRequest__Output } from '../../contract/generated/dodil/ignite/v1/ListBuildsRequest.js';
 import type { ListBuildsResponse } from '../../contract/generated/dodil/ignite/v1/ListBuildsResponse.js';
-import type { BuildEngine } from './build-engine.js';
 import type { LocalServiceDeps } from '../deps.js';
 import { paginate, type PageRules } from '../rpc/paginate.js';
 import { unary } from '../rpc/handlers.js';
 import { BuildSecretStore } from './build-secrets.js';
 import { specFromRequest } from './build-spec.js';
+import type { Builds } from './builds.js';
 import { ContextStore } from './contexts.js';
-import { LocalBuildEngine } from './engine.js';
+import { fileAssembler } from './image-builder.js';
+import { BuildManager } from './build-manager.js';
 import { BuildJournal } from './journal.js';
 import { streamBuildLogsHandler } from './log-stream.js';
 import { uploadBuildContextHandler } from './upload.js';
 
-/** The local BuildService: its seven RPCs, and the engine ComputeService shares for image drafts. */
-export function createBuildService(deps: LocalServiceDeps): { implementation: grpc.UntypedServiceImplementation; engine: BuildEngine } {
+/** The local BuildService: its seven RPCs, and the builds ComputeService shares for image drafts. */
+export function createBuildService(deps: LocalServiceDeps): { implementation: grpc.UntypedServiceImplementation; builds: Builds } {
   const contexts = new ContextStore(deps.store);
   const secrets = new BuildSecretStore(deps.store);
-  const engine = new LocalBuildEngine(deps, contexts, secrets, new BuildJournal(deps.store));
+  const builds = new BuildManager(deps, contexts, secrets, new BuildJournal(deps.store), fileAssembler);
   const orgOf = (call: { metadata: grpc.Metadata }) => deps.callers.identify(call.metadata).organization;
 
   const implementation: BuildServiceHandlers = {
     CreateBuild: unary((call) => {
       const caller = deps.callers.identify(call.metadata);
-      const build = engine.start(specFromRequest(call.request, caller.organization), caller);
+      const build = builds.start(specFromRequest(call.request, caller.organization), caller);
       return { build_id: build.build_id, status: build.status, build };
     }),
-    GetBuild: unary((call) => ({ build: engine.getFor(call.request.build_id, orgOf(call)) })),
-    ListBuilds: unary((call) => listBuilds(engine.list(orgOf(call)), call.request)),
-    CancelBuild: unary((call) => ({ build: engine.cancel(call.request.build_id, orgOf(call)) })),
+    GetBuild: unary((call) => ({ build: builds.getFor(call.request.build_id, orgOf(call)) })),
+    ListBuilds: unary((call) => listBuilds(builds.list(orgOf(call)), call.request)),
+    CancelBuild: unary((call) => ({ build: builds.cancel(call.request.build_id, orgOf(call)) })),
     SaveBuildSecrets: unary((call) => secrets.save(orgOf(call), call.request)),
-    StreamBuildLogs: streamBuildLogsHandler(engine, deps.callers),
+    StreamBuildLogs: streamBuildLogsHandler(builds, deps.callers),
     UploadBuildContext: uploadBuildContextHandler(deps, contexts),
   };
-  return { implementation, engine };
+  return { implementation, builds };
 }
 
 /** Newest first: build ids begin with their creation time, so the key order is the age order. */

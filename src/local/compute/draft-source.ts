@@ -4,7 +4,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { CodeSource__Output } from '../../contract/generated/dodil/ignite/v1/CodeSource.js';
 import type { ImageFromCode__Output } from '../../contract/generated/dodil/ignite/v1/ImageFromCode.js';
 import type { ImageFromGit__Output } from '../../contract/generated/dodil/ignite/v1/ImageFromGit.js';
-import type { BuildSourceSpec, BuildSpec } from '../builder/build-engine.js';
+import type { BuildSourceSpec, BuildSpec } from '../builder/builds.js';
 import type { LocalLimits } from '../limits.js';
 import { RpcError, invalidArgument } from '../rpc/errors.js';
 import type { SecretVault } from '../secret/vault.js';

@@ -1,6 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { Logger } from '../../shared/log.js';
-import type { BuildEngine } from '../builder/build-engine.js';
+import type { Builds } from '../builder/builds.js';
 import type { Caller } from '../rpc/caller.js';
 import type { LocalServiceDeps } from '../deps.js';
 import type { AppRunner } from '../runner/app-runner.js';
@@ -10,7 +10,7 @@ import type { DraftBuilds } from './draft-builds.js';
 import type { DraftBook } from './drafts.js';
 import type { VersionBook } from './versions.js';
 
-export type ComputeDeps = LocalServiceDeps & { engine: BuildEngine; vault: SecretVault };
+export type ComputeDeps = LocalServiceDeps & { builds: Builds; vault: SecretVault };
 
 /** What every ComputeService handler works with: the record books, the draft-build watcher, the app runner and the server's deps. */
 export interface ComputeParts {
@@ -18,7 +18,7 @@ export interface ComputeParts {
   apps: AppBook;
   drafts: DraftBook;
   versions: VersionBook;
-  builds: DraftBuilds;
+  draftBuilds: DraftBuilds;
   runner: AppRunner;
   log: Logger;
 }

@@ -19,8 +19,8 @@ export function slotOf(app: Pick<AppRecord, 'organization_name' | 'name'>, versi
  * The ref is resolved afresh, as a pull would, and the draft remembers the digest it got.
  */
 export function draftRunTarget(compute: ComputeParts, app: AppRecord, stored: DraftRecord): { target: RunTarget; draft: DraftRecord } {
-  let draft = compute.builds.refresh(stored);
-  const building = compute.builds.pending(draft);
+  let draft = compute.draftBuilds.refresh(stored);
+  const building = compute.draftBuilds.pending(draft);
   if (building) {
     throw failedPrecondition(
       `the draft of app "${app.name}" is still building (build ${building.build_id}); wait for it: follow BuildService.StreamBuildLogs or poll GetDraftInfo until image_ref is set`,

@@ -28,7 +28,7 @@ export function createComputeService(deps: ComputeDeps): { implementation: grpc.
     apps: new AppBook(deps.store),
     drafts,
     versions: new VersionBook(deps.store),
-    builds: new DraftBuilds(deps.engine, drafts, log),
+    draftBuilds: new DraftBuilds(deps.builds, drafts, log),
     runner: new AppRunner({ store: deps.store, logger: deps.logger.child('app'), startTimeoutMs: deps.limits.appStartTimeoutMs }),
     log,
   };
@@ -47,7 +47,7 @@ export function createComputeService(deps: ComputeDeps): { implementation: grpc.
     GetDraftInfo: unary((call) => {
       const { org } = scopeOf(compute, call, call.request.organization_name);
       const app = compute.apps.require(org, call.request.app_name);
-      return { draft: draftInfo(compute.builds.refresh(compute.drafts.require(org, app.name))) };
+      return { draft: draftInfo(compute.draftBuilds.refresh(compute.drafts.require(org, app.name))) };
     }),
 
     TestDraft: unary((call) => testDraft(compute, call)),
@@ -71,7 +71,7 @@ export function createComputeService(deps: ComputeDeps): { implementation: grpc.
   return {
     implementation,
     async shutdown() {
-      compute.builds.shutdown();
+      compute.draftBuilds.shutdown();
       await compute.runner.shutdown();
     },
   };
