@@ -8,6 +8,7 @@ import type { BuildSourceSpec, BuildSpec } from '../builder/builds.js';
 import type { LocalLimits } from '../limits.js';
 import { RpcError, invalidArgument } from '../rpc/errors.js';
 import type { SecretVault } from '../secret/vault.js';
+import { canonicalJson } from '../builder/digest.js';
 import { draftTag } from './draft-builds.js';
 import { parseImageRef } from './image-ref.js';
 import { requireSecret } from './secret-refs.js';
@@ -117,13 +118,4 @@ function relativePath(value: string, field: string): string {
 /** "sha256:<hex>" of the source in canonical JSON (sorted keys), so equal sources hash equal. */
 function hashOf(value: unknown): string {
   return `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }

@@ -59,7 +59,7 @@ export function createComputeService(deps: ComputeDeps): { implementation: grpc.
       const app = compute.apps.require(org, call.request.app_name);
       // Zero-padded so the key order is the number order.
       const keyOf = (version: { version: number }) => String(version.version).padStart(10, '0');
-      const page = paginate(compute.versions.list(org, app.name), call.request, { keyOf });
+      const page = paginate(compute.versions.ofApp(org, app.name), call.request, { keyOf });
       return { versions: page.items.map(versionInfo), next_cursor: page.next_cursor };
     }),
 
