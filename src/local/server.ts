@@ -25,7 +25,7 @@ export interface LocalIgniteOptions {
   defaultOrganization?: string;
   limits?: Partial<LocalLimits>;
   logger?: Logger;
-  /** Fault rules active from the start (see faults.ts); more can be added through `faults`. */
+  /** Fault rules active from the start (see faults/injector.ts); more can be added through `faults`. */
   faults?: readonly FaultRule[];
 }
 

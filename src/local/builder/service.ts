@@ -5,14 +5,14 @@ import type { BuildStatus__Output } from '../../contract/generated/dodil/ignite/
 import type { ListBuildsRequest__Output } from '../../contract/generated/dodil/ignite/v1/ListBuildsRequest.js';
 import type { ListBuildsResponse } from '../../contract/generated/dodil/ignite/v1/ListBuildsResponse.js';
 import type { LocalServiceDeps } from '../deps.js';
-import { paginate, type PageRules } from '../rpc/paginate.js';
 import { unary } from '../rpc/handlers.js';
+import { paginate, type PageRules } from '../rpc/paginate.js';
+import { BuildManager } from './build-manager.js';
 import { BuildSecretStore } from './build-secrets.js';
 import { specFromRequest } from './build-spec.js';
 import type { Builds } from './builds.js';
 import { ContextStore } from './contexts.js';
 import { fileAssembler } from './image-builder.js';
-import { BuildManager } from './build-manager.js';
 import { BuildJournal } from './journal.js';
 import { streamBuildLogsHandler } from './log-stream.js';
 import { uploadBuildContextHandler } from './upload.js';
