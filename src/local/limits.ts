@@ -31,3 +31,8 @@ export const DEFAULT_LOCAL_LIMITS: LocalLimits = Object.freeze({
   appStartTimeoutMs: 20_000,
   invokeTimeoutMs: 120_000,
 });
+
+/** The decompression bounds as the unpacker takes them, for contexts and for ADD of a local archive. */
+export function unpackLimits(limits: LocalLimits): { maxBytes: number; maxRatio: number; maxEntries: number } {
+  return { maxBytes: limits.unpackedContextBytes, maxRatio: limits.unpackRatio, maxEntries: limits.unpackEntries };
+}

@@ -25,7 +25,7 @@ export interface LocalIgniteOptions {
   defaultOrganization?: string;
   limits?: Partial<LocalLimits>;
   logger?: Logger;
-  /** Fault rules active from the start (see faults.ts); more can be added through `faults`. */
+  /** Fault rules active from the start (see faults/injector.ts); more can be added through `faults`. */
   faults?: readonly FaultRule[];
 }
 
@@ -58,9 +58,9 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
     limits: { ...DEFAULT_LOCAL_LIMITS, ...options.limits },
     logger,
   };
-  const build = createBuildService(deps);
-  const secrets = createSecretService(deps);
-  const compute = createComputeService({ ...deps, engine: build.engine, vault: secrets.vault });
+  const buildService = createBuildService(deps);
+  const secretService = createSecretService(deps);
+  const computeService = createComputeService({ ...deps, builds: buildService.builds, vault: secretService.vault });
 
   const faults = new FaultInjector(options.faults);
   if (options.faults?.length) logger.warn(`fault injection is on: ${options.faults.length} rule(s)`, { rules: options.faults });
@@ -71,9 +71,9 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
   });
   const guard = (definition: grpc.ServiceDefinition, impl: grpc.UntypedServiceImplementation) =>
     guardImplementation(definition, impl, callers, logger, faults);
-  server.addService(v1.BuildService.service, guard(v1.BuildService.service, build.implementation));
-  server.addService(v1.ComputeService.service, guard(v1.ComputeService.service, compute.implementation));
-  server.addService(v1.SecretService.service, guard(v1.SecretService.service, secrets.implementation));
+  server.addService(v1.BuildService.service, guard(v1.BuildService.service, buildService.implementation));
+  server.addService(v1.ComputeService.service, guard(v1.ComputeService.service, computeService.implementation));
+  server.addService(v1.SecretService.service, guard(v1.SecretService.service, secretService.implementation));
   new ReflectionService(packageDefinition as never).addToServer(server);
 
   const host = options.host ?? '127.0.0.1';
@@ -97,7 +97,7 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
         // Builds and apps stop first: a client following a running build's log would otherwise
         // hold tryShutdown open until that build ended.
         const drained = new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
-        await Promise.allSettled([compute.shutdown(), build.engine.shutdown()]);
+        await Promise.allSettled([computeService.shutdown(), buildService.builds.shutdown()]);
         await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
         server.forceShutdown();
         store.close();

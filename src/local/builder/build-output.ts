@@ -57,7 +57,10 @@ export function shortDigest(digest: string): string {
   return digest.replace(/^sha256:/, '').slice(0, 12);
 }
 
-/** A URL fit for a log line: user info (tokens in https://user:token@host/...) is replaced by the marker. */
+/** A URL's scheme (group 1) and user info (group 2), where tokens hide in https://user:token@host/... */
+export const URL_USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/@]*)@/i;
+
+/** A URL fit for a log line: its user info is replaced by the marker. */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, `$1${redacted('url-credentials')}@`);
+  return url.replace(URL_USER_INFO, `$1${redacted('url-credentials')}@`);
 }

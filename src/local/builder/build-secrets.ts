@@ -1,7 +1,8 @@
 import type { SaveBuildSecretsRequest__Output } from '../../contract/generated/dodil/ignite/v1/SaveBuildSecretsRequest.js';
 import type { SaveBuildSecretsResponse } from '../../contract/generated/dodil/ignite/v1/SaveBuildSecretsResponse.js';
 import { invalidArgument } from '../rpc/errors.js';
-import type { Collection, LocalStore } from '../store.js';
+import { RecordBook } from '../record-book.js';
+import type { LocalStore } from '../store.js';
 
 /** An organization's build credentials (SaveBuildSecrets), applied to every build of that org. */
 export interface BuildSecrets {
@@ -17,10 +18,10 @@ export interface BuildSecrets {
 const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export class BuildSecretStore {
-  private readonly records: Collection<BuildSecrets>;
+  private readonly records: RecordBook<BuildSecrets, [organization: string]>;
 
   constructor(store: LocalStore) {
-    this.records = store.collection<BuildSecrets>('build-secrets');
+    this.records = new RecordBook(store, 'build-secrets', (record) => [record.organization_name]);
   }
 
   get(organization: string): BuildSecrets | undefined {
@@ -45,7 +46,7 @@ export class BuildSecretStore {
       build_secrets: { ...request.build_secrets },
       updated_at_ms: Date.now(),
     };
-    this.records.put(organization, record);
+    this.records.put(record);
     return {
       registry_servers: Object.keys(record.registry_credentials).sort(),
       git_credentials_set: record.git_credentials !== undefined,

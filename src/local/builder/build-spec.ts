@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { CreateBuildRequest__Output } from '../../contract/generated/dodil/ignite/v1/CreateBuildRequest.js';
-import type { BuildSourceSpec, BuildSpec } from './build-engine.js';
+import type { BuildSourceSpec, BuildSpec } from './builds.js';
 import type { LocalLimits } from '../limits.js';
+import { URL_USER_INFO } from './build-output.js';
 import { invalidArgument, notFound } from '../rpc/errors.js';
 import type { ContextStore } from './contexts.js';
 import { sniffArchive } from './unpack.js';
@@ -123,7 +124,7 @@ export function secretValues(spec: BuildSpec, buildSecrets: Record<string, strin
   const values = [...Object.values(buildSecrets), gitPassword];
   if (spec.source.kind === 'git') {
     values.push(spec.source.credentials?.password ?? '');
-    const userInfo = /^[a-z][a-z0-9+.-]*:\/\/([^/@]*)@/i.exec(spec.source.url)?.[1] ?? '';
+    const userInfo = URL_USER_INFO.exec(spec.source.url)?.[2] ?? '';
     const password = userInfo.includes(':') ? userInfo.slice(userInfo.indexOf(':') + 1) : '';
     values.push(password, decodeURIComponentSafe(password));
   }
@@ -143,5 +144,5 @@ export function describeSource(spec: BuildSpec): string {
   const source = spec.source;
   if (source.kind === 'context') return `context:${source.context_id}`;
   if (source.kind === 'inline') return 'inline';
-  return `git:${source.url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1')}#${source.reference}`;
+  return `git:${source.url.replace(URL_USER_INFO, '$1')}#${source.reference}`;
 }

@@ -1,41 +1,27 @@
 import { stat } from 'node:fs/promises';
-import type * as grpc from '@grpc/grpc-js';
+import { isTerminalBuildStatus } from '../../contract/build-status.js';
 import type { StreamBuildLogsRequest__Output } from '../../contract/generated/dodil/ignite/v1/StreamBuildLogsRequest.js';
 import type { StreamBuildLogsResponse } from '../../contract/generated/dodil/ignite/v1/StreamBuildLogsResponse.js';
 import type { CallerPolicy } from '../rpc/caller.js';
 import { invalidArgument } from '../rpc/errors.js';
-import { isTerminal } from './build-lifecycle.js';
-import type { LocalBuildEngine } from './engine.js';
-
-type LogCall = grpc.ServerWritableStream<StreamBuildLogsRequest__Output, StreamBuildLogsResponse>;
+import { serverStream } from '../rpc/handlers.js';
+import type { BuildManager } from './build-manager.js';
 
 /**
  * StreamBuildLogs. The stream reads the build's journal by byte offset and, at its end, waits for
  * the next append, taken before each read, so nothing written in between is missed; lines are
- * also deduplicated by seq. Only a read buffer is held per stream, and `write` returning false
- * pauses reading until the client catches up.
+ * also deduplicated by seq. Only a read buffer is held per stream, and a client that reads slowly
+ * pauses the reading.
  */
-export function streamBuildLogsHandler(engine: LocalBuildEngine, callers: CallerPolicy) {
-  return async (call: LogCall): Promise<void> => {
+export function streamBuildLogsHandler(builds: BuildManager, callers: CallerPolicy) {
+  return serverStream<StreamBuildLogsRequest__Output, StreamBuildLogsResponse>(async (call, out) => {
     const { organization } = callers.identify(call.metadata);
     const request = call.request;
     if (!request.build_id) throw invalidArgument('build_id is required');
-    await engine.ready;
-    engine.getFor(request.build_id, organization);
+    await builds.ready;
+    builds.getFor(request.build_id, organization);
     const buildId = request.build_id;
     const afterSeq = Number(request.after_seq || '0');
-
-    let stopped = call.cancelled;
-    let wakeStop: () => void = () => {};
-    const stoppedSignal = new Promise<void>((resolve) => (wakeStop = resolve));
-    call.on('cancelled', () => {
-      stopped = true;
-      wakeStop();
-    });
-    const send = async (message: StreamBuildLogsResponse) => {
-      if (stopped) return;
-      if (!call.write(message)) await Promise.race([new Promise((resolve) => call.once('drain', resolve)), stoppedSignal]);
-    };
 
     // Lines at or below `threshold` are not sent; status events only once the reader has passed it.
     let threshold: number;
@@ -43,12 +29,12 @@ export function streamBuildLogsHandler(engine: LocalBuildEngine, callers: Caller
     let lastSeen = 0;
     if (afterSeq > 0) {
       threshold = afterSeq;
-      const start = engine.journal.resumePoint(buildId, afterSeq);
+      const start = builds.journal.resumePoint(buildId, afterSeq);
       offset = start.offset;
       lastSeen = start.seqBefore;
     } else if (request.from_start) threshold = 0;
     else {
-      const position = engine.logPosition(buildId) ?? { seq: Number(engine.get(buildId)!.last_log_seq), bytes: await fileSize(engine.journal.file(buildId)) };
+      const position = builds.logPosition(buildId) ?? { seq: Number(builds.get(buildId)!.last_log_seq), bytes: await fileSize(builds.journal.file(buildId)) };
       threshold = position.seq;
       offset = position.bytes;
       lastSeen = position.seq;
@@ -56,36 +42,35 @@ export function streamBuildLogsHandler(engine: LocalBuildEngine, callers: Caller
     let sentSeq = threshold;
     let checkedAfterEnd = false;
 
-    while (!stopped) {
-      const changed = engine.journal.changed(buildId);
-      for await (const { entry, end } of engine.journal.read(buildId, offset)) {
-        if (stopped) return;
+    while (!out.stopped) {
+      const changed = builds.journal.changed(buildId);
+      for await (const { entry, end } of builds.journal.read(buildId, offset)) {
         offset = end;
         if (entry.kind === 'line') {
           lastSeen = entry.line.seq;
           if (entry.line.seq <= sentSeq) continue;
           sentSeq = entry.line.seq;
-          await send({ line: { ...entry.line, seq: String(entry.line.seq), timestamp_ms: String(entry.line.timestamp_ms) } });
+          await out.send({ line: { ...entry.line, seq: String(entry.line.seq), timestamp_ms: String(entry.line.timestamp_ms) } });
         } else if (lastSeen >= threshold) {
           const { status } = entry;
-          await send({ status: { ...status, at_ms: String(status.at_ms) } });
-          if (status.terminal) return void call.end();
+          await out.send({ status: { ...status, at_ms: String(status.at_ms) } });
+          if (status.terminal) return;
         }
       }
-      const build = engine.get(buildId)!;
-      if (isTerminal(build.status)) {
+      const build = builds.get(buildId)!;
+      if (isTerminalBuildStatus(build.status)) {
         // The terminal entry is appended in the same tick the record ends: one more read finds it,
         // and a journal without one (cut by a crash) still ends with the record's own status.
         if (!checkedAfterEnd) {
           checkedAfterEnd = true;
           continue;
         }
-        await send({ status: { status: build.status, at_ms: build.finished_at_ms, terminal: true, error: build.error } });
-        return void call.end();
+        await out.send({ status: { status: build.status, at_ms: build.finished_at_ms, terminal: true, error: build.error } });
+        return;
       }
-      await Promise.race([changed, stoppedSignal]);
+      await Promise.race([changed, out.whenStopped]);
     }
-  };
+  });
 }
 
 async function fileSize(file: string): Promise<number> {

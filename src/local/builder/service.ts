@@ -4,78 +4,48 @@ import type { BuildServiceHandlers } from '../../contract/generated/dodil/ignite
 import type { BuildStatus__Output } from '../../contract/generated/dodil/ignite/v1/BuildStatus.js';
 import type { ListBuildsRequest__Output } from '../../contract/generated/dodil/ignite/v1/ListBuildsRequest.js';
 import type { ListBuildsResponse } from '../../contract/generated/dodil/ignite/v1/ListBuildsResponse.js';
-import type { BuildEngine } from './build-engine.js';
 import type { LocalServiceDeps } from '../deps.js';
-import { invalidArgument } from '../rpc/errors.js';
+import { unary } from '../rpc/handlers.js';
+import { paginate, type PageRules } from '../rpc/paginate.js';
+import { BuildManager } from './build-manager.js';
 import { BuildSecretStore } from './build-secrets.js';
 import { specFromRequest } from './build-spec.js';
+import type { Builds } from './builds.js';
 import { ContextStore } from './contexts.js';
-import { LocalBuildEngine } from './engine.js';
+import { fileAssembler } from './image-builder.js';
 import { BuildJournal } from './journal.js';
 import { streamBuildLogsHandler } from './log-stream.js';
 import { uploadBuildContextHandler } from './upload.js';
 
-const DEFAULT_PAGE = 20;
-const MAX_PAGE = 100;
-
-/** The local BuildService: its seven RPCs, and the engine ComputeService shares for image drafts. */
-export function createBuildService(deps: LocalServiceDeps): { implementation: grpc.UntypedServiceImplementation; engine: BuildEngine } {
+/** The local BuildService: its seven RPCs, and the builds ComputeService shares for image drafts. */
+export function createBuildService(deps: LocalServiceDeps): { implementation: grpc.UntypedServiceImplementation; builds: Builds } {
   const contexts = new ContextStore(deps.store);
   const secrets = new BuildSecretStore(deps.store);
-  const engine = new LocalBuildEngine(deps, contexts, secrets, new BuildJournal(deps.store));
+  const builds = new BuildManager(deps, contexts, secrets, new BuildJournal(deps.store), fileAssembler);
   const orgOf = (call: { metadata: grpc.Metadata }) => deps.callers.identify(call.metadata).organization;
 
   const implementation: BuildServiceHandlers = {
-    CreateBuild(call, callback) {
+    CreateBuild: unary((call) => {
       const caller = deps.callers.identify(call.metadata);
-      const build = engine.start(specFromRequest(call.request, caller.organization), caller);
-      callback(null, { build_id: build.build_id, status: build.status, build });
-    },
-    GetBuild(call, callback) {
-      callback(null, { build: engine.getFor(call.request.build_id, orgOf(call)) });
-    },
-    ListBuilds(call, callback) {
-      callback(null, listBuilds(engine.list(orgOf(call)), call.request));
-    },
-    CancelBuild(call, callback) {
-      callback(null, { build: engine.cancel(call.request.build_id, orgOf(call)) });
-    },
-    SaveBuildSecrets(call, callback) {
-      callback(null, secrets.save(orgOf(call), call.request));
-    },
-    StreamBuildLogs: streamBuildLogsHandler(engine, deps.callers),
+      const build = builds.start(specFromRequest(call.request, caller.organization), caller);
+      return { build_id: build.build_id, status: build.status, build };
+    }),
+    GetBuild: unary((call) => ({ build: builds.getFor(call.request.build_id, orgOf(call)) })),
+    ListBuilds: unary((call) => listBuilds(builds.list(orgOf(call)), call.request)),
+    CancelBuild: unary((call) => ({ build: builds.cancel(call.request.build_id, orgOf(call)) })),
+    SaveBuildSecrets: unary((call) => secrets.save(orgOf(call), call.request)),
+    StreamBuildLogs: streamBuildLogsHandler(builds, deps.callers),
     UploadBuildContext: uploadBuildContextHandler(deps, contexts),
   };
-  return { implementation, engine };
+  return { implementation, builds };
 }
 
-/**
- * Newest first; the cursor is the last build id of the previous page (ids sort by creation time),
- * wrapped so callers treat it as opaque.
- */
+/** Newest first: build ids begin with their creation time, so the key order is the age order. */
+const BUILD_PAGES: PageRules<Build__Output> = { keyOf: (build) => build.build_id, order: 'descending', defaultSize: 20, maxSize: 100 };
+
 function listBuilds(all: Build__Output[], request: ListBuildsRequest__Output): ListBuildsResponse {
-  const limit = Math.min(request.limit || DEFAULT_PAGE, MAX_PAGE);
-  const after = request.cursor ? decodeCursor(request.cursor) : undefined;
   const wanted = request.status === 'BUILD_STATUS_UNSPECIFIED' ? undefined : (request.status as BuildStatus__Output);
-  const matching = all
-    .filter((build) => (!wanted || build.status === wanted) && (!request.name || build.name === request.name))
-    .filter((build) => after === undefined || build.build_id < after)
-    .sort((a, b) => (a.build_id < b.build_id ? 1 : a.build_id > b.build_id ? -1 : 0));
-  const page = matching.slice(0, limit);
-  const next = matching.length > limit ? encodeCursor(page[page.length - 1]!.build_id) : '';
-  return { builds: page, next_cursor: next };
-}
-
-function encodeCursor(buildId: string): string {
-  return Buffer.from(JSON.stringify({ v: 1, before: buildId })).toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: unknown; before?: unknown };
-    if (parsed.v === 1 && typeof parsed.before === 'string') return parsed.before;
-  } catch {
-    // Falls through to the error below.
-  }
-  throw invalidArgument('invalid cursor: pass next_cursor from a previous ListBuilds response unchanged');
+  const matching = all.filter((build) => (!wanted || build.status === wanted) && (!request.name || build.name === request.name));
+  const page = paginate(matching, request, BUILD_PAGES);
+  return { builds: page.items, next_cursor: page.next_cursor };
 }

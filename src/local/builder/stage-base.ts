@@ -3,8 +3,19 @@ import path from 'node:path';
 import { ImageRegistry, type ImageConfig, type ImageRecord } from '../images.js';
 import { BuildFailure, type BuildOutput } from './build-output.js';
 import { fromImage, type DockerfileStage, type DockerfileStep } from './dockerfile.js';
-import type { Stage } from './executor.js';
 import { copyTreeInScope } from './scoped-fs.js';
+
+/** A build stage while its steps run: its files in `dir`, and the image config so far. */
+export interface Stage {
+  index: number;
+  name: string | undefined;
+  dir: string;
+  config: ImageConfig;
+  args: Map<string, string | undefined>;
+  shell: string[];
+  /** ENTRYPOINT resets an inherited CMD, but not one set in the same stage. */
+  cmdSetHere: boolean;
+}
 
 /** Images a FROM or COPY --from may start from, limited to what the building organization may read. */
 export interface StageSource {

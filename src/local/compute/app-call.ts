@@ -4,7 +4,7 @@ import { RpcError } from '../rpc/errors.js';
 import type { AppProcess } from '../runner/app-process.js';
 import { sendToApp } from '../runner/http-forward.js';
 import type { AppRecord } from './apps.js';
-import type { ComputeContext } from './context.js';
+import type { ComputeParts } from './parts.js';
 import type { Exchange } from './http-envelope.js';
 import { appliedLimits } from './tiers.js';
 
@@ -26,14 +26,14 @@ export interface OpenExchange {
  * connection (transient: the next call starts a fresh process if this one died).
  */
 export async function openExchange(
-  ctx: ComputeContext,
+  compute: ComputeParts,
   app: AppRecord,
   process: AppProcess,
   containerPort: number,
   exchange: Exchange,
   cancelled?: AbortSignal,
 ): Promise<OpenExchange> {
-  const timeoutMs = Math.min(ctx.deps.limits.invokeTimeoutMs, appliedLimits(app.resource_tier, app.limit_overrides).timeout_secs * 1000);
+  const timeoutMs = Math.min(compute.deps.limits.invokeTimeoutMs, appliedLimits(app.resource_tier, app.limit_overrides).timeout_secs * 1000);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

@@ -2,22 +2,22 @@ import type { ComputeServiceHandlers } from '../../contract/generated/dodil/igni
 import { alreadyExists, invalidArgument } from '../rpc/errors.js';
 import { DEFAULT_HEALTH_PATH, applyEnvPatch, checkAppName, checkEnv, checkHealthPath, checkPorts } from './app-config.js';
 import { appMeta, type AppRecord } from './apps.js';
-import { scopeOf, type ComputeContext } from './context.js';
+import { scopeOf, type ComputeParts } from './parts.js';
 import { checkDraftSource, storeDraft } from './draft-save.js';
 import { paginate } from '../rpc/paginate.js';
 import { appliedLimits, limitOverridesOf, tierOf } from './tiers.js';
-import { unary } from '../rpc/unary.js';
+import { unary } from '../rpc/handlers.js';
 
 type AppHandlers = Pick<ComputeServiceHandlers, 'CreateApp' | 'GetApp' | 'ListApps' | 'UpdateAppConfig'>;
 
 /** The app RPCs: metadata only, except CreateApp's optional `code`, which saves a draft as SaveDraft would. */
-export function appHandlers(ctx: ComputeContext): AppHandlers {
+export function appHandlers(compute: ComputeParts): AppHandlers {
   return {
     CreateApp: unary((call) => {
       const request = call.request;
-      const { caller, org } = scopeOf(ctx, call, request.organization_name);
+      const { caller, org } = scopeOf(compute, call, request.organization_name);
       const name = checkAppName(request.name);
-      if (ctx.apps.get(org, name)) throw alreadyExists(`app "${name}" already exists in organization "${org}"; change it with UpdateAppConfig or SaveDraft`);
+      if (compute.apps.get(org, name)) throw alreadyExists(`app "${name}" already exists in organization "${org}"; change it with UpdateAppConfig or SaveDraft`);
       const tier = tierOf(request.resource_tier);
       const limit_overrides = limitOverridesOf(request.limits);
       const now = Date.now();
@@ -37,18 +37,18 @@ export function appHandlers(ctx: ComputeContext): AppHandlers {
         updated_at_ms: now,
       };
       // The source is checked before the app exists, so a bad `code` creates nothing.
-      const plan = request.code ? checkDraftSource(ctx, org, name, request.code) : undefined;
-      ctx.apps.put(app);
+      const plan = request.code ? checkDraftSource(compute, org, name, request.code) : undefined;
+      compute.apps.put(app);
       if (plan) {
         try {
-          storeDraft(ctx, app, plan, caller);
+          storeDraft(compute, app, plan, caller);
         } catch (err) {
-          ctx.apps.delete(org, name);
+          compute.apps.delete(org, name);
           throw err;
         }
       }
-      ctx.log.info('app created', { app: `${org}/${name}`, tier });
-      const stored = ctx.apps.require(org, name);
+      compute.log.info('app created', { app: `${org}/${name}`, tier });
+      const stored = compute.apps.require(org, name);
       return {
         app_id: `${org}/${name}`,
         deployment_state: stored.deployment_state,
@@ -59,20 +59,20 @@ export function appHandlers(ctx: ComputeContext): AppHandlers {
     }),
 
     GetApp: unary((call) => {
-      const { org } = scopeOf(ctx, call, call.request.organization_name);
-      return { app: appMeta(ctx.apps.require(org, call.request.app_name)) };
+      const { org } = scopeOf(compute, call, call.request.organization_name);
+      return { app: appMeta(compute.apps.require(org, call.request.app_name)) };
     }),
 
     ListApps: unary((call) => {
-      const { org } = scopeOf(ctx, call, call.request.organization_name);
-      const page = paginate(ctx.apps.list(org), (app) => app.name, call.request.limit, call.request.cursor);
+      const { org } = scopeOf(compute, call, call.request.organization_name);
+      const page = paginate(compute.apps.list(org), call.request, { keyOf: (app) => app.name });
       return { apps: page.items.map(appMeta), next_cursor: page.next_cursor };
     }),
 
     UpdateAppConfig: unary((call) => {
       const request = call.request;
-      const { org } = scopeOf(ctx, call, request.organization_name);
-      const app = ctx.apps.require(org, request.app_name);
+      const { org } = scopeOf(compute, call, request.organization_name);
+      const app = compute.apps.require(org, request.app_name);
       const next: AppRecord = { ...app };
       let changed = false;
       if (request.ports) [next.ports, changed] = [checkPorts(request.ports.ports), true];
@@ -85,8 +85,8 @@ export function appHandlers(ctx: ComputeContext): AppHandlers {
         throw invalidArgument('nothing to update: set at least one of ports, health_path, description, resource_tier, env or limits (fields use snake_case names)');
       }
       next.updated_at_ms = Date.now();
-      ctx.apps.put(next);
-      ctx.log.info('app config updated', { app: `${org}/${app.name}` });
+      compute.apps.put(next);
+      compute.log.info('app config updated', { app: `${org}/${app.name}` });
       return { app: appMeta(next) };
     }),
   };

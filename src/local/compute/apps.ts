@@ -2,7 +2,8 @@ import type { AppMeta } from '../../contract/generated/dodil/ignite/v1/AppMeta.j
 import type { DeploymentMode__Output } from '../../contract/generated/dodil/ignite/v1/DeploymentMode.js';
 import type { DeploymentState__Output } from '../../contract/generated/dodil/ignite/v1/DeploymentState.js';
 import { invalidArgument, notFound } from '../rpc/errors.js';
-import type { Collection, LocalStore } from '../store.js';
+import { RecordBook } from '../record-book.js';
+import type { LocalStore } from '../store.js';
 import { appliedLimits, type LimitOverrides, type Tier } from './tiers.js';
 
 /** An app as the local Ignite stores it. */
@@ -28,16 +29,10 @@ export function appId(organization: string, name: string): string {
   return `${organization}/${name}`;
 }
 
-/** Apps in the store, keyed "<org>/<name>". */
-export class AppBook {
-  private readonly apps: Collection<AppRecord>;
-
+/** Apps in the store, by organization and name. */
+export class AppBook extends RecordBook<AppRecord, [organization: string, name: string]> {
   constructor(store: LocalStore) {
-    this.apps = store.collection<AppRecord>('apps');
-  }
-
-  get(organization: string, name: string): AppRecord | undefined {
-    return this.apps.get(appId(organization, name));
+    super(store, 'apps', (app) => [app.organization_name, app.name]);
   }
 
   /** The app, or NOT_FOUND naming it and saying how to make it. */
@@ -48,18 +43,6 @@ export class AppBook {
       throw notFound(`app "${name}" not found in organization "${organization}"; create it with ComputeService.CreateApp`);
     }
     return app;
-  }
-
-  put(app: AppRecord): void {
-    this.apps.put(appId(app.organization_name, app.name), app);
-  }
-
-  delete(organization: string, name: string): void {
-    this.apps.delete(appId(organization, name));
-  }
-
-  list(organization: string): AppRecord[] {
-    return this.apps.values().filter((app) => app.organization_name === organization);
   }
 }
 

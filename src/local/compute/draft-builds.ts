@@ -1,7 +1,7 @@
 import { isTerminalBuildStatus } from '../../contract/build-status.js';
 import type { Build__Output } from '../../contract/generated/dodil/ignite/v1/Build.js';
 import type { Logger } from '../../shared/log.js';
-import type { BuildEngine } from '../builder/build-engine.js';
+import type { Builds } from '../builder/builds.js';
 import type { DraftBook, DraftRecord } from './drafts.js';
 
 
@@ -14,7 +14,7 @@ export class DraftBuilds {
   private readonly stopping = new AbortController();
 
   constructor(
-    private readonly engine: BuildEngine,
+    private readonly builds: Builds,
     private readonly drafts: DraftBook,
     private readonly logger: Logger,
   ) {}
@@ -22,7 +22,7 @@ export class DraftBuilds {
   /** Follows the draft's build in the background until it ends. */
   watch(draft: DraftRecord): void {
     if (!draft.build_id) return;
-    this.engine.waitForEnd(draft.build_id, this.stopping.signal).then(
+    this.builds.waitForEnd(draft.build_id, this.stopping.signal).then(
       (build) => void this.settle(draft, build),
       (err: unknown) => {
         if (!this.stopping.signal.aborted) this.logger.warn('lost track of a draft build', { build_id: draft.build_id, error: String(err) });
@@ -30,10 +30,10 @@ export class DraftBuilds {
     );
   }
 
-  /** The draft with whatever the engine now knows about its build. */
+  /** The draft with whatever the BuildService now knows about its build. */
   refresh(draft: DraftRecord): DraftRecord {
     if (!draft.build_id || draft.image_ref || draft.error) return draft;
-    const build = this.engine.get(draft.build_id);
+    const build = this.builds.get(draft.build_id);
     if (!build) return this.drafts.update(draft, { error: `build ${draft.build_id} is unknown to the BuildService; save the draft again to rebuild` });
     return isTerminalBuildStatus(build.status) ? this.settle(draft, build) : draft;
   }
@@ -41,7 +41,7 @@ export class DraftBuilds {
   /** The build's status while it has not ended, for "still building" answers. */
   pending(draft: DraftRecord): Build__Output | undefined {
     if (!draft.build_id || draft.image_ref || draft.error) return undefined;
-    const build = this.engine.get(draft.build_id);
+    const build = this.builds.get(draft.build_id);
     return build && !isTerminalBuildStatus(build.status) ? build : undefined;
   }
 

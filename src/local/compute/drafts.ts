@@ -1,8 +1,8 @@
 import type { CodeKind__Output } from '../../contract/generated/dodil/ignite/v1/CodeKind.js';
 import type { DraftInfo } from '../../contract/generated/dodil/ignite/v1/DraftInfo.js';
 import { notFound } from '../rpc/errors.js';
-import type { Collection, LocalStore } from '../store.js';
-import { appId } from './apps.js';
+import { RecordBook } from '../record-book.js';
+import type { LocalStore } from '../store.js';
 
 /** An app's draft slot (version 0): what SaveDraft stored and how far its image has come. */
 export interface DraftRecord {
@@ -23,16 +23,10 @@ export interface DraftRecord {
   updated_at_ms: number;
 }
 
-/** Draft slots in the store, one per app, keyed "<org>/<app>". */
-export class DraftBook {
-  private readonly drafts: Collection<DraftRecord>;
-
+/** Draft slots in the store, one per app. */
+export class DraftBook extends RecordBook<DraftRecord, [organization: string, app: string]> {
   constructor(store: LocalStore) {
-    this.drafts = store.collection<DraftRecord>('drafts');
-  }
-
-  get(organization: string, app: string): DraftRecord | undefined {
-    return this.drafts.get(appId(organization, app));
+    super(store, 'drafts', (draft) => [draft.organization_name, draft.app_name]);
   }
 
   /** The draft, or NOT_FOUND "no draft" (the CLI prints {"status":"no draft"} for this case). */
@@ -40,10 +34,6 @@ export class DraftBook {
     const draft = this.get(organization, app);
     if (!draft) throw notFound(`no draft: app "${app}" in organization "${organization}" has no draft; save one with ComputeService.SaveDraft`);
     return draft;
-  }
-
-  put(draft: DraftRecord): void {
-    this.drafts.put(appId(draft.organization_name, draft.app_name), draft);
   }
 
   /** Applies a change to the stored draft if it still is the one `expected` describes (same build). */

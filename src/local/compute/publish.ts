@@ -2,7 +2,7 @@ import type * as grpc from '@grpc/grpc-js';
 import type { PublishDraftRequest__Output } from '../../contract/generated/dodil/ignite/v1/PublishDraftRequest.js';
 import type { PublishDraftResponse } from '../../contract/generated/dodil/ignite/v1/PublishDraftResponse.js';
 import type { AppRecord } from './apps.js';
-import { scopeOf, type ComputeContext } from './context.js';
+import { scopeOf, type ComputeParts } from './parts.js';
 import { draftRunTarget, slotOf } from './run-targets.js';
 import { versionInfo, type VersionRecord } from './versions.js';
 
@@ -16,11 +16,11 @@ export class Publisher {
   /** Publishes of one app run one at a time, so version numbers never collide. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly ctx: ComputeContext) {}
+  constructor(private readonly compute: ComputeParts) {}
 
   publish(call: grpc.ServerUnaryCall<PublishDraftRequest__Output, PublishDraftResponse>): Promise<PublishDraftResponse> {
-    const { org } = scopeOf(this.ctx, call, call.request.organization_name);
-    const app = this.ctx.apps.require(org, call.request.app_name);
+    const { org } = scopeOf(this.compute, call, call.request.organization_name);
+    const app = this.compute.apps.require(org, call.request.app_name);
     const key = `${org}/${app.name}`;
     const previous = this.queues.get(key) ?? Promise.resolve();
     const next = previous.then(
@@ -34,12 +34,12 @@ export class Publisher {
   }
 
   private async publishNow(org: string, name: string): Promise<PublishDraftResponse> {
-    const { ctx } = this;
-    const app = ctx.apps.require(org, name);
-    const { target, draft } = draftRunTarget(ctx, app, ctx.drafts.require(org, name));
-    const number = ctx.versions.latest(org, name) + 1;
+    const { compute } = this;
+    const app = compute.apps.require(org, name);
+    const { target, draft } = draftRunTarget(compute, app, compute.drafts.require(org, name));
+    const number = compute.versions.latest(org, name) + 1;
     try {
-      await ctx.runner.ensure({ ...target, slot: slotOf(app, number) });
+      await compute.runner.ensure({ ...target, slot: slotOf(app, number) });
     } catch (err) {
       if (app.active_version === 0) this.saveApp(org, name, { deployment_state: 'DEPLOYMENT_STATE_FAILED' });
       throw err;
@@ -58,17 +58,17 @@ export class Publisher {
       resource_tier: app.resource_tier,
       created_at_ms: now,
     };
-    ctx.versions.put(record);
-    const previous = ctx.versions.get(org, name, app.active_version);
-    if (previous) ctx.versions.put({ ...previous, status: 'VERSION_STATUS_SUPERSEDED' });
+    compute.versions.put(record);
+    const previous = compute.versions.get(org, name, app.active_version);
+    if (previous) compute.versions.put({ ...previous, status: 'VERSION_STATUS_SUPERSEDED' });
     this.saveApp(org, name, { active_version: number, deployment_state: 'DEPLOYMENT_STATE_ACTIVE' });
-    if (previous) await ctx.runner.stop(slotOf(app, previous.version));
-    ctx.log.info('draft published', { app: `${org}/${name}`, version: number, image: record.image_ref });
+    if (previous) await compute.runner.stop(slotOf(app, previous.version));
+    compute.log.info('draft published', { app: `${org}/${name}`, version: number, image: record.image_ref });
     return { version: number, version_info: versionInfo(record) };
   }
 
   private saveApp(org: string, name: string, change: Partial<AppRecord>): void {
-    const current = this.ctx.apps.get(org, name);
-    if (current) this.ctx.apps.put({ ...current, ...change, updated_at_ms: Date.now() });
+    const current = this.compute.apps.get(org, name);
+    if (current) this.compute.apps.put({ ...current, ...change, updated_at_ms: Date.now() });
   }
 }

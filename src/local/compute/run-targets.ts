@@ -3,7 +3,7 @@ import { ImageRegistry, type ImageRecord } from '../images.js';
 import { failedPrecondition } from '../rpc/errors.js';
 import type { RunTarget } from '../runner/app-runner.js';
 import { appId, type AppRecord } from './apps.js';
-import type { ComputeContext } from './context.js';
+import type { ComputeParts } from './parts.js';
 import type { DraftRecord } from './drafts.js';
 import { recheckSecret } from './secret-refs.js';
 import type { VersionRecord } from './versions.js';
@@ -18,18 +18,18 @@ export function slotOf(app: Pick<AppRecord, 'organization_name' | 'name'>, versi
  * an image the local registry holds (nothing can be pulled), and its registry secret still valid.
  * The ref is resolved afresh, as a pull would, and the draft remembers the digest it got.
  */
-export function draftRunTarget(ctx: ComputeContext, app: AppRecord, stored: DraftRecord): { target: RunTarget; draft: DraftRecord } {
-  let draft = ctx.builds.refresh(stored);
-  const building = ctx.builds.pending(draft);
+export function draftRunTarget(compute: ComputeParts, app: AppRecord, stored: DraftRecord): { target: RunTarget; draft: DraftRecord } {
+  let draft = compute.draftBuilds.refresh(stored);
+  const building = compute.draftBuilds.pending(draft);
   if (building) {
     throw failedPrecondition(
       `the draft of app "${app.name}" is still building (build ${building.build_id}); wait for it: follow BuildService.StreamBuildLogs or poll GetDraftInfo until image_ref is set`,
     );
   }
   if (draft.error) throw failedPrecondition(`the draft of app "${app.name}" has no image: ${draft.error}. Fix the source and SaveDraft again`);
-  const image = pullImage(ctx, app.organization_name, draft.image_ref);
-  if (draft.registry_secret_ref) recheckSecret(ctx.deps.vault, app.organization_name, draft.registry_secret_ref, 'registry_secret_ref', 'registry_secret');
-  if (image.digest !== draft.image_digest) draft = ctx.drafts.update(draft, { image_digest: image.digest });
+  const image = pullImage(compute, app.organization_name, draft.image_ref);
+  if (draft.registry_secret_ref) recheckSecret(compute.deps.vault, app.organization_name, draft.registry_secret_ref, 'registry_secret_ref', 'registry_secret');
+  if (image.digest !== draft.image_digest) draft = compute.drafts.update(draft, { image_digest: image.digest });
   return { target: targetFor(app, slotOf(app, 'draft'), image, draft.image_ref), draft };
 }
 
@@ -37,12 +37,12 @@ export function draftRunTarget(ctx: ComputeContext, app: AppRecord, stored: Draf
  * A published version runs the image it froze, by digest. Its registry secret is read again on a
  * cold start, as the platform reads it at every cold start (documented), not while it runs.
  */
-export function versionRunTarget(ctx: ComputeContext, app: AppRecord, version: VersionRecord): RunTarget {
+export function versionRunTarget(compute: ComputeParts, app: AppRecord, version: VersionRecord): RunTarget {
   const slot = slotOf(app, version.version);
-  if (version.registry_secret_ref && !ctx.runner.running(slot)) {
-    recheckSecret(ctx.deps.vault, app.organization_name, version.registry_secret_ref, 'registry_secret_ref', 'registry_secret');
+  if (version.registry_secret_ref && !compute.runner.running(slot)) {
+    recheckSecret(compute.deps.vault, app.organization_name, version.registry_secret_ref, 'registry_secret_ref', 'registry_secret');
   }
-  const image = ctx.deps.images.get(version.image_digest);
+  const image = compute.deps.images.get(version.image_digest);
   if (!image) {
     throw failedPrecondition(
       `the image of version ${version.version} of app "${app.name}" (${version.image_ref}@${version.image_digest}) is gone from the local registry; publish a new version`,
@@ -59,14 +59,14 @@ function targetFor(app: AppRecord, slot: string, image: ImageRecord, imageRef: s
 }
 
 /** The image a ref names, from the local registry: the only registry the local Ignite can reach. */
-function pullImage(ctx: ComputeContext, organization: string, ref: string): ImageRecord {
+function pullImage(compute: ComputeParts, organization: string, ref: string): ImageRecord {
   if (!ImageRegistry.isLocalRef(ref)) {
     throw failedPrecondition(
       `image "${ref}" cannot be pulled: the local Ignite has no access to remote registries and runs only images it built (refs like localhost/<org>/<name>:<tag>). ` +
         'Build it with BuildService (CreateBuild, or SaveDraft with from_code/from_git) and save the draft with the build\'s image ref',
     );
   }
-  const image = ctx.deps.images.resolve(ref);
+  const image = compute.deps.images.resolve(ref);
   if (!image) throw failedPrecondition(`image "${ref}" is not in the local registry; build it with BuildService.CreateBuild, then save the draft with one of the build's image_refs`);
   if (image.organization_name !== organization) {
     throw failedPrecondition(`image "${ref}" belongs to organization "${image.organization_name}"; the local registry does not share images across organizations`);

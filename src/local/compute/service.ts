@@ -3,8 +3,8 @@ import type { ComputeServiceHandlers } from '../../contract/generated/dodil/igni
 import { AppRunner } from '../runner/app-runner.js';
 import { appHandlers } from './app-handlers.js';
 import { AppBook } from './apps.js';
-import type { ComputeContext, ComputeDeps } from './context.js';
-import { scopeOf } from './context.js';
+import type { ComputeParts, ComputeDeps } from './parts.js';
+import { scopeOf } from './parts.js';
 import { DraftBuilds } from './draft-builds.js';
 import { checkDraftSource, storeDraft } from './draft-save.js';
 import { DraftBook, draftInfo } from './drafts.js';
@@ -12,7 +12,7 @@ import { invokeHandler } from './invoke.js';
 import { paginate } from '../rpc/paginate.js';
 import { Publisher } from './publish.js';
 import { testDraft } from './test-draft.js';
-import { unary } from '../rpc/unary.js';
+import { unary } from '../rpc/handlers.js';
 import { VersionBook, versionInfo } from './versions.js';
 
 /**
@@ -23,46 +23,47 @@ import { VersionBook, versionInfo } from './versions.js';
 export function createComputeService(deps: ComputeDeps): { implementation: grpc.UntypedServiceImplementation; shutdown(): Promise<void> } {
   const log = deps.logger.child('compute');
   const drafts = new DraftBook(deps.store);
-  const ctx: ComputeContext = {
+  const compute: ComputeParts = {
     deps,
     apps: new AppBook(deps.store),
     drafts,
     versions: new VersionBook(deps.store),
-    builds: new DraftBuilds(deps.engine, drafts, log),
+    draftBuilds: new DraftBuilds(deps.builds, drafts, log),
     runner: new AppRunner({ store: deps.store, logger: deps.logger.child('app'), startTimeoutMs: deps.limits.appStartTimeoutMs }),
     log,
   };
-  const publisher = new Publisher(ctx);
+  const publisher = new Publisher(compute);
 
   const implementation: ComputeServiceHandlers = {
-    ...appHandlers(ctx),
+    ...appHandlers(compute),
 
     SaveDraft: unary((call) => {
-      const { caller, org } = scopeOf(ctx, call, call.request.organization_name);
-      const app = ctx.apps.require(org, call.request.app_name);
-      const plan = checkDraftSource(ctx, org, app.name, call.request.code);
-      return { draft: draftInfo(storeDraft(ctx, app, plan, caller)) };
+      const { caller, org } = scopeOf(compute, call, call.request.organization_name);
+      const app = compute.apps.require(org, call.request.app_name);
+      const plan = checkDraftSource(compute, org, app.name, call.request.code);
+      return { draft: draftInfo(storeDraft(compute, app, plan, caller)) };
     }),
 
     GetDraftInfo: unary((call) => {
-      const { org } = scopeOf(ctx, call, call.request.organization_name);
-      const app = ctx.apps.require(org, call.request.app_name);
-      return { draft: draftInfo(ctx.builds.refresh(ctx.drafts.require(org, app.name))) };
+      const { org } = scopeOf(compute, call, call.request.organization_name);
+      const app = compute.apps.require(org, call.request.app_name);
+      return { draft: draftInfo(compute.draftBuilds.refresh(compute.drafts.require(org, app.name))) };
     }),
 
-    TestDraft: unary((call) => testDraft(ctx, call)),
+    TestDraft: unary((call) => testDraft(compute, call)),
 
     PublishDraft: unary((call) => publisher.publish(call)),
 
     ListAppVersions: unary((call) => {
-      const { org } = scopeOf(ctx, call, call.request.organization_name);
-      const app = ctx.apps.require(org, call.request.app_name);
-      const key = (version: { version: number }) => String(version.version).padStart(10, '0');
-      const page = paginate(ctx.versions.list(org, app.name), key, call.request.limit, call.request.cursor);
+      const { org } = scopeOf(compute, call, call.request.organization_name);
+      const app = compute.apps.require(org, call.request.app_name);
+      // Zero-padded so the key order is the number order.
+      const keyOf = (version: { version: number }) => String(version.version).padStart(10, '0');
+      const page = paginate(compute.versions.ofApp(org, app.name), call.request, { keyOf });
       return { versions: page.items.map(versionInfo), next_cursor: page.next_cursor };
     }),
 
-    Invoke: invokeHandler(ctx),
+    Invoke: invokeHandler(compute),
 
     HealthCheck: unary(() => ({ status: 'SERVING', version: 'local' })),
   };
@@ -70,8 +71,8 @@ export function createComputeService(deps: ComputeDeps): { implementation: grpc.
   return {
     implementation,
     async shutdown() {
-      ctx.builds.shutdown();
-      await ctx.runner.shutdown();
+      compute.draftBuilds.shutdown();
+      await compute.runner.shutdown();
     },
   };
 }

@@ -3,7 +3,7 @@ import type { TestDraftRequest__Output } from '../../contract/generated/dodil/ig
 import type { TestDraftResponse } from '../../contract/generated/dodil/ignite/v1/TestDraftResponse.js';
 import { responseHeaders } from '../runner/http-forward.js';
 import { openExchange } from './app-call.js';
-import { scopeOf, type ComputeContext } from './context.js';
+import { scopeOf, type ComputeParts } from './parts.js';
 import { containerPortFor, exchangeFor } from './http-envelope.js';
 import { draftRunTarget } from './run-targets.js';
 
@@ -14,18 +14,18 @@ import { draftRunTarget } from './run-targets.js';
 export const TEST_DRAFT_BODY_CAP = 1024 * 1024;
 
 /** Runs the draft's image (reusing its process while the draft and app config are unchanged) and calls it over HTTP. */
-export async function testDraft(ctx: ComputeContext, call: grpc.ServerUnaryCall<TestDraftRequest__Output, TestDraftResponse>): Promise<TestDraftResponse> {
-  const { org } = scopeOf(ctx, call, call.request.organization_name);
-  const app = ctx.apps.require(org, call.request.app_name);
-  const { target, draft } = draftRunTarget(ctx, app, ctx.drafts.require(org, app.name));
+export async function testDraft(compute: ComputeParts, call: grpc.ServerUnaryCall<TestDraftRequest__Output, TestDraftResponse>): Promise<TestDraftResponse> {
+  const { org } = scopeOf(compute, call, call.request.organization_name);
+  const app = compute.apps.require(org, call.request.app_name);
+  const { target, draft } = draftRunTarget(compute, app, compute.drafts.require(org, app.name));
   const containerPort = containerPortFor(app, call.request.port);
   const exchange = exchangeFor(app, call.request.http, call.request.body);
-  const process = await ctx.runner.ensure(target);
+  const process = await compute.runner.ensure(target);
 
   const cancelled = new AbortController();
   call.on('cancelled', () => cancelled.abort());
   const started = Date.now();
-  const open = await openExchange(ctx, app, process, containerPort, exchange, cancelled.signal);
+  const open = await openExchange(compute, app, process, containerPort, exchange, cancelled.signal);
   const chunks: Buffer[] = [];
   let total = 0;
   let error = '';

@@ -1,8 +1,8 @@
 import type { AppVersionInfo } from '../../contract/generated/dodil/ignite/v1/AppVersionInfo.js';
 import type { CodeKind__Output } from '../../contract/generated/dodil/ignite/v1/CodeKind.js';
 import type { VersionStatus__Output } from '../../contract/generated/dodil/ignite/v1/VersionStatus.js';
-import type { Collection, LocalStore } from '../store.js';
-import { appId } from './apps.js';
+import { RecordBook } from '../record-book.js';
+import type { LocalStore } from '../store.js';
 import type { Tier } from './tiers.js';
 
 /** An immutable published version; only its status moves (ACTIVE -> SUPERSEDED). */
@@ -21,37 +21,20 @@ export interface VersionRecord {
   created_at_ms: number;
 }
 
-/** Versions in the store, keyed "<org>/<app>/<n>". */
-export class VersionBook {
-  private readonly versions: Collection<VersionRecord>;
-
+/** Published versions in the store, by organization, app and number. */
+export class VersionBook extends RecordBook<VersionRecord, [organization: string, app: string, version: number]> {
   constructor(store: LocalStore) {
-    this.versions = store.collection<VersionRecord>('versions');
-  }
-
-  get(organization: string, app: string, version: number): VersionRecord | undefined {
-    return this.versions.get(versionId(organization, app, version));
-  }
-
-  put(record: VersionRecord): void {
-    this.versions.put(versionId(record.organization_name, record.app_name, record.version), record);
+    super(store, 'versions', (record) => [record.organization_name, record.app_name, record.version]);
   }
 
   /** The app's versions, oldest first. */
-  list(organization: string, app: string): VersionRecord[] {
-    return this.versions
-      .values()
-      .filter((v) => v.organization_name === organization && v.app_name === app)
-      .sort((a, b) => a.version - b.version);
+  ofApp(organization: string, app: string): VersionRecord[] {
+    return this.list(organization, app).sort((a, b) => a.version - b.version);
   }
 
   latest(organization: string, app: string): number {
-    return this.list(organization, app).at(-1)?.version ?? 0;
+    return this.ofApp(organization, app).at(-1)?.version ?? 0;
   }
-}
-
-function versionId(organization: string, app: string, version: number): string {
-  return `${appId(organization, app)}/${version}`;
 }
 
 export function versionInfo(record: VersionRecord): AppVersionInfo {

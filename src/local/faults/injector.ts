@@ -15,6 +15,7 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { IGNITE_METHODS } from '../../contract/methods.js';
+import { RpcError } from '../rpc/errors.js';
 
 interface RuleBase {
   /** A method name such as "GetBuild", or "*" for every method. */
@@ -121,7 +122,7 @@ export class FaultInjector {
     this.rules = this.rules.filter((active) => active.remaining > 0);
 
     const proceed = () => {
-      if (outcome?.fault === 'fail') respond(statusError(outcome.code, outcome.message ?? `injected fault: ${grpc.status[outcome.code]}`));
+      if (outcome?.fault === 'fail') respond(new RpcError(outcome.code, outcome.message ?? `injected fault: ${grpc.status[outcome.code]}`).toServiceError());
       else if (outcome?.fault === 'drop') this.hold(call, respond);
       else {
         if (cutAfter !== undefined) cutStreamAfter(call as grpc.ServerWritableStream<unknown, unknown>, cutAfter, respond);
@@ -142,7 +143,7 @@ export class FaultInjector {
     };
     const release = () => {
       done();
-      respond(statusError(grpc.status.UNAVAILABLE, 'the local Ignite is shutting down'));
+      respond(new RpcError(grpc.status.UNAVAILABLE, 'the local Ignite is shutting down').toServiceError());
     };
     this.held.add(release);
     call.on('cancelled', done);
@@ -171,15 +172,11 @@ function cutStreamAfter(call: grpc.ServerWritableStream<unknown, unknown>, limit
       return write(...args);
     }
     // grpc-js ends the stream from its own 'error' listener, which must still reach the real end().
-    respond(statusError(grpc.status.UNAVAILABLE, `connection dropped by fault injection after ${limit} messages`));
+    respond(new RpcError(grpc.status.UNAVAILABLE, `connection dropped by fault injection after ${limit} messages`).toServiceError());
     cut = true;
     Object.assign(call, { cancelled: true });
     call.emit('cancelled', 'cut by fault injection');
     return true;
   }) as typeof call.write;
   call.end = ((...args: Parameters<typeof end>) => (cut ? call : end(...args))) as typeof call.end;
-}
-
-function statusError(code: grpc.status, details: string): Partial<grpc.StatusObject> & Error {
-  return Object.assign(new Error(details), { code, details });
 }

@@ -3,7 +3,7 @@ import type { SecretServiceHandlers } from '../../contract/generated/dodil/ignit
 import type { LocalServiceDeps } from '../deps.js';
 import { notFound } from '../rpc/errors.js';
 import { paginate } from '../rpc/paginate.js';
-import { unary } from '../rpc/unary.js';
+import { unary } from '../rpc/handlers.js';
 import { checkSecretName, metadataOf, secretValueFrom, valueOf } from './secret-input.js';
 import { StoreSecretVault, type SecretVault } from './vault.js';
 
@@ -42,7 +42,7 @@ export function createSecretService(deps: LocalServiceDeps): { implementation: g
 
     ListSecrets: unary((call) => {
       const org = orgOf(call);
-      const page = paginate(vault.list(org), (secret) => secret.name, call.request.limit, call.request.cursor);
+      const page = paginate(vault.list(org), call.request, { keyOf: (secret) => secret.name });
       return { secrets: page.items.map(metadataOf), next_cursor: page.next_cursor };
     }),
 

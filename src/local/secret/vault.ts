@@ -1,4 +1,5 @@
-import type { Collection, LocalStore } from '../store.js';
+import { RecordBook } from '../record-book.js';
+import type { LocalStore } from '../store.js';
 
 /** A secret slot as the local Ignite stores it, per organization. */
 export interface StoredSecret {
@@ -21,30 +22,8 @@ export interface SecretVault {
  * in Vault; here they sit in the data directory like every other record, so the data directory
  * must be treated as sensitive (the README says so).
  */
-export class StoreSecretVault implements SecretVault {
-  private readonly secrets: Collection<StoredSecret>;
-
+export class StoreSecretVault extends RecordBook<StoredSecret, [organization: string, name: string]> implements SecretVault {
   constructor(store: LocalStore) {
-    this.secrets = store.collection<StoredSecret>('secrets');
+    super(store, 'secrets', (secret) => [secret.organization_name, secret.name]);
   }
-
-  get(organization: string, name: string): StoredSecret | undefined {
-    return this.secrets.get(slotId(organization, name));
-  }
-
-  put(secret: StoredSecret): void {
-    this.secrets.put(slotId(secret.organization_name, secret.name), secret);
-  }
-
-  delete(organization: string, name: string): boolean {
-    return this.secrets.delete(slotId(organization, name));
-  }
-
-  list(organization: string): StoredSecret[] {
-    return this.secrets.values().filter((secret) => secret.organization_name === organization);
-  }
-}
-
-function slotId(organization: string, name: string): string {
-  return `${organization}/${name}`;
 }

@@ -21,10 +21,10 @@ export interface BuildSpec {
 }
 
 /**
- * The local BuildService's engine, shared with ComputeService so an image-mode draft built from
- * code or git goes through the same builder, logs and image registry as CreateBuild.
+ * What ComputeService may ask of the local BuildService's builds, so an image-mode draft built
+ * from code or git goes through the same queue, builder, logs and image registry as CreateBuild.
  */
-export interface BuildEngine {
+export interface Builds {
   /** Validates and queues; returns the PENDING record at once. Throws RpcError on bad input. */
   start(spec: BuildSpec, caller: Caller): Build__Output;
   get(buildId: string): Build__Output | undefined;

@@ -6,7 +6,7 @@ import { runCopyStep, type CopyEnvironment, type SourceRoot } from './copy-step.
 import { execOrShellForm, stepProperties, type DockerfileStep, type ParsedDockerfile } from './dockerfile.js';
 import { ensureDirInScope } from './scoped-fs.js';
 import { expandWord, SubstitutionError } from './shell-words.js';
-import { startStage, type StageSource } from './stage-base.js';
+import { startStage, type Stage, type StageSource } from './stage-base.js';
 
 export interface ExecuteOptions extends Omit<CopyEnvironment, 'resolveFrom'> {
   /** Build args as the Dockerfile sees them (request args and the org's build secrets). */
@@ -23,17 +23,6 @@ export interface ExecuteResult {
   rootfsDir: string;
   config: ImageConfig;
   stepsNotExecuted: string[];
-}
-
-export interface Stage {
-  index: number;
-  name: string | undefined;
-  dir: string;
-  config: ImageConfig;
-  args: Map<string, string | undefined>;
-  shell: string[];
-  /** ENTRYPOINT resets an inherited CMD, but not one set in the same stage. */
-  cmdSetHere: boolean;
 }
 
 const RECORDED_ONLY = new Set(['HEALTHCHECK', 'VOLUME', 'STOPSIGNAL', 'ONBUILD', 'MAINTAINER']);

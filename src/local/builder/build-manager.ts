@@ -1,35 +1,38 @@
 import { randomBytes } from 'node:crypto';
-import { redacted } from '../../shared/redact.js';
 import { EventEmitter } from 'node:events';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { isTerminalBuildStatus as isTerminal } from '../../contract/build-status.js';
 import type { Build__Output } from '../../contract/generated/dodil/ignite/v1/Build.js';
 import type { BuildStatus__Output } from '../../contract/generated/dodil/ignite/v1/BuildStatus.js';
-import type { BuildEngine, BuildSpec } from './build-engine.js';
-import type { Caller } from '../rpc/caller.js';
+import { redacted } from '../../shared/redact.js';
 import type { LocalServiceDeps } from '../deps.js';
+import type { Caller } from '../rpc/caller.js';
 import { failedPrecondition, notFound } from '../rpc/errors.js';
 import type { Collection } from '../store.js';
+import { INTERRUPTED, runBuild, StopRequest, type BuildRunEnvironment, type LiveBuild } from './build-run.js';
 import type { BuildSecretStore } from './build-secrets.js';
 import { describeSource, normalizeBuildSpec, secretValues } from './build-spec.js';
-import { INTERRUPTED, isTerminal, runBuildToImage, StopRequest, type LiveBuild } from './build-lifecycle.js';
+import type { Builds, BuildSpec } from './builds.js';
 import type { ContextStore } from './contexts.js';
+import type { ImageBuilder } from './image-builder.js';
 import type { BuildJournal } from './journal.js';
 
 const MAX_PARALLEL_BUILDS = 4;
 
 /**
- * Owns every build: the records, the queue, cancellation, timeouts and the ends of builds. A
- * build's final state is decided here, synchronously, so a cancel and a finishing build cannot
- * both win; the work itself (build-lifecycle.ts) only reports back.
+ * Owns every build: the records, the queue, cancellation and the ends of builds. A build's final
+ * state is decided here, synchronously, so a cancel and a finishing build cannot both win; the
+ * work itself (build-run.ts) only reports back.
  */
-export class LocalBuildEngine implements BuildEngine {
+export class BuildManager implements Builds {
   private readonly builds: Collection<Build__Output>;
   private readonly live = new Map<string, LiveBuild>();
   private readonly queue: string[] = [];
   private readonly tasks = new Set<Promise<void>>();
   private readonly ended = new EventEmitter().setMaxListeners(0);
   private sequence = 0;
+  private readonly runEnvironment: BuildRunEnvironment;
   /** Resolves once builds cut short by a previous run have their closing log lines. */
   readonly ready: Promise<void>;
 
@@ -38,8 +41,10 @@ export class LocalBuildEngine implements BuildEngine {
     private readonly contexts: ContextStore,
     private readonly secrets: BuildSecretStore,
     readonly journal: BuildJournal,
+    imageBuilder: ImageBuilder,
   ) {
     this.builds = deps.store.collection<Build__Output>('builds');
+    this.runEnvironment = { deps, imageBuilder, transition: (live, status, error) => this.transition(live, status, error) };
     this.ready = this.recoverInterrupted();
   }
 
@@ -131,7 +136,7 @@ export class LocalBuildEngine implements BuildEngine {
   }
 
   /** Moves a build to a new status; the single place records change, in memory, on disk and in the log. */
-  transition(live: LiveBuild, status: BuildStatus__Output, error = ''): void {
+  private transition(live: LiveBuild, status: BuildStatus__Output, error = ''): void {
     if (isTerminal(live.record.status)) return;
     const now = Date.now();
     live.record = {
@@ -150,7 +155,7 @@ export class LocalBuildEngine implements BuildEngine {
     while (this.tasks.size < MAX_PARALLEL_BUILDS && this.queue.length > 0) {
       const live = this.live.get(this.queue.shift()!);
       if (!live) continue;
-      const task = runBuildToImage(live, this, this.deps).finally(() => {
+      const task = runBuild(live, this.runEnvironment).finally(() => {
         this.tasks.delete(task);
         this.pump();
       });

@@ -1,14 +1,14 @@
-import { isTerminalBuildStatus } from '../../contract/build-status.js';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { isTerminalBuildStatus as isTerminal } from '../../contract/build-status.js';
 import type { Build__Output } from '../../contract/generated/dodil/ignite/v1/Build.js';
 import type { BuildStatus__Output } from '../../contract/generated/dodil/ignite/v1/BuildStatus.js';
-import type { BuildSpec } from './build-engine.js';
 import type { LocalServiceDeps } from '../deps.js';
 import { localImageRef } from '../images.js';
 import { BuildFailure, shortDigest, type BuildOutput } from './build-output.js';
-import type { LocalBuildEngine } from './engine.js';
+import type { BuildSpec } from './builds.js';
+import type { ImageBuilder } from './image-builder.js';
 import type { JournalWriter } from './journal.js';
-import { runBuild } from './run-build.js';
+import { prepareContext } from './prepare-context.js';
 
 /** A build that is pending or running, with what only this process knows about it. */
 export interface LiveBuild {
@@ -25,26 +25,33 @@ export interface LiveBuild {
 
 export const INTERRUPTED = 'interrupted: the local Ignite stopped during the build';
 
-export const isTerminal = (status: BuildStatus__Output): boolean => isTerminalBuildStatus(status);
-
 /** Why a build's abort signal fired. */
 export class StopRequest {
   constructor(readonly kind: 'cancel' | 'timeout' | 'shutdown') {}
+}
+
+/** What one build needs from the BuildManager that runs it. */
+export interface BuildRunEnvironment {
+  deps: LocalServiceDeps;
+  imageBuilder: ImageBuilder;
+  /** The manager's one place where a record changes status. */
+  transition(live: LiveBuild, status: BuildStatus__Output, error?: string): void;
 }
 
 /** setTimeout's ceiling; a longer build timeout would otherwise fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Runs one build to its end: RUNNING, the work, then the image registered and SUCCEEDED, or FAILED
- * with the reason in the log and on the record. A cancel or shutdown has already ended the record
- * by the time the work unwinds; then only the scratch files are cleaned up.
+ * Runs one build to its end: RUNNING, the build context prepared, the image built and registered,
+ * then SUCCEEDED, or FAILED with the reason in the log and on the record. A cancel or shutdown has
+ * already ended the record by the time the work unwinds; then only the scratch files are cleaned up.
  */
-export async function runBuildToImage(live: LiveBuild, engine: LocalBuildEngine, deps: LocalServiceDeps): Promise<void> {
+export async function runBuild(live: LiveBuild, env: BuildRunEnvironment): Promise<void> {
+  const { deps } = env;
   const id = live.record.build_id;
   const { signal } = live.controller;
   if (signal.aborted || isTerminal(live.record.status)) return;
-  engine.transition(live, 'BUILD_STATUS_RUNNING');
+  env.transition(live, 'BUILD_STATUS_RUNNING');
   const timeoutSecs = live.spec.timeout_secs;
   const timer = setTimeout(() => live.controller.abort(new StopRequest('timeout')), Math.min(timeoutSecs * 1000, MAX_TIMER_MS));
   const output: BuildOutput = {
@@ -55,14 +62,26 @@ export async function runBuildToImage(live: LiveBuild, engine: LocalBuildEngine,
   const workDir = deps.store.filePath('build-work', id);
   const rootfs = deps.images.rootfsDir(id);
   try {
-    const result = await runBuild({
-      spec: live.spec,
+    await mkdir(workDir, { recursive: true });
+    const { spec } = live;
+    const context = await prepareContext({
+      spec,
       contextFile: live.contextFile,
       gitCredentials: live.gitCredentials,
+      workDir,
+      limits: deps.limits,
+      output,
+      signal,
+    });
+    const result = await env.imageBuilder.build({
+      contextDir: context.dir,
+      dockerfile: spec.dockerfile,
+      dockerfileText: context.dockerfileText,
       buildArgs: live.buildArgs,
       secretArgs: live.secretArgs,
-      workDir,
+      platform: spec.platform,
       stageSources: { localImage: (ref) => localImageOf(deps, ref, live.record.organization_name) },
+      workDir,
       limits: deps.limits,
       output,
       signal,
@@ -88,7 +107,7 @@ export async function runBuildToImage(live: LiveBuild, engine: LocalBuildEngine,
     output.system(`Successfully built ${shortDigest(result.digest.digest)}`);
     for (const ref of refs) output.system(`Successfully tagged ${ref}`);
     live.record = { ...live.record, image_refs: refs, image_digest: result.digest.digest, steps_not_executed: result.stepsNotExecuted };
-    engine.transition(live, 'BUILD_STATUS_SUCCEEDED');
+    env.transition(live, 'BUILD_STATUS_SUCCEEDED');
   } catch (err) {
     if (isTerminal(live.record.status)) return;
     const stop = signal.aborted && signal.reason instanceof StopRequest ? signal.reason : undefined;
@@ -100,7 +119,7 @@ export async function runBuildToImage(live: LiveBuild, engine: LocalBuildEngine,
       message = `internal error in the local Ignite: ${err instanceof Error ? err.message : String(err)}`;
     }
     output.stderr(message);
-    engine.transition(live, 'BUILD_STATUS_FAILED', message);
+    env.transition(live, 'BUILD_STATUS_FAILED', message);
   } finally {
     clearTimeout(timer);
     await rm(workDir, { recursive: true, force: true });

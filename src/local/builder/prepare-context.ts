@@ -1,0 +1,84 @@
+import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildSpec } from './builds.js';
+import { unpackLimits, type LocalLimits } from '../limits.js';
+import { BuildFailure, checkAborted, formatDockerSize, type BuildOutput } from './build-output.js';
+import { applyDockerignore } from './context-files.js';
+import { cloneGitSource } from './git-clone.js';
+import { resolveInScope } from './scoped-fs.js';
+import { unpackArchive } from './unpack.js';
+
+export interface PrepareContextInput {
+  spec: BuildSpec;
+  /** The uploaded archive, for a context source. */
+  contextFile: string | undefined;
+  gitCredentials: { username: string; password: string } | undefined;
+  /** Scratch space for this build, existing and empty; the caller removes it afterwards. */
+  workDir: string;
+  limits: LocalLimits;
+  output: BuildOutput;
+  signal: AbortSignal;
+}
+
+export interface PreparedContext {
+  /** The build context, after .dockerignore. */
+  dir: string;
+  dockerfileText: string;
+}
+
+/**
+ * A build's source as a build context on disk, the same for every image builder: the archive
+ * unpacked or the repository cloned, the Dockerfile read, then .dockerignore applied.
+ */
+export async function prepareContext(input: PrepareContextInput): Promise<PreparedContext> {
+  const { spec, output, signal } = input;
+  const dir = await materialize(input);
+  checkAborted(signal);
+
+  // Read before .dockerignore runs: Docker still uses a Dockerfile the ignore file excludes.
+  const dockerfilePath = await resolveInScope(dir, spec.dockerfile);
+  const dockerfileStats = await lstat(dockerfilePath).catch(() => undefined);
+  if (!dockerfileStats?.isFile()) throw new BuildFailure(`Cannot locate specified Dockerfile: ${spec.dockerfile}`);
+  const dockerfileText = await readFile(dockerfilePath, 'utf8');
+  const ignored = await applyDockerignore(dir, signal);
+  output.system(`Sending build context to Docker daemon  ${formatDockerSize(await treeSize(dir))}`);
+  if (ignored > 0) output.system(`.dockerignore excluded ${ignored} path${ignored === 1 ? '' : 's'} from the build context`);
+  return { dir, dockerfileText };
+}
+
+async function materialize(input: PrepareContextInput): Promise<string> {
+  const { spec, workDir, output, signal } = input;
+  const source = spec.source;
+  if (source.kind === 'git') {
+    return cloneGitSource({
+      url: source.url,
+      reference: source.reference,
+      contextDir: source.context_dir,
+      credentials: source.credentials ?? input.gitCredentials,
+      dest: path.join(workDir, 'git'),
+      scratch: workDir,
+      output,
+      signal,
+    });
+  }
+  let archive = input.contextFile;
+  if (source.kind === 'inline') {
+    archive = path.join(workDir, 'inline-context');
+    await writeFile(archive, source.archive);
+  }
+  if (!archive) throw new BuildFailure('the build context is missing');
+  const contextDir = path.join(workDir, 'context');
+  const { skipped } = await unpackArchive(archive, contextDir, unpackLimits(input.limits), signal);
+  for (const entry of skipped) output.system(`skipped ${entry}: only files, directories and links are part of a build context`);
+  return contextDir;
+}
+
+async function treeSize(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const child = path.join(dir, entry.name);
+    if (entry.isDirectory()) total += await treeSize(child);
+    else total += (await lstat(child)).size;
+  }
+  return total;
+}
