@@ -16,7 +16,7 @@ import {
   secretReasonByName,
   type EntryKind,
 } from './secret-files.js';
-import type { ContextEntry, Exclusion, WalkResult } from './walk.js';
+import type { ContextEntry, Exclusion, WalkResult } from './walk-result.js';
 
 const STAT_BATCH = 64;
 
