@@ -25,7 +25,7 @@ export {
   type PackOptions,
   type PackResult,
 } from './pack.js';
-export { PathOutsideContextError } from '../archive/entry-names.js';
+export { PathOutsideContextError } from './context-paths.js';
 export {
   walkAllowedFolder,
   walkContext,

@@ -6,7 +6,7 @@
 import { resolveAllowedPath, type PathDialectOptions } from './allowed-roots.js';
 import { loadIgnoreRules } from '../archive/ignore-rules.js';
 import { DEFAULT_LIMITS, type ContextLimits } from './limits.js';
-import { toContextRelative } from '../archive/entry-names.js';
+import { toContextRelative } from './context-paths.js';
 import type { WalkResult } from './walk-result.js';
 import { Walker } from './walker.js';
 
