@@ -15,11 +15,10 @@ export { InvalidArchiveError, openExistingArchive, type ExistingArchive } from '
 export { DEFAULT_SKIP_NAMES, type IgnoreSource } from '../archive/ignore-rules.js';
 export { ContextLimitError, DEFAULT_LIMITS, type ContextLimits, type SizedPath } from './limits.js';
 export { planContext, type ContextManifest, type PlanOptions } from './manifest.js';
+export { ARCHIVE_FORMATS, CONTENT_TYPES, type ArchiveFormat } from '../archive/formats.js';
 export {
-  CONTENT_TYPES,
   packContext,
   packWalkedContext,
-  type ArchiveFormat,
   type PackedContext,
   type PackedStream,
   type PackOptions,

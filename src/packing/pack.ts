@@ -4,6 +4,7 @@
  * before it, so a slow upload slows the file reads instead of filling a buffer.
  */
 import { createHash } from 'node:crypto';
+import { CONTENT_TYPES, type ArchiveFormat } from '../archive/formats.js';
 import { defaultThreadCount, inlineCompressor, workerCompressor } from './deflate-pool.js';
 import { SEGMENT_BYTES, type DeflateLevel } from './deflate-segment.js';
 import { gzipStream } from './deflate-stream.js';
@@ -11,10 +12,6 @@ import { readEntries, type LoadedEntry } from './entry-reader.js';
 import { tarStream } from './tar.js';
 import { walkAllowedFolder, type ContextSourceOptions, type Exclusion, type WalkResult } from './walk.js';
 import { ZIP_MAX_BYTES, ZIP_MAX_ENTRIES, zipStream } from './zip.js';
-
-export type ArchiveFormat = 'tar.gz' | 'zip';
-
-export const CONTENT_TYPES: Record<ArchiveFormat, string> = { 'tar.gz': 'application/gzip', zip: 'application/zip' };
 
 export interface PackOptions {
   /** `tar.gz` (the dodil CLI's format) by default. */

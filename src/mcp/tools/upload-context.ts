@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ARCHIVE_FILE_NAME } from '../../archive/formats.js';
 import { contextInputShape, contextLimits, existingArchiveAt, packer, prepareContext, sendContext, summarizeExclusions, translateContextErrors } from './shared/context-source.js';
 import { defineTool } from './define-tool.js';
 
@@ -95,7 +96,7 @@ Next: create_build with the context_id.`,
       };
     }
     const prepared = await prepareContext(context, args);
-    const name = args.name ?? path.basename(prepared.path).replace(/\.(tar\.gz|tgz|zip)$/i, '');
+    const name = args.name ?? path.basename(prepared.path).replace(ARCHIVE_FILE_NAME, '');
     const sent = await sendContext(context, prepared, name, false);
     if (sent.kind !== 'uploaded') throw new Error('an upload was requested but the context was not uploaded');
     const { digest, packedBytes } = await prepared.result;
