@@ -181,7 +181,7 @@ export class Walker {
 
   private fail(limit: keyof ContextLimits, complete: boolean): never {
     const files = this.entries.filter((e) => e.kind !== 'directory');
-    throw contextLimitError(limit, this.limits[limit], files, this.rules.source, this.forced, complete);
+    throw contextLimitError(limit, this.limits[limit], files, this.rules.file, this.forced, complete);
   }
 
   checkLimits(): void {
