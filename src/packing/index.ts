@@ -2,7 +2,13 @@
  * Build contexts for Ignite: what the MCP tools call to check a folder, plan (dry run), pack, chunk for
  * UploadBuildContext or inline, and to validate an archive the user already has.
  */
-export { normalizeUserPath, PathNotAllowedError, resolveAllowedPath, type PathDialectOptions } from './allowed-roots.js';
+export {
+  normalizeUserPath,
+  PathNotAllowedError,
+  PathOutsideContextError,
+  resolveAllowedPath,
+  type PathDialectOptions,
+} from './allowed-roots.js';
 export {
   INLINE_CONTEXT_LIMIT_BYTES,
   inlineIfSmall,
@@ -24,7 +30,6 @@ export {
   type PackOptions,
   type PackResult,
 } from './pack.js';
-export { PathOutsideContextError } from './context-paths.js';
 export {
   walkAllowedFolder,
   walkContext,

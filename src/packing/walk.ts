@@ -3,10 +3,9 @@
  * else was left out. Nothing is read here except directory listings, link targets and, for `.npmrc` and
  * `.pypirc`, enough text to see whether they hold a credential.
  */
-import { resolveAllowedPath, type PathDialectOptions } from './allowed-roots.js';
+import { resolveAllowedPath, toContextRelative, type PathDialectOptions } from './allowed-roots.js';
 import { loadIgnoreRules } from '../archive/ignore-rules.js';
 import { DEFAULT_LIMITS, type ContextLimits } from './limits.js';
-import { toContextRelative } from './context-paths.js';
 import type { WalkResult } from './walk-result.js';
 import { Walker } from './walker.js';
 
