@@ -11,7 +11,6 @@ import { CONTENT_TYPES, contextFormatOf, DECLARED_CONTENT_TYPES, sniffArchive, S
 
 type UploadCall = grpc.ServerReadableStream<UploadBuildContextRequest__Output, UploadBuildContextResponse>;
 
-
 /** Thrown when the client goes away; there is nobody left to answer. */
 class ClientGone extends Error {}
 
