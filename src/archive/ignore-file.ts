@@ -68,8 +68,8 @@ export async function readIgnoreFile(root: string, rel: string): Promise<string 
   try {
     stats = await lstat(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    // ENOTDIR is not "no file": a folder on the way, most often the root itself, is a file; say so.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
   if (!stats.isFile()) throw new IgnoreFileError(rel, `it is a ${kindOf(stats)}, not a regular file`);
