@@ -15,7 +15,7 @@ import { isInsideRoot } from './entry-names.js';
 export const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
 // O_NOFOLLOW: a file swapped for a symlink after the lstat must not be followed.
-// O_NONBLOCK: one swapped for a FIFO must fail instead of waiting forever for a writer.
+// O_NONBLOCK: opening one swapped for a FIFO must not wait for a writer; the fstat then refuses it.
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 export class IgnoreFileError extends UserError {
