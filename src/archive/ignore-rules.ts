@@ -3,10 +3,10 @@
  * with case-sensitive matching as Docker does; this file only decides which rules apply and when an
  * excluded directory still has to be walked because a `!` exception may bring something back.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ignore } from '@balena/dockerignore';
+import { readIgnoreFile } from './ignore-file.js';
 
 // The package is CommonJS (`module.exports = factory`) while its typings declare a default export,
 // which NodeNext resolution cannot call; require it and state the factory's shape here.
@@ -26,15 +26,6 @@ export interface IgnoreRules {
 }
 
 const WILDCARD = /[*?[\\]/;
-
-async function readIfPresent(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
 
 function exceptionPatterns(text: string): string[] {
   return text
@@ -77,7 +68,7 @@ export function defaultSkipRules(): IgnoreRules {
  */
 export async function loadIgnoreRules(root: string, dockerfileRel: string): Promise<IgnoreRules> {
   for (const candidate of [`${dockerfileRel}.dockerignore`, '.dockerignore']) {
-    const text = await readIfPresent(path.join(root, ...candidate.split('/')));
+    const text = await readIgnoreFile(root, candidate);
     if (text !== null) return dockerignoreRules(text, candidate);
   }
   return defaultSkipRules();

@@ -1,7 +1,9 @@
 /**
  * Where the packer may read. Agents hand us paths in every dialect (relative, `~`, `C:\…`, `/mnt/c/…`,
  * `\\wsl$\…`), so we normalise first, then resolve symlinks, and only then compare with the allowed roots:
- * comparing before realpath would let a symlink inside a root lead anywhere on disk.
+ * comparing before realpath would let a symlink inside a root lead anywhere on disk. Paths named inside
+ * the context (the Dockerfile, secret files to send anyway) get the same care in toContextRelative: they
+ * are matched against ignore rules and archive names, which are POSIX and relative.
  */
 import { realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -113,4 +115,29 @@ export async function resolveAllowedPath(
   if (real === null) throw new PathNotAllowedError(normalised, rootsShown, 'Path does not exist');
   if (realRoots.some((root) => isInside(root, real, platform))) return real;
   throw new PathNotAllowedError(`${normalised} (resolves to ${real})`, rootsShown, 'Path is outside the allowed folders');
+}
+
+/** A caller-given path (the Dockerfile, a secret file to include) that points outside the context. */
+export class PathOutsideContextError extends Error {
+  constructor(
+    readonly input: string,
+    readonly root: string,
+  ) {
+    super(`Path must name something inside the context folder ${root}: ${input}`);
+    this.name = 'PathOutsideContextError';
+  }
+}
+
+/**
+ * Turns a caller-given path inside the context into the POSIX relative form used for matching and
+ * archive names. Throws PathOutsideContextError when it leaves the root or names the root itself.
+ */
+export function toContextRelative(input: string, root: string): string {
+  const slashed = input.trim().replace(/\\/g, '/');
+  const relative = path.isAbsolute(slashed) ? path.relative(root, slashed).split(path.sep).join('/') : slashed;
+  const normalised = path.posix.normalize(relative).replace(/\/+$/, '');
+  if (normalised === '..' || normalised.startsWith('../') || path.posix.isAbsolute(normalised) || normalised === '.') {
+    throw new PathOutsideContextError(input, root);
+  }
+  return normalised;
 }

@@ -10,6 +10,11 @@ import { fileChunks } from './chunks.js';
 import { unsafeEntryName, unsafeSymlinkTarget } from '../archive/entry-names.js';
 import { readZipDirectory, readZipLinkTarget } from '../archive/zip-directory.js';
 
+// fflate's Unzip calls itself once for every entry that ends inside the chunk it is given, so one
+// 512 KiB read of tiny entries (66,000 of them in a 9 MB zip) overflows the stack; small slices keep
+// the depth to a few hundred calls.
+const UNZIP_SLICE_BYTES = 8 * 1024;
+
 function checkTarHeader(header: tar.Header): string | null {
   const bad = unsafeEntryName(header.name.replace(/\/+$/, '') || header.name);
   if (bad !== null) return `${bad}: ${header.name}`;
@@ -102,8 +107,10 @@ export async function validateZip(file: string, handle: FileHandle, size: number
   unzip.register(UnzipInflate);
   for await (const chunk of fileChunks(file)) {
     onBytes(chunk);
-    unzip.push(chunk);
-    if (problem !== null) throw new Error(problem);
+    for (let at = 0; at < chunk.length; at += UNZIP_SLICE_BYTES) {
+      unzip.push(chunk.subarray(at, at + UNZIP_SLICE_BYTES));
+      if (problem !== null) throw new Error(problem);
+    }
   }
   unzip.push(new Uint8Array(0), true);
   if (problem !== null) throw new Error(problem);

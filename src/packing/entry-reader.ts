@@ -8,7 +8,7 @@
 import { close, constants, fstat, open, read } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { ContextEntry } from './walk.js';
+import type { ContextEntry } from './walk-result.js';
 
 /** 2000-01-01T00:00:00Z; zip's DOS timestamps cannot go below 1980, so both formats share this one. */
 export const ARCHIVE_MTIME = new Date(Date.UTC(2000, 0, 1));

@@ -8,7 +8,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { resolveAllowedPath, type PathDialectOptions } from './allowed-roots.js';
 import { validateTarGz, validateZip } from './archive-validation.js';
 import { fileChunks } from './chunks.js';
-import { CONTENT_TYPES, type ArchiveFormat } from './pack.js';
+import { CONTENT_TYPES, contextFormatOf, sniffArchive, SNIFF_BYTES, type ArchiveFormat } from '../archive/formats.js';
 
 export interface ExistingArchive {
   /** The normalised real path, to echo back. */
@@ -30,12 +30,6 @@ export class InvalidArchiveError extends Error {
   }
 }
 
-function detectFormat(head: Buffer): ArchiveFormat | null {
-  if (head[0] === 0x1f && head[1] === 0x8b) return 'tar.gz';
-  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5)) return 'zip';
-  return null;
-}
-
 export async function openExistingArchive(
   input: string,
   allowedRoots: readonly string[],
@@ -43,7 +37,7 @@ export async function openExistingArchive(
 ): Promise<ExistingArchive> {
   const file = await resolveAllowedPath(input, allowedRoots, pathOptions);
   const handle = await open(file, 'r');
-  let format: ArchiveFormat | null;
+  let format: ArchiveFormat | undefined;
   const hash = createHash('sha256');
   let sizeBytes = 0;
   const onBytes = (chunk: Uint8Array) => {
@@ -54,10 +48,10 @@ export async function openExistingArchive(
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new InvalidArchiveError(file, 'not a regular file');
-    const head = Buffer.alloc(4);
-    await handle.read(head, 0, 4, 0);
-    format = detectFormat(head);
-    if (format === null) throw new InvalidArchiveError(file, 'not a gzip-compressed tar or a zip (checked the first bytes)');
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+    format = contextFormatOf(sniffArchive(head.subarray(0, bytesRead)));
+    if (format === undefined) throw new InvalidArchiveError(file, 'not a gzip-compressed tar or a zip (checked the first bytes)');
     entryCount = format === 'zip' ? await validateZip(file, handle, stats.size, onBytes) : await validateTarGz(file, onBytes);
   } catch (error) {
     if (error instanceof InvalidArchiveError) throw error;

@@ -2,7 +2,13 @@
  * Build contexts for Ignite: what the MCP tools call to check a folder, plan (dry run), pack, chunk for
  * UploadBuildContext or inline, and to validate an archive the user already has.
  */
-export { normalizeUserPath, PathNotAllowedError, resolveAllowedPath, type PathDialectOptions } from './allowed-roots.js';
+export {
+  normalizeUserPath,
+  PathNotAllowedError,
+  PathOutsideContextError,
+  resolveAllowedPath,
+  type PathDialectOptions,
+} from './allowed-roots.js';
 export {
   INLINE_CONTEXT_LIMIT_BYTES,
   inlineIfSmall,
@@ -15,17 +21,15 @@ export { InvalidArchiveError, openExistingArchive, type ExistingArchive } from '
 export { DEFAULT_SKIP_NAMES, type IgnoreSource } from '../archive/ignore-rules.js';
 export { ContextLimitError, DEFAULT_LIMITS, type ContextLimits, type SizedPath } from './limits.js';
 export { planContext, type ContextManifest, type PlanOptions } from './manifest.js';
+export { ARCHIVE_FORMATS, CONTENT_TYPES, type ArchiveFormat } from '../archive/formats.js';
 export {
-  CONTENT_TYPES,
   packContext,
   packWalkedContext,
-  type ArchiveFormat,
   type PackedContext,
   type PackedStream,
   type PackOptions,
   type PackResult,
 } from './pack.js';
-export { PathOutsideContextError } from '../archive/entry-names.js';
 export {
   walkAllowedFolder,
   walkContext,

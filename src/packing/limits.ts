@@ -2,7 +2,7 @@
  * Size limits on a context. Hitting one must tell the agent what to do next, so the error names the
  * biggest files and the `.dockerignore` line that would remove most of the weight.
  */
-import { DEFAULT_SKIP_NAMES, type IgnoreSource } from '../archive/ignore-rules.js';
+import { DEFAULT_SKIP_NAMES } from '../archive/ignore-rules.js';
 
 export interface ContextLimits {
   /** Regular files plus symlinks. */
@@ -69,7 +69,8 @@ export function contextLimitError(
   limit: keyof ContextLimits,
   limitValue: number,
   files: readonly SizedPath[],
-  ignoreSource: IgnoreSource,
+  /** The ignore file that applied, which is where the advice says to add a line; null for the default skip list. */
+  ignoreFile: string | null,
   alwaysSent: ReadonlySet<string>,
   complete: boolean,
 ): ContextLimitError {
@@ -86,8 +87,8 @@ export function contextLimitError(
     const count = heavy.files === 1 ? '1 file' : `${heavy.files} files`;
     const what = `${heavy.name}${heavy.isDir ? '/' : ''} (${count}, ${formatBytes(heavy.bytes)})`;
     advice =
-      ignoreSource === '.dockerignore'
-        ? `Add the line "${line}" to .dockerignore to leave out ${what}, or raise the limit.`
+      ignoreFile !== null
+        ? `Add the line "${line}" to ${ignoreFile} to leave out ${what}, or raise the limit.`
         : `Create a .dockerignore with the line "${line}" to leave out ${what}, or raise the limit. ` +
           `A .dockerignore replaces the default skip list, so also list ${DEFAULT_SKIP_NAMES.join(', ')} in it.`;
   }

@@ -6,7 +6,8 @@
 import { INLINE_CONTEXT_LIMIT_BYTES } from './chunks.js';
 import type { IgnoreSource } from '../archive/ignore-rules.js';
 import { largestFiles, type SizedPath } from './limits.js';
-import { CONTENT_TYPES, packWalkedContext, type ArchiveFormat, type PackOptions } from './pack.js';
+import { CONTENT_TYPES, type ArchiveFormat } from '../archive/formats.js';
+import { packWalkedContext, type PackOptions } from './pack.js';
 import { walkAllowedFolder, type ContextSourceOptions, type Exclusion, type ExclusionReason } from './walk.js';
 
 /** Keeps a dry run readable when an ignore rule matches thousands of paths one by one. */

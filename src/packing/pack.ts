@@ -4,17 +4,15 @@
  * before it, so a slow upload slows the file reads instead of filling a buffer.
  */
 import { createHash } from 'node:crypto';
+import { CONTENT_TYPES, type ArchiveFormat } from '../archive/formats.js';
+import { UserError } from '../shared/errors.js';
 import { defaultThreadCount, inlineCompressor, workerCompressor } from './deflate-pool.js';
 import { SEGMENT_BYTES, type DeflateLevel } from './deflate-segment.js';
 import { gzipStream } from './deflate-stream.js';
 import { readEntries, type LoadedEntry } from './entry-reader.js';
 import { tarStream } from './tar.js';
 import { walkAllowedFolder, type ContextSourceOptions, type Exclusion, type WalkResult } from './walk.js';
-import { ZIP_MAX_BYTES, ZIP_MAX_ENTRIES, zipStream } from './zip.js';
-
-export type ArchiveFormat = 'tar.gz' | 'zip';
-
-export const CONTENT_TYPES: Record<ArchiveFormat, string> = { 'tar.gz': 'application/gzip', zip: 'application/zip' };
+import { ZIP_MAX_BYTES, zipStream } from './zip.js';
 
 export interface PackOptions {
   /** `tar.gz` (the dodil CLI's format) by default. */
@@ -63,13 +61,13 @@ async function* countingBytes(items: AsyncIterable<LoadedEntry>, counter: { byte
 }
 
 function checkFormatLimits(walk: WalkResult, format: ArchiveFormat): void {
-  if (format !== 'zip') return;
-  if (walk.entries.length > ZIP_MAX_ENTRIES || walk.totalBytes > ZIP_MAX_BYTES) {
-    throw new Error(
-      `This context (${walk.entries.length} entries, ${walk.totalBytes} bytes) is too large for a zip without ZIP64; ` +
-        `use format "tar.gz", which has no such limit.`,
-    );
-  }
+  if (format !== 'zip' || walk.totalBytes <= ZIP_MAX_BYTES) return;
+  throw new UserError(
+    `This context (${walk.entries.length} entries, ${walk.totalBytes} bytes) is too large for a zip without ZIP64 sizes; ` +
+      `use format "tar.gz", which has no such limit.`,
+    'Pass format "tar.gz".',
+    { code: 'CONTEXT_TOO_LARGE_FOR_ZIP' },
+  );
 }
 
 export function packWalkedContext(walk: WalkResult, options: PackOptions = {}): PackedStream {

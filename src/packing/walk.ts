@@ -3,35 +3,13 @@
  * else was left out. Nothing is read here except directory listings, link targets and, for `.npmrc` and
  * `.pypirc`, enough text to see whether they hold a credential.
  */
-import { resolveAllowedPath, type PathDialectOptions } from './allowed-roots.js';
-import { loadIgnoreRules, type IgnoreSource } from '../archive/ignore-rules.js';
+import { resolveAllowedPath, toContextRelative, type PathDialectOptions } from './allowed-roots.js';
+import { loadIgnoreRules } from '../archive/ignore-rules.js';
 import { DEFAULT_LIMITS, type ContextLimits } from './limits.js';
-import { toContextRelative } from '../archive/entry-names.js';
-import type { EntryKind } from './secret-files.js';
+import type { WalkResult } from './walk-result.js';
 import { Walker } from './walker.js';
 
-export interface ContextEntry {
-  /** POSIX path relative to the root, without a trailing slash. */
-  path: string;
-  kind: EntryKind;
-  size: number;
-  executable: boolean;
-  linkTarget?: string;
-}
-
-export type ExclusionReason =
-  | 'dockerignore'
-  | 'default-skip-list'
-  | 'secret-file'
-  | 'symlink-outside-root'
-  | 'special-file'
-  | 'unreadable';
-
-export interface Exclusion {
-  path: string;
-  reason: ExclusionReason;
-  detail?: string;
-}
+export type { ContextEntry, Exclusion, ExclusionReason, WalkResult } from './walk-result.js';
 
 export interface WalkOptions {
   /** Real absolute path of the context folder (see resolveAllowedPath). */
@@ -41,18 +19,6 @@ export interface WalkOptions {
   /** Secret-shaped paths (relative to the root) the caller wants sent anyway. */
   includeSecretFiles?: readonly string[];
   limits?: Partial<ContextLimits>;
-}
-
-export interface WalkResult {
-  root: string;
-  entries: ContextEntry[];
-  excluded: Exclusion[];
-  ignoreSource: IgnoreSource;
-  ignoreFile: string | null;
-  dockerfile: { path: string; found: boolean };
-  /** Regular files; symlinks and directories are not counted. */
-  fileCount: number;
-  totalBytes: number;
 }
 
 export async function walkContext(options: WalkOptions): Promise<WalkResult> {

@@ -16,7 +16,7 @@ import {
   secretReasonByName,
   type EntryKind,
 } from './secret-files.js';
-import type { ContextEntry, Exclusion, WalkResult } from './walk.js';
+import type { ContextEntry, Exclusion, WalkResult } from './walk-result.js';
 
 const STAT_BATCH = 64;
 
@@ -181,7 +181,7 @@ export class Walker {
 
   private fail(limit: keyof ContextLimits, complete: boolean): never {
     const files = this.entries.filter((e) => e.kind !== 'directory');
-    throw contextLimitError(limit, this.limits[limit], files, this.rules.source, this.forced, complete);
+    throw contextLimitError(limit, this.limits[limit], files, this.rules.file, this.forced, complete);
   }
 
   checkLimits(): void {

@@ -5,7 +5,7 @@ import type { LocalLimits } from '../limits.js';
 import { URL_USER_INFO } from './build-output.js';
 import { invalidArgument, notFound } from '../rpc/errors.js';
 import type { ContextStore } from './contexts.js';
-import { sniffArchive } from './unpack.js';
+import { sniffArchive } from '../../archive/formats.js';
 
 /** Docker's repository path grammar: lowercase components joined by `.`, `_`, `__` or dashes, split by `/`. */
 const IMAGE_NAME = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;

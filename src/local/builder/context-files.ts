@@ -1,43 +1,53 @@
-import { lstat, readdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import ignore, { type Ignore } from '@balena/dockerignore';
+import { IgnoreFileError } from '../../archive/ignore-file.js';
+import { loadIgnoreRules, type IgnoreRules } from '../../archive/ignore-rules.js';
 import { BuildFailure, checkAborted } from './build-output.js';
 
 /**
- * The build context as COPY sees it: `.dockerignore` applied (Docker never sends excluded files
+ * The build context as COPY sees it: the ignore file applied (Docker never sends excluded files
  * to the builder), and source patterns matched with Go's filepath.Match rules as Docker does.
  */
 
-/** Removes what the context's `.dockerignore` excludes; returns how many paths were dropped. */
-export async function applyDockerignore(contextDir: string, signal: AbortSignal): Promise<number> {
-  const file = path.join(contextDir, '.dockerignore');
-  const stats = await lstat(file).catch(() => undefined);
-  if (!stats?.isFile()) return 0;
-  const lines = (await readFile(file, 'utf8')).split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));
-  if (lines.length === 0) return 0;
-  // The CJS module is the factory itself; its typings describe it as a default export.
-  const factory = ignore as unknown as (options?: { ignorecase?: boolean }) => Ignore;
-  const rules = factory({ ignorecase: false }).add(lines);
-  const hasExceptions = lines.some((line) => line.trim().startsWith('!'));
-  return prune(contextDir, '', (rel) => rules.ignores(rel), hasExceptions, signal);
+export interface IgnoreOutcome {
+  /** The ignore file that applied, relative to the context; null when there is none. */
+  file: string | null;
+  removed: number;
 }
 
-async function prune(root: string, rel: string, ignores: (rel: string) => boolean, hasExceptions: boolean, signal: AbortSignal): Promise<number> {
+/**
+ * Removes what the build's ignore file excludes: `<dockerfile>.dockerignore` when there is one, as
+ * BuildKit and the packer read it, else the root `.dockerignore`. Docker has no default skip list,
+ * so without either file nothing is removed.
+ */
+export async function applyDockerignore(contextDir: string, dockerfile: string, signal: AbortSignal): Promise<IgnoreOutcome> {
+  let rules: IgnoreRules;
+  try {
+    rules = await loadIgnoreRules(contextDir, dockerfile);
+  } catch (error) {
+    if (error instanceof IgnoreFileError) throw new BuildFailure(error.message);
+    throw error;
+  }
+  if (rules.file === null) return { file: null, removed: 0 };
+  return { file: rules.file, removed: await prune(contextDir, '', rules, signal) };
+}
+
+async function prune(root: string, rel: string, rules: IgnoreRules, signal: AbortSignal): Promise<number> {
   let removed = 0;
   for (const entry of await readdir(path.join(root, rel), { withFileTypes: true })) {
     checkAborted(signal);
     const child = rel ? `${rel}/${entry.name}` : entry.name;
     const host = path.join(root, child);
-    const ignored = ignores(child);
+    const ignored = rules.ignores(child);
     if (entry.isDirectory()) {
-      // An excluded directory can still hold re-included files (`!dir/keep`), so only a rule set
-      // without exceptions may drop it whole.
-      if (ignored && !hasExceptions) {
+      // An excluded directory can still hold re-included files (`!dir/keep`); it is dropped whole
+      // only when no exception can reach inside it.
+      if (ignored && !rules.mustDescend(child)) {
         await rm(host, { recursive: true, force: true });
         removed++;
         continue;
       }
-      removed += await prune(root, child, ignores, hasExceptions, signal);
+      removed += await prune(root, child, rules, signal);
       if (ignored && (await readdir(host)).length === 0) {
         await rmdir(host);
         removed++;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Collection, LocalStore } from '../store.js';
-import type { ArchiveFormat } from './unpack.js';
+import type { ArchiveKind } from '../../archive/formats.js';
 
 /** An uploaded build context: the record, and the archive in `files/contexts/<id>`. */
 export interface ContextRecord {
@@ -10,7 +10,7 @@ export interface ContextRecord {
   organization_name: string;
   name: string;
   content_type: string;
-  format: Exclude<ArchiveFormat, 'tar'>;
+  format: Exclude<ArchiveKind, 'tar'>;
   size_bytes: number;
   sha256: string;
   created_at_ms: number;

@@ -40,9 +40,9 @@ export async function prepareContext(input: PrepareContextInput): Promise<Prepar
   const dockerfileStats = await lstat(dockerfilePath).catch(() => undefined);
   if (!dockerfileStats?.isFile()) throw new BuildFailure(`Cannot locate specified Dockerfile: ${spec.dockerfile}`);
   const dockerfileText = await readFile(dockerfilePath, 'utf8');
-  const ignored = await applyDockerignore(dir, signal);
+  const ignored = await applyDockerignore(dir, spec.dockerfile, signal);
   output.system(`Sending build context to Docker daemon  ${formatDockerSize(await treeSize(dir))}`);
-  if (ignored > 0) output.system(`.dockerignore excluded ${ignored} path${ignored === 1 ? '' : 's'} from the build context`);
+  if (ignored.removed > 0) output.system(`${ignored.file} excluded ${ignored.removed} path${ignored.removed === 1 ? '' : 's'} from the build context`);
   return { dir, dockerfileText };
 }
 

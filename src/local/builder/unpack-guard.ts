@@ -1,5 +1,6 @@
 import { chmod, lstat, mkdir, open, readdir, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import { entryNameProblem, entrySegments, type EntryNameProblem, type NameDialect } from '../../archive/entry-names.js';
 import { BuildFailure, checkAborted } from './build-output.js';
 
 export interface UnpackLimits {
@@ -16,6 +17,12 @@ export interface UnpackLimits {
  */
 const RATIO_GRACE_BYTES = 1024 * 1024;
 const MAX_SYMLINK_HOPS = 40;
+
+const REFUSED_NAMES: Record<Exclude<EntryNameProblem, 'empty'>, (quoted: string) => string> = {
+  nul: (quoted) => `entry name ${quoted} contains a NUL byte`,
+  absolute: (quoted) => `entry ${quoted} has an absolute path`,
+  parent: (quoted) => `entry ${quoted} escapes the context root`,
+};
 
 /**
  * Keeps one extraction inside its root and within its budget. Symlinks are not created while
@@ -38,15 +45,13 @@ export class ExtractionGuard {
   ) {}
 
   /**
-   * The entry's path relative to the root, with `/` separators; undefined for the root itself.
-   * Absolute names and `..` components are refused rather than cleaned, as their only use is escape.
+   * The entry's path relative to the root, with `/` separators; undefined for the root itself. Names
+   * are read as tar reads them unless the dialect says `\` separates too, as it does in a zip.
    */
-  entryPath(name: string, { backslashIsSeparator = false } = {}): string | undefined {
-    const raw = backslashIsSeparator ? name.replace(/\\/g, '/') : name;
-    if (raw.includes('\0')) throw this.unsafe(`entry name ${JSON.stringify(name)} contains a NUL byte`);
-    if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw)) throw this.unsafe(`entry ${JSON.stringify(name)} has an absolute path`);
-    const parts = raw.split('/').filter((part) => part !== '' && part !== '.');
-    if (parts.includes('..')) throw this.unsafe(`entry ${JSON.stringify(name)} escapes the context root`);
+  entryPath(name: string, dialect: NameDialect = { backslashIsSeparator: false }): string | undefined {
+    const problem = entryNameProblem(name, dialect);
+    if (problem !== null && problem !== 'empty') throw this.unsafe(REFUSED_NAMES[problem](JSON.stringify(name)));
+    const parts = entrySegments(name, dialect);
     if (parts.length === 0) return undefined;
     const rel = parts.join('/');
     for (let i = 1; i <= parts.length; i++) {

@@ -2,39 +2,27 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
+import { readZipDirectory, zipEntryDataStart, type ZipDirectoryEntry } from '../../archive/zip-directory.js';
 import { BuildFailure, checkAborted } from './build-output.js';
 import { dirMode, fileMode, replaceWith, writeStream, type ExtractionGuard } from './unpack-guard.js';
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const MADE_BY_UNIX = 3;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 const S_IFDIR = 0o040000;
 const MAX_SYMLINK_TARGET = 4096;
 
-interface ZipEntry {
-  name: string;
-  method: number;
-  flags: number;
-  crc: number;
-  compressedSize: number;
-  localHeaderOffset: number;
-  /** Unix mode from the external attributes, when the archive was made on Unix. */
-  unixMode: number | undefined;
-}
-
 /**
  * Reads a zip from its central directory (the authoritative list, unlike the local headers a
- * streaming reader trusts) and inflates one entry at a time, so memory stays bounded. Unix modes
- * and symlinks survive; sizes in headers are never trusted, bytes are counted as they inflate.
+ * streaming reader trusts; ZIP64 included) and inflates one entry at a time, so memory stays
+ * bounded. Unix modes and symlinks survive; sizes in headers are never trusted, bytes are counted
+ * as they inflate.
  */
 export async function unpackZip(file: string, guard: ExtractionGuard, signal: AbortSignal): Promise<void> {
   const handle = await open(file, 'r');
-  let entries: ZipEntry[];
   try {
-    entries = await readCentralDirectory(handle, guard);
+    const entries = await readZipDirectory(handle, (await handle.stat()).size);
+    // Counted before anything is written, so an archive over the entry limit leaves nothing behind.
+    for (let i = 0; i < entries.length; i++) guard.countEntry();
     for (const entry of entries) {
       checkAborted(signal);
       await writeEntry(file, handle, entry, guard, signal);
@@ -44,50 +32,7 @@ export async function unpackZip(file: string, guard: ExtractionGuard, signal: Ab
   }
 }
 
-async function readCentralDirectory(handle: FileHandle, guard: ExtractionGuard): Promise<ZipEntry[]> {
-  const { size } = await handle.stat();
-  const tailLength = Math.min(size, 22 + 0xffff);
-  const tail = Buffer.alloc(tailLength);
-  await handle.read(tail, 0, tailLength, size - tailLength);
-  let eocd = -1;
-  for (let i = tailLength - 22; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('zip end of central directory not found');
-  const count = tail.readUInt16LE(eocd + 10);
-  const cdSize = tail.readUInt32LE(eocd + 12);
-  const cdOffset = tail.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    throw new BuildFailure('zip64 archives are not supported by the local Ignite; send the context as tar.gz');
-  }
-  if (cdOffset + cdSize > size) throw new Error('zip central directory lies outside the file');
-  const cd = Buffer.alloc(cdSize);
-  await handle.read(cd, 0, cdSize, cdOffset);
-  const entries: ZipEntry[] = [];
-  let pos = 0;
-  for (let i = 0; i < count; i++) {
-    guard.countEntry();
-    if (pos + 46 > cd.length || cd.readUInt32LE(pos) !== CENTRAL_SIGNATURE) throw new Error('zip central directory is corrupt');
-    const nameLength = cd.readUInt16LE(pos + 28);
-    const external = cd.readUInt32LE(pos + 38);
-    entries.push({
-      name: cd.toString('utf8', pos + 46, pos + 46 + nameLength),
-      method: cd.readUInt16LE(pos + 10),
-      flags: cd.readUInt16LE(pos + 8),
-      crc: cd.readUInt32LE(pos + 16),
-      compressedSize: cd.readUInt32LE(pos + 20),
-      localHeaderOffset: cd.readUInt32LE(pos + 42),
-      unixMode: cd.readUInt8(pos + 5) === MADE_BY_UNIX ? external >>> 16 || undefined : undefined,
-    });
-    pos += 46 + nameLength + cd.readUInt16LE(pos + 30) + cd.readUInt16LE(pos + 32);
-  }
-  return entries;
-}
-
-async function writeEntry(file: string, handle: FileHandle, entry: ZipEntry, guard: ExtractionGuard, signal: AbortSignal): Promise<void> {
+async function writeEntry(file: string, handle: FileHandle, entry: ZipDirectoryEntry, guard: ExtractionGuard, signal: AbortSignal): Promise<void> {
   const rel = guard.entryPath(entry.name, { backslashIsSeparator: true });
   const kind = entry.unixMode === undefined ? undefined : entry.unixMode & S_IFMT;
   const isDir = entry.name.endsWith('/') || kind === S_IFDIR;
@@ -119,11 +64,8 @@ async function writeEntry(file: string, handle: FileHandle, entry: ZipEntry, gua
   await replaceWith(host, () => writeStream(checked, host, fileMode(entry.unixMode), guard, signal));
 }
 
-async function entryData(file: string, handle: FileHandle, entry: ZipEntry): Promise<Readable> {
-  const header = Buffer.alloc(30);
-  await handle.read(header, 0, 30, entry.localHeaderOffset);
-  if (header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new Error(`zip local header of ${entry.name} is corrupt`);
-  const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+async function entryData(file: string, handle: FileHandle, entry: ZipDirectoryEntry): Promise<Readable> {
+  const start = await zipEntryDataStart(handle, entry);
   if (entry.compressedSize === 0) return Readable.from([]);
   const raw = createReadStream(file, { start, end: start + entry.compressedSize - 1 });
   if (entry.method === 0) return raw;
@@ -132,7 +74,7 @@ async function entryData(file: string, handle: FileHandle, entry: ZipEntry): Pro
   return raw.pipe(inflate);
 }
 
-async function* verifyCrc(data: Readable, entry: ZipEntry): AsyncGenerator<Buffer> {
+async function* verifyCrc(data: Readable, entry: ZipDirectoryEntry): AsyncGenerator<Buffer> {
   let crc = 0;
   try {
     for await (const chunk of data as AsyncIterable<Buffer>) {

@@ -3,26 +3,17 @@ import { copyFile, lstat, mkdir, open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import * as tar from 'tar-stream';
-
-type TarEntry = tar.ExtractEvents['entry'][1];
+import { sniffArchive, TAR_SNIFF_BYTES, type ArchiveKind } from '../../archive/formats.js';
 import { BuildFailure, checkAborted } from './build-output.js';
 import { dirMode, ExtractionGuard, fileMode, replaceWith, writeStream, type UnpackLimits } from './unpack-guard.js';
 import { unpackZip } from './unpack-zip.js';
 
-export type ArchiveFormat = 'gzip' | 'zip' | 'tar';
+type TarEntry = tar.ExtractEvents['entry'][1];
 
-/** What the first bytes say; plain tar is only recognised with 262 bytes at hand (the ustar magic). */
-export function sniffArchive(head: Uint8Array): ArchiveFormat | undefined {
-  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
-  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) return 'zip';
-  if (head.length >= 262 && Buffer.from(head.subarray(257, 262)).toString('latin1') === 'ustar') return 'tar';
-  return undefined;
-}
-
-export async function sniffArchiveFile(file: string): Promise<ArchiveFormat | undefined> {
+export async function sniffArchiveFile(file: string): Promise<ArchiveKind | undefined> {
   const handle = await open(file, 'r');
   try {
-    const head = Buffer.alloc(512);
+    const head = Buffer.alloc(TAR_SNIFF_BYTES);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     return sniffArchive(head.subarray(0, bytesRead));
   } finally {

@@ -7,17 +7,9 @@ import type { UploadBuildContextResponse } from '../../contract/generated/dodil/
 import type { LocalServiceDeps } from '../deps.js';
 import { invalidArgument, resourceExhausted } from '../rpc/errors.js';
 import type { ContextStore } from './contexts.js';
-import { sniffArchive, type ArchiveFormat } from './unpack.js';
+import { CONTENT_TYPES, contextFormatOf, DECLARED_CONTENT_TYPES, sniffArchive, SNIFF_BYTES, type ArchiveKind } from '../../archive/formats.js';
 
 type UploadCall = grpc.ServerReadableStream<UploadBuildContextRequest__Output, UploadBuildContextResponse>;
-
-const CONTENT_TYPES: Record<string, 'gzip' | 'zip'> = {
-  'application/gzip': 'gzip',
-  'application/x-gzip': 'gzip',
-  'application/x-tar+gzip': 'gzip',
-  'application/zip': 'zip',
-};
-const SNIFF_BYTES = 8;
 
 /** Thrown when the client goes away; there is nobody left to answer. */
 class ClientGone extends Error {}
@@ -50,7 +42,7 @@ export function uploadBuildContextHandler(deps: LocalServiceDeps, contexts: Cont
       const name = metadata.name.trim();
       if (!name) throw invalidArgument('metadata.name is required');
       const contentType = metadata.content_type.split(';')[0]!.trim().toLowerCase();
-      const declared = contentType ? CONTENT_TYPES[contentType] : undefined;
+      const declared = contentType && Object.hasOwn(DECLARED_CONTENT_TYPES, contentType) ? DECLARED_CONTENT_TYPES[contentType] : undefined;
       if (contentType && !declared) {
         throw invalidArgument(`content_type "${metadata.content_type}" is not accepted; use application/gzip (tar.gz) or application/zip`);
       }
@@ -89,7 +81,7 @@ export function uploadBuildContextHandler(deps: LocalServiceDeps, contexts: Cont
         context_id: id,
         organization_name: organization,
         name,
-        content_type: contentType || (format === 'zip' ? 'application/zip' : 'application/gzip'),
+        content_type: contentType || CONTENT_TYPES[contextFormatOf(format)],
         format,
         size_bytes: size,
         sha256: hash.digest('hex'),
@@ -112,7 +104,7 @@ export function uploadBuildContextHandler(deps: LocalServiceDeps, contexts: Cont
   };
 }
 
-function checkFormat(actual: ArchiveFormat | undefined, declared: 'gzip' | 'zip' | undefined): 'gzip' | 'zip' {
+function checkFormat(actual: ArchiveKind | undefined, declared: 'gzip' | 'zip' | undefined): 'gzip' | 'zip' {
   const found = actual === 'gzip' || actual === 'zip' ? actual : undefined;
   if (declared && found !== declared) {
     throw invalidArgument(`content_type says ${declared === 'zip' ? 'zip' : 'gzip (tar.gz)'} but the data is ${found ? `a ${found} archive` : 'not a readable archive'}`);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ARCHIVE_FILE_NAME } from '../../archive/formats.js';
 import { contextInputShape, contextLimits, existingArchiveAt, packer, prepareContext, sendContext, summarizeExclusions, translateContextErrors } from './shared/context-source.js';
 import { defineTool } from './define-tool.js';
 
@@ -82,20 +83,20 @@ Next: create_build with the context_id.`,
             packed_bytes: manifest.packedBytes,
             fits_inline: manifest.fitsInline,
             largest_files: manifest.largestFiles.map((f) => ({ path: f.path, bytes: f.size })),
-            ignore_source: manifest.ignoreSource,
+            ignore_source: manifest.ignoreFile ?? manifest.ignoreSource,
             dockerfile: manifest.dockerfile,
           },
         },
         text: [
           `dry run of ${manifest.folder}: ${manifest.fileCount} files, ${manifest.totalBytes} bytes, ${manifest.packedBytes ?? '?'} bytes packed (${manifest.format})`,
-          `ignore rules: ${manifest.ignoreSource}; Dockerfile ${manifest.dockerfile.path} ${manifest.dockerfile.found ? 'found' : 'NOT FOUND'}`,
+          `ignore rules: ${manifest.ignoreFile ?? manifest.ignoreSource}; Dockerfile ${manifest.dockerfile.path} ${manifest.dockerfile.found ? 'found' : 'NOT FOUND'}`,
           `left out: ${describeCounts(exclusions.left_out_counts)}${exclusions.secret_files_left_out.length ? `; secret-shaped files: ${exclusions.secret_files_left_out.join(', ')}` : ''}`,
           'next: upload_context without dry_run, or create_build with this path',
         ].join('\n'),
       };
     }
     const prepared = await prepareContext(call, args);
-    const name = args.name ?? path.basename(prepared.path).replace(/\.(tar\.gz|tgz|zip)$/i, '');
+    const name = args.name ?? path.basename(prepared.path).replace(ARCHIVE_FILE_NAME, '');
     const sent = await sendContext(call, prepared, name, false);
     if (sent.kind !== 'uploaded') throw new Error('an upload was requested but the context was not uploaded');
     const { digest, packedBytes } = await prepared.result;

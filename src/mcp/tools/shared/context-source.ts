@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { z } from 'zod';
-import type { ArchiveFormat, Exclusion, ExistingArchive, PathDialectOptions } from '../../../packing/index.js';
+import { ARCHIVE_FILE_NAME, ARCHIVE_FORMATS, type ArchiveFormat } from '../../../archive/formats.js';
+import type { Exclusion, ExistingArchive, PathDialectOptions } from '../../../packing/index.js';
 
 type Packer = typeof import('../../../packing/index.js');
 let packerModule: Promise<Packer> | undefined;
@@ -23,7 +24,7 @@ export const contextInputShape = {
     .max(100)
     .optional()
     .describe('Secret-shaped files (e.g. ".env.production") to send anyway, by path relative to the context root'),
-  format: z.enum(['tar.gz', 'zip']).default('tar.gz').describe('Archive format for a folder'),
+  format: z.enum(ARCHIVE_FORMATS).default('tar.gz').describe('Archive format for a folder'),
 };
 
 export interface ContextRequest {
@@ -56,8 +57,6 @@ export function contextLimits(call: ToolCall): { maxFiles: number; maxTotalBytes
   return { maxFiles: call.deps.config.maxContextFiles, maxTotalBytes: call.deps.config.maxContextBytes };
 }
 
-const ARCHIVE_NAME = /\.(tar\.gz|tgz|zip)$/i;
-
 /** The path as an existing archive when it names a regular file with an archive's extension; undefined otherwise. */
 export async function existingArchiveAt(requestPath: string, roots: readonly string[], pathOptions: PathDialectOptions): Promise<ExistingArchive | undefined> {
   const { normalizeUserPath, openExistingArchive } = await packer();
@@ -69,7 +68,7 @@ export async function existingArchiveAt(requestPath: string, roots: readonly str
     const reason = err instanceof Error ? err.message : String(err);
     throw new UserError(`not a usable path: ${JSON.stringify(requestPath.slice(0, 200))} (${reason})`, 'Pass a folder or archive path on this machine (or a file:/// URL).', { code: 'INVALID_PATH', cause: err });
   }
-  const isFile = ARCHIVE_NAME.test(normalised) && (await stat(normalised).catch(() => undefined))?.isFile();
+  const isFile = ARCHIVE_FILE_NAME.test(normalised) && (await stat(normalised).catch(() => undefined))?.isFile();
   return isFile ? openExistingArchive(requestPath, roots, pathOptions) : undefined;
 }
 
