@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../shared/log.js';
 import { UserError } from '../shared/errors.js';
+import { childEnvironment } from './child-env.js';
 import type { LocalIgnite } from '../local/server.js';
 import type { FaultRule } from '../local/faults/injector.js';
 import { LOCAL_ORGANIZATION } from '../mcp/runtime.js';
@@ -36,6 +37,7 @@ export async function runLocalCommand(argv: readonly string[], config: Readonly<
     faults,
     defaultOrganization: config.orgName ?? LOCAL_ORGANIZATION,
     logger: logger.child('local-ignite'),
+    hostEnv: childEnvironment(process.env),
   });
   const plaintextNote = host === '127.0.0.1' || host === '::1' || host === 'localhost' ? 'plaintext on loopback' : `plaintext on ${host}: reachable from other hosts`;
   process.stderr.write(

@@ -12,6 +12,7 @@ import type { Logger } from '../shared/log.js';
 import { PACKAGE_VERSION } from '../shared/version.js';
 import { prepareRuntime, type StartEmbeddedIgnite } from '../mcp/runtime.js';
 import { createServer } from '../mcp/server.js';
+import { childEnvironment } from './child-env.js';
 import { onShutdownSignal } from './signals.js';
 import { StdioLineGuard } from './stdio-line-guard.js';
 
@@ -48,7 +49,7 @@ export async function serveStdio(config: Readonly<Config>, logger: Logger): Prom
 /** The local Ignite in this process, loaded on first use: a remote-mode server never needs it. */
 const startEmbeddedLocalIgnite: StartEmbeddedIgnite = async (settings) => {
   const { startLocalIgnite } = await import('../local/server.js');
-  return startLocalIgnite(settings);
+  return startLocalIgnite({ ...settings, hostEnv: childEnvironment(process.env) });
 };
 
 /**

@@ -11,4 +11,9 @@ export interface LocalServiceDeps {
   callers: CallerPolicy;
   limits: LocalLimits;
   logger: Logger;
+  /**
+   * The environment children (git, app processes) start from: where programs are, locale, proxies.
+   * Given by the command line, so no token of the caller's environment can reach a child.
+   */
+  hostEnv: Readonly<Record<string, string>>;
 }

@@ -12,6 +12,7 @@ import { RpcError, toServiceError } from './rpc/errors.js';
 import { DEFAULT_LOCAL_LIMITS, type LocalLimits } from './limits.js';
 import { FaultInjector, type FaultRule } from './faults/injector.js';
 import type { LocalServiceDeps } from './deps.js';
+import { STANDARD_PATH } from './runner/command.js';
 
 export interface LocalIgniteOptions {
   /** Listen address; loopback unless told otherwise. */
@@ -25,6 +26,8 @@ export interface LocalIgniteOptions {
   defaultOrganization?: string;
   limits?: Partial<LocalLimits>;
   logger?: Logger;
+  /** What child processes start from (see LocalServiceDeps.hostEnv); by default only a standard PATH. */
+  hostEnv?: Readonly<Record<string, string>>;
   /** Fault rules active from the start (see faults/injector.ts); more can be added through `faults`. */
   faults?: readonly FaultRule[];
 }
@@ -39,6 +42,9 @@ export interface LocalIgnite {
   /** Stops accepting calls, cancels builds, stops app processes, and closes the store. */
   close(): Promise<void>;
 }
+
+/** Enough for a child to find git and interpreters, and nothing of the caller's environment. */
+const DEFAULT_HOST_ENV: Readonly<Record<string, string>> = Object.freeze({ PATH: STANDARD_PATH });
 
 /** Methods that answer without credentials, as on the real service. */
 const UNAUTHENTICATED_METHODS = new Set(['HealthCheck']);
@@ -57,6 +63,7 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
     callers,
     limits: { ...DEFAULT_LOCAL_LIMITS, ...options.limits },
     logger,
+    hostEnv: options.hostEnv ?? DEFAULT_HOST_ENV,
   };
   const buildService = createBuildService(deps);
   const secretService = createSecretService(deps);

@@ -70,6 +70,7 @@ export async function runBuild(live: LiveBuild, env: BuildRunEnvironment): Promi
       gitCredentials: live.gitCredentials,
       workDir,
       limits: deps.limits,
+      hostEnv: deps.hostEnv,
       output,
       signal,
     });

@@ -13,6 +13,8 @@ export interface GitCloneRequest {
   dest: string;
   /** Scratch directory for the askpass helper (outside the clone). */
   scratch: string;
+  /** The environment git starts from; credentials reach it only through the askpass helper below. */
+  hostEnv: Readonly<Record<string, string>>;
   output: BuildOutput;
   signal: AbortSignal;
 }
@@ -32,7 +34,7 @@ export async function cloneGitSource(request: GitCloneRequest): Promise<string> 
   await writeFile(askpass, '#!/bin/sh\ncase "$1" in\n  Username*) printf \'%s\\n\' "$IGNITE_GIT_USERNAME" ;;\n  *) printf \'%s\\n\' "$IGNITE_GIT_PASSWORD" ;;\nesac\n');
   await chmod(askpass, 0o700);
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...request.hostEnv,
     GIT_TERMINAL_PROMPT: '0',
     GIT_ASKPASS: askpass,
     SSH_ASKPASS: askpass,

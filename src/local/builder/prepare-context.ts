@@ -16,6 +16,8 @@ export interface PrepareContextInput {
   /** Scratch space for this build, existing and empty; the caller removes it afterwards. */
   workDir: string;
   limits: LocalLimits;
+  /** What git starts from (LocalServiceDeps.hostEnv). */
+  hostEnv: Readonly<Record<string, string>>;
   output: BuildOutput;
   signal: AbortSignal;
 }
@@ -57,6 +59,7 @@ async function materialize(input: PrepareContextInput): Promise<string> {
       credentials: source.credentials ?? input.gitCredentials,
       dest: path.join(workDir, 'git'),
       scratch: workDir,
+      hostEnv: input.hostEnv,
       output,
       signal,
     });

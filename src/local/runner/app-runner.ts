@@ -27,6 +27,8 @@ export interface AppRunnerOptions {
   store: LocalStore;
   logger: Logger;
   startTimeoutMs: number;
+  /** Where the host's interpreters are found when the image has none (LocalServiceDeps.hostEnv.PATH). */
+  hostPath: string;
   /** How long a process gets between SIGTERM and SIGKILL. */
   stopGraceMs?: number;
 }
@@ -75,7 +77,7 @@ export class AppRunner {
   private async start(target: RunTarget): Promise<AppProcess> {
     if (this.closing.signal.aborted) throw new RpcError(grpc.status.UNAVAILABLE, 'the local Ignite is shutting down');
     checkImageUser(target.image, target.imageRef);
-    const command = hostCommandFor(target.image, target.imageRef);
+    const command = hostCommandFor(target.image, target.imageRef, this.options.hostPath);
     const { PATH: _imagePath, ...imageEnv } = target.image.config.env;
     const runDir = this.options.store.filePath('runs', randomUUID());
     mkdirSync(runDir, { recursive: true });

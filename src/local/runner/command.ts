@@ -16,6 +16,9 @@ export interface HostCommand {
   argv: string[];
 }
 
+/** Where programs are on a standard Linux host, for callers that were given no PATH. */
+export const STANDARD_PATH = '/usr/local/bin:/usr/bin:/bin';
+
 /**
  * Maps an image's command onto this host. There is no container engine: the image's files are a
  * plain directory and the base image's layers are absent, so a bare executable (`node`, `python3`)
@@ -23,7 +26,7 @@ export interface HostCommand {
  * and an absolute path found nowhere falls back to its base name on the host (the base image's
  * runtime, e.g. /usr/local/bin/node of node:20-alpine, is the host's node).
  */
-export function hostCommandFor(image: ImageRecord, imageRef: string): HostCommand {
+export function hostCommandFor(image: ImageRecord, imageRef: string, hostPath = STANDARD_PATH): HostCommand {
   const argv = [...image.config.entrypoint, ...image.config.cmd];
   if (argv.length === 0) {
     throw failedPrecondition(`image ${imageRef} has no ENTRYPOINT or CMD, so there is nothing to run; add e.g. CMD ["node", "server.js"] to the Dockerfile and rebuild`);
@@ -33,7 +36,7 @@ export function hostCommandFor(image: ImageRecord, imageRef: string): HostComman
   // Docker creates WORKDIR at build time; an image assembled without it still gets one here.
   mkdirSync(cwd, { recursive: true });
   const imageDirs = (image.config.env.PATH ?? '').split(':').filter((dir) => dir.startsWith('/')).map((dir) => inRootfs(rootfs, dir)).filter(isDirectory);
-  const hostDirs = (process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin').split(path.delimiter).filter(Boolean);
+  const hostDirs = hostPath.split(path.delimiter).filter(Boolean);
   const searchPath = [...imageDirs, ...hostDirs].join(path.delimiter);
 
   const [program, ...rest] = argv as [string, ...string[]];
