@@ -44,7 +44,7 @@ export async function waitForSuccess(client: IgniteClient, buildId: string, time
  */
 export function loggingDockerfile(steps: number): string {
   const lines = ['FROM scratch'];
-  for (let i = 0; i < steps; i++) lines.push(`USER bench-${String(i).padStart(6, '0')}-a-user-name-about-as-long-as-a-typical-build-log-line`);
+  for (let i = 0; i < steps; i++)
+    lines.push(`USER bench-${String(i).padStart(6, '0')}-a-user-name-about-as-long-as-a-typical-build-log-line`);
   return `${lines.join('\n')}\n`;
 }
-

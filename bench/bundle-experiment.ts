@@ -14,7 +14,12 @@ import { interleave, median } from './stats.js';
 export type BundleExperiment = { unbundledMs: number; bundledMs: number; runs: number } | { skipped: string };
 
 interface Rolldown {
-  build(options: { input: string; platform: 'node'; logLevel: 'silent'; output: { file: string; format: 'esm'; minify: boolean } }): Promise<unknown>;
+  build(options: {
+    input: string;
+    platform: 'node';
+    logLevel: 'silent';
+    output: { file: string; format: 'esm'; minify: boolean };
+  }): Promise<unknown>;
 }
 
 const ENTRY = `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';

@@ -42,7 +42,14 @@ export function describeColdStart({ samples, rounds, breakdown, bundle }: ColdSt
       headers: ['Server', 'Median', 'p99', 'Min', 'vs server-filesystem', 'vs bare node'],
       rows: targets.map((target) => {
         const s = summarize(samples[target]);
-        return [LABELS[target], `${fmt(s.median)} ms`, `${fmt(s.p99)} ms`, `${fmt(s.min)} ms`, `${fmt(ratio(s.median, med.filesystem))}×`, `${fmt(ratio(s.median, med.node))}×`];
+        return [
+          LABELS[target],
+          `${fmt(s.median)} ms`,
+          `${fmt(s.p99)} ms`,
+          `${fmt(s.min)} ms`,
+          `${fmt(ratio(s.median, med.filesystem))}×`,
+          `${fmt(ratio(s.median, med.node))}×`,
+        ];
       }),
     },
     {
@@ -57,7 +64,11 @@ export function describeColdStart({ samples, rounds, breakdown, bundle }: ColdSt
       headers: ['Form', 'Import time (median)', 'Ratio'],
       rows: [
         ['As installed (separate ES modules in node_modules)', `${fmt(bundle.unbundledMs)} ms`, '1×'],
-        ['Bundled into one minified file (rolldown)', `${fmt(bundle.bundledMs)} ms`, `${fmt(ratio(bundle.bundledMs, bundle.unbundledMs))}×`],
+        [
+          'Bundled into one minified file (rolldown)',
+          `${fmt(bundle.bundledMs)} ms`,
+          `${fmt(ratio(bundle.bundledMs, bundle.unbundledMs))}×`,
+        ],
       ],
     });
   }
@@ -65,7 +76,12 @@ export function describeColdStart({ samples, rounds, breakdown, bundle }: ColdSt
     id: 'cold-start',
     title: '1. Cold start (spawn to initialize response)',
     method: `Each server is spawned with \`node <script>\`, the initialize request is written to its stdin at once, and the time to the first stdout line holding the response is taken (no MCP client library involved). ${rounds} rounds; every round runs each server once, rotating which goes first, after one untimed round that warms the file cache. Ours gets a fresh data folder per run; the remote-mode server points at an \`ignite-mcp local --port 0 --memory\` process started before the rounds. Ratios are against server-filesystem (started with a temp folder).`,
-    figures: [versus('embedded', `≤ ${TARGET_RATIO}×`, true), versus('remote', `≤ ${TARGET_RATIO}×`, true), versus('everything', '(context)', false), versus('node', '(floor)', false)],
+    figures: [
+      versus('embedded', `≤ ${TARGET_RATIO}×`, true),
+      versus('remote', `≤ ${TARGET_RATIO}×`, true),
+      versus('everything', '(context)', false),
+      versus('node', '(floor)', false),
+    ],
     tables,
     findings: findings(med, breakdown, bundle),
   };

@@ -20,7 +20,11 @@ export function calibrateWallClock(): (perfNow: number) => number {
 }
 
 /** Follows a build's log to its end; `onLine` gets each line's seq, its emission time and when it arrived. */
-export async function followWithGrpc(client: IgniteClient, buildId: string, onLine: (seq: number, emittedMs: number, receivedAt: number) => void): Promise<number> {
+export async function followWithGrpc(
+  client: IgniteClient,
+  buildId: string,
+  onLine: (seq: number, emittedMs: number, receivedAt: number) => void,
+): Promise<number> {
   let lines = 0;
   for await (const frame of client.streamBuildLogs({ build_id: buildId, from_start: true, after_seq: 0 })) {
     const at = performance.now();
@@ -113,7 +117,11 @@ export async function followWithMcp(mcp: McpStdio, buildId: string, options: Fol
   // A subscription the server gave up on sends nothing more; without this the bench would wait forever.
   const watchdog = setInterval(() => {
     if (performance.now() - lastProgress > STALL_MS && readsOpen && !reading) {
-      finish(new Error(`no notification for ${STALL_MS / 1000} s and the log of ${buildId} is not complete (read up to ${cursor}); server stderr: ${mcp.stderr.slice(-1000)}`));
+      finish(
+        new Error(
+          `no notification for ${STALL_MS / 1000} s and the log of ${buildId} is not complete (read up to ${cursor}); server stderr: ${mcp.stderr.slice(-1000)}`,
+        ),
+      );
     }
   }, 1000);
   try {

@@ -43,7 +43,12 @@ const TARGET_P50_MS = 2;
 /** RSS over the last quarter of the run may exceed the second quarter's by this much and count as flat. */
 const FLAT_RSS_RATIO = 1.1;
 
-const latencyRow = (label: string, summary: Summary) => [label, `${fmt(summary.p50)} ms`, `${fmt(summary.p99)} ms`, `${fmt(summary.max)} ms`];
+const latencyRow = (label: string, summary: Summary) => [
+  label,
+  `${fmt(summary.p50)} ms`,
+  `${fmt(summary.p99)} ms`,
+  `${fmt(summary.max)} ms`,
+];
 
 export function describeLogStreaming(burst: BurstResult, paced: PacedResult): Section {
   const { notifyOnly, reading } = paced;

@@ -53,7 +53,12 @@ async function burst(rig: Rig, steps: number, rounds: number, log: (line: string
     return got / seconds;
   });
   const [readAtStartMs, readAtEndMs] = await timeReads(rig.mcp, lastBuild, [0, Math.max(0, lines - 2000)], rounds * 3);
-  const quarter = (from: number, to: number) => median(rss.slice(Math.floor(rss.length * from), Math.max(Math.floor(rss.length * from) + 1, Math.ceil(rss.length * to))).map((s) => s.rss)) / 1024 / 1024;
+  const quarter = (from: number, to: number) =>
+    median(
+      rss.slice(Math.floor(rss.length * from), Math.max(Math.floor(rss.length * from) + 1, Math.ceil(rss.length * to))).map((s) => s.rss),
+    ) /
+    1024 /
+    1024;
   const origin = rss[0]?.at ?? 0;
   return {
     lines,
@@ -64,7 +69,9 @@ async function burst(rig: Rig, steps: number, rounds: number, log: (line: string
     mcpNotifications: notifications / rounds,
     readAtStartMs: readAtStartMs!,
     readAtEndMs: readAtEndMs!,
-    rss: rss.filter((_, i) => i % Math.max(1, Math.floor(rss.length / 8)) === 0).map((s) => ({ second: (s.at - origin) / 1000, mb: s.rss / 1024 / 1024 })),
+    rss: rss
+      .filter((_, i) => i % Math.max(1, Math.floor(rss.length / 8)) === 0)
+      .map((s) => ({ second: (s.at - origin) / 1000, mb: s.rss / 1024 / 1024 })),
     rssSecondQuarterMb: quarter(0.25, 0.5),
     rssLastQuarterMb: quarter(0.75, 1),
   };
@@ -94,7 +101,9 @@ async function paced(rig: Rig, steps: number, reading: boolean, log: (line: stri
     }),
   ]);
   const seconds = (performance.now() - started) / 1000;
-  log(`log paced (${reading ? 'reading' : 'notifications only'}): ${lines} lines in ${seconds.toFixed(1)} s, ${mcp.notifications.length} notifications, ${mcp.readMs.length} reads`);
+  log(
+    `log paced (${reading ? 'reading' : 'notifications only'}): ${lines} lines in ${seconds.toFixed(1)} s, ${mcp.notifications.length} notifications, ${mcp.readMs.length} reads`,
+  );
 
   // Lines written before both readers were attached were replayed, not streamed: left out.
   const attached = wall(Math.max(grpcAttached, mcp.subscribedAt)) + 5;
@@ -136,7 +145,9 @@ export async function runLogStreamingBench(options: { quick: boolean; log: (line
   const home = mkdtempSync(path.join(os.tmpdir(), 'ignite-bench-logs-'));
   try {
     const burstRig = await startRig(home);
-    const burstResult = await burst(burstRig, options.quick ? 300 : 50_000, options.quick ? 1 : 3, options.log).finally(() => burstRig.close());
+    const burstResult = await burst(burstRig, options.quick ? 300 : 50_000, options.quick ? 1 : 3, options.log).finally(() =>
+      burstRig.close(),
+    );
     const pacedRig = await startRig(home, { buildStepDelayMs: PACED_STEP_DELAY_MS });
     const pacedResult = await (async (): Promise<PacedResult> => ({
       stepDelayMs: PACED_STEP_DELAY_MS,

@@ -13,7 +13,11 @@ export interface RpcMessage {
   error?: { code: number; message: string };
 }
 
-export const INITIALIZE_PARAMS = { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'ignite-mcp-bench', version: '0' } };
+export const INITIALIZE_PARAMS = {
+  protocolVersion: '2025-11-25',
+  capabilities: {},
+  clientInfo: { name: 'ignite-mcp-bench', version: '0' },
+};
 
 export class McpStdio {
   private readonly child: ChildProcessWithoutNullStreams;

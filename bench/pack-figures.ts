@@ -52,7 +52,12 @@ export function packFigures(result: PackBenchResult): { figures: Figure[]; table
   ];
   const findings: string[] = [];
   const rows = [
-    ['Time (median)', `${fmt(result.ours.medianMs)} ms (runs ${result.ours.runsMs.join(', ')})`, `${fmt(result.tarCzf.medianMs)} ms (runs ${result.tarCzf.runsMs.join(', ')})`, `${fmt(result.timeRatio)}×`],
+    [
+      'Time (median)',
+      `${fmt(result.ours.medianMs)} ms (runs ${result.ours.runsMs.join(', ')})`,
+      `${fmt(result.tarCzf.medianMs)} ms (runs ${result.tarCzf.runsMs.join(', ')})`,
+      `${fmt(result.timeRatio)}×`,
+    ],
     ['Archive size', `${fmt(result.ours.archiveBytes / MB)} MB`, `${fmt(result.tarCzf.archiveBytes / MB)} MB`, `${fmt(result.sizeRatio)}×`],
   ];
   if ('quarterTree' in result.memory) {
@@ -68,7 +73,12 @@ export function packFigures(result: PackBenchResult): { figures: Figure[]; table
       target: `≤ ${FLAT_MEMORY_RATIO}× for 4× the data (flat)`,
       met: growth <= FLAT_MEMORY_RATIO,
     });
-    rows.push(['Peak RSS of a packing process', `${fmt(fullTree.peakRssBytes / MB)} MB for ${fmt(fullTree.bytes / MB)} MB`, `${fmt(quarterTree.peakRssBytes / MB)} MB for ${fmt(quarterTree.bytes / MB)} MB`, `${fmt(growth)}×`]);
+    rows.push([
+      'Peak RSS of a packing process',
+      `${fmt(fullTree.peakRssBytes / MB)} MB for ${fmt(fullTree.bytes / MB)} MB`,
+      `${fmt(quarterTree.peakRssBytes / MB)} MB for ${fmt(quarterTree.bytes / MB)} MB`,
+      `${fmt(growth)}×`,
+    ]);
   } else {
     findings.push(`Packing memory not measured: ${result.memory.skipped}.`);
   }

@@ -26,7 +26,9 @@ async function writeArchive(file: string, bytes: number): Promise<number> {
   const pieces = Math.max(1, Math.round(bytes / (16 * MB)));
   for (let i = 0; i < pieces; i++) {
     const body = randomBytes(Math.ceil(bytes / pieces));
-    await new Promise<void>((resolve, reject) => pack.entry({ name: `blob-${i}.bin`, mtime: new Date(0) }, body, (err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      pack.entry({ name: `blob-${i}.bin`, mtime: new Date(0) }, body, (err) => (err ? reject(err) : resolve())),
+    );
   }
   pack.finalize();
   await written;
@@ -38,7 +40,10 @@ async function timeUpload(endpoint: string, file: string, size: number): Promise
   try {
     const started = performance.now();
     const chunks = createReadStream(file, { highWaterMark: 512 * 1024 }) as AsyncIterable<Buffer>;
-    const reply = await client.uploadBuildContext({ name: 'bench-upload', content_type: 'application/gzip', expected_size_bytes: String(size) }, chunks);
+    const reply = await client.uploadBuildContext(
+      { name: 'bench-upload', content_type: 'application/gzip', expected_size_bytes: String(size) },
+      chunks,
+    );
     if (Number(reply.size_bytes) !== size) throw new Error(`uploaded ${reply.size_bytes} bytes of ${size}`);
     return performance.now() - started;
   } finally {
@@ -74,7 +79,8 @@ export async function runPackUploadBench(options: { quick: boolean; log: (line: 
   let packMethod = '';
   // Imported by name at run time: the packing bench is another engineer's file and may not exist yet.
   const packModule = './pack.js';
-  const pack = await import(packModule).catch(() => undefined) as { runPackBench?: (o: { quick: boolean; log?: (line: string) => void }) => Promise<PackBenchResult> } | undefined;
+  const pack = (await import(packModule).catch(() => undefined)) as
+    { runPackBench?: (o: { quick: boolean; log?: (line: string) => void }) => Promise<PackBenchResult> } | undefined;
   if (pack?.runPackBench) {
     const result = await pack.runPackBench({ quick: options.quick, log: (line) => options.log(`pack: ${line}`) });
     const described = packFigures(result);
@@ -94,7 +100,11 @@ export async function runPackUploadBench(options: { quick: boolean; log: (line: 
     const rounds = options.quick ? 1 : 5;
     options.log(`upload: ${fmt(size / MB)} MB archive, ${rounds} rounds`);
     const samples = await interleave(['upload', 'copy', 'cat'] as const, rounds, (key) =>
-      key === 'upload' ? timeUpload(local.endpoint, archive, size) : key === 'copy' ? timeCopy(archive, path.join(scratch, 'copy.tar.gz')) : timeCat(archive),
+      key === 'upload'
+        ? timeUpload(local.endpoint, archive, size)
+        : key === 'copy'
+          ? timeCopy(archive, path.join(scratch, 'copy.tar.gz'))
+          : timeCat(archive),
     );
     const med = { upload: median(samples.upload), copy: median(samples.copy), cat: median(samples.cat) };
     const rate = (ms: number) => size / MB / (ms / 1000);
@@ -112,7 +122,12 @@ export async function runPackUploadBench(options: { quick: boolean; log: (line: 
       caption: `Upload of a ${fmt(size / MB)} MB tar.gz (incompressible content), ${rounds} rounds in turns`,
       headers: ['Path', 'Median time', 'Throughput', 'vs file copy'],
       rows: [
-        ['UploadBuildContext to the local Ignite (512 KB chunks, our gRPC client)', `${fmt(med.upload)} ms`, `${fmt(rate(med.upload))} MB/s`, `${fmt(ratio(med.upload, med.copy))}× the time`],
+        [
+          'UploadBuildContext to the local Ignite (512 KB chunks, our gRPC client)',
+          `${fmt(med.upload)} ms`,
+          `${fmt(rate(med.upload))} MB/s`,
+          `${fmt(ratio(med.upload, med.copy))}× the time`,
+        ],
         ['Copy to a local file (Node streams)', `${fmt(med.copy)} ms`, `${fmt(rate(med.copy))} MB/s`, '1×'],
         ['`cat` to /dev/null', `${fmt(med.cat)} ms`, `${fmt(rate(med.cat))} MB/s`, `${fmt(ratio(med.cat, med.copy))}× the time`],
       ],

@@ -48,9 +48,7 @@ export interface PackBenchResult {
   timeRatio: number;
   cpuRatio: number;
   sizeRatio: number;
-  memory:
-    | { quarterTree: { bytes: number; peakRssBytes: number }; fullTree: { bytes: number; peakRssBytes: number } }
-    | { skipped: string };
+  memory: { quarterTree: { bytes: number; peakRssBytes: number }; fullTree: { bytes: number; peakRssBytes: number } } | { skipped: string };
 }
 
 const MB = 1024 * 1024;

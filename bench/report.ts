@@ -77,7 +77,11 @@ const verdict = (met: boolean | null) => (met === null ? 'context' : met ? '**me
 
 function markdownTable(headers: string[], rows: string[][]): string {
   const escape = (cell: string) => cell.replaceAll('|', '\\|');
-  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
+  return [
+    `| ${headers.join(' | ')} |`,
+    `|${headers.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+  ].join('\n');
 }
 
 export function renderMarkdown(report: BenchReport): string {

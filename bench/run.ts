@@ -45,10 +45,24 @@ export async function runBenchmarks(ids: readonly string[], options: BenchOption
       // One broken section must not hide the others' figures; the runner still exits non-zero.
       const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
       options.log(`${id} failed: ${message}`);
-      sections.push({ id, title: section.title, method: '', figures: [], tables: [], findings: [], unavailable: `failed: ${message.split('\n')[0]}` });
+      sections.push({
+        id,
+        title: section.title,
+        method: '',
+        figures: [],
+        tables: [],
+        findings: [],
+        unavailable: `failed: ${message.split('\n')[0]}`,
+      });
     }
   }
-  return { date: new Date().toISOString(), mode: options.quick ? 'quick' : 'full', machine, seconds: (performance.now() - started) / 1000, sections };
+  return {
+    date: new Date().toISOString(),
+    mode: options.quick ? 'quick' : 'full',
+    machine,
+    seconds: (performance.now() - started) / 1000,
+    sections,
+  };
 }
 
 function flag(argv: readonly string[], name: string): string | undefined {
@@ -58,13 +72,17 @@ function flag(argv: readonly string[], name: string): string | undefined {
 
 async function main(argv: readonly string[]): Promise<void> {
   const quick = argv.includes('--quick');
-  const only = flag(argv, '--only')?.split(',').map((id) => id.trim());
+  const only = flag(argv, '--only')
+    ?.split(',')
+    .map((id) => id.trim());
   const unknown = only?.filter((id) => !SECTIONS[id]);
   if (unknown?.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; choose from ${SECTION_IDS.join(', ')}`);
   const ids = only ?? SECTION_IDS;
   const complete = !quick && ids.length === SECTION_IDS.length;
   const suffix = quick ? 'quick' : complete ? '' : 'partial';
-  const out = path.resolve(flag(argv, '--out') ?? (complete ? path.join(REPO, 'BENCHMARKS.md') : path.join(REPO, 'bench', 'out', `BENCHMARKS.${suffix}.md`)));
+  const out = path.resolve(
+    flag(argv, '--out') ?? (complete ? path.join(REPO, 'BENCHMARKS.md') : path.join(REPO, 'bench', 'out', `BENCHMARKS.${suffix}.md`)),
+  );
   const json = path.resolve(flag(argv, '--json') ?? path.join(REPO, 'bench', 'out', `results${suffix ? `.${suffix}` : ''}.json`));
 
   const report = await runBenchmarks(ids, { quick, log: (line) => process.stderr.write(`${line}\n`) });

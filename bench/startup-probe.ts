@@ -32,8 +32,18 @@ const STEPS: Step[] = [
     beforeInitialize: true,
     run: () => Promise.all([import('@modelcontextprotocol/sdk/server/mcp.js'), import('@modelcontextprotocol/sdk/server/stdio.js')]),
   },
-  { id: 'server', label: 'our tools, resources and prompts (src/server.js)', beforeInitialize: true, run: () => import('../src/mcp/server.js') },
-  { id: 'config', label: 'configuration (src/config.js; yaml only when a config file exists)', beforeInitialize: true, run: () => import('../src/config/config.js') },
+  {
+    id: 'server',
+    label: 'our tools, resources and prompts (src/server.js)',
+    beforeInitialize: true,
+    run: () => import('../src/mcp/server.js'),
+  },
+  {
+    id: 'config',
+    label: 'configuration (src/config.js; yaml only when a config file exists)',
+    beforeInitialize: true,
+    run: () => import('../src/config/config.js'),
+  },
   { id: 'grpc-js', label: '@grpc/grpc-js (first loaded by the client)', beforeInitialize: false, run: () => import('@grpc/grpc-js') },
   {
     id: 'protos',
@@ -47,7 +57,12 @@ const STEPS: Step[] = [
     beforeInitialize: false,
     run: () => Promise.all([import('../src/client/client.js'), import('../src/mcp/runtime.js')]),
   },
-  { id: 'local-modules', label: 'local Ignite modules (src/local/server.js)', beforeInitialize: false, run: () => import('../src/local/server.js') },
+  {
+    id: 'local-modules',
+    label: 'local Ignite modules (src/local/server.js)',
+    beforeInitialize: false,
+    run: () => import('../src/local/server.js'),
+  },
   {
     id: 'local-start',
     label: 'starting the local Ignite (in memory, bound to a port)',

@@ -80,7 +80,11 @@ function describe(s: Record<Path, Summary>, calls: number, warmup: number): Sect
       {
         caption: `Latency per call, ${calls} calls each`,
         headers: ['Path', 'Median', 'p99', 'Min'],
-        rows: [row('get_build through MCP (stdio → server → gRPC)', s.mcp), row('GetBuild direct (gRPC)', s.grpc), row('ping through MCP (stdio only)', s.ping)],
+        rows: [
+          row('get_build through MCP (stdio → server → gRPC)', s.mcp),
+          row('GetBuild direct (gRPC)', s.grpc),
+          row('ping through MCP (stdio only)', s.ping),
+        ],
       },
     ],
     findings,

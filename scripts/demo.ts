@@ -33,7 +33,11 @@ async function main(): Promise<void> {
     out(`   tools: ${(await client.listTools()).tools.map((t) => t.name).join(', ')}`);
 
     // `printAfter` lets the build's log lines, which arrive through the subscription, print first.
-    const call = async (name: string, args: Record<string, unknown>, printAfter?: () => Promise<void>): Promise<Record<string, unknown>> => {
+    const call = async (
+      name: string,
+      args: Record<string, unknown>,
+      printAfter?: () => Promise<void>,
+    ): Promise<Record<string, unknown>> => {
       out(`\n== ${name} ${JSON.stringify(args)}`);
       const result = (await client.callTool({ name, arguments: args }, undefined, { timeout: 120_000 })) as CallToolResult;
       const text = result.content.map((c) => (c.type === 'text' ? c.text : c.type === 'resource_link' ? `(link) ${c.uri}` : '')).join('\n');

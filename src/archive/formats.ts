@@ -34,7 +34,8 @@ export const TAR_SNIFF_BYTES = 262;
 export function sniffArchive(head: Uint8Array): ArchiveKind | undefined {
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   // A local file header (PK\3\4) or, for an archive with no entries, the end record (PK\5\6).
-  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) return 'zip';
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06))
+    return 'zip';
   if (head.length >= TAR_SNIFF_BYTES && Buffer.from(head.subarray(257, 262)).toString('latin1') === 'ustar') return 'tar';
   return undefined;
 }

@@ -25,9 +25,13 @@ export class IgnoreFileError extends UserError {
     readonly file: string,
     reason: string,
   ) {
-    super(`${file} cannot be used as an ignore file: ${reason}`, `Make ${file} a regular file of at most 1 MiB inside the context folder, or remove it.`, {
-      code: 'IGNORE_FILE_UNUSABLE',
-    });
+    super(
+      `${file} cannot be used as an ignore file: ${reason}`,
+      `Make ${file} a regular file of at most 1 MiB inside the context folder, or remove it.`,
+      {
+        code: 'IGNORE_FILE_UNUSABLE',
+      },
+    );
   }
 }
 

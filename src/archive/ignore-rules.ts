@@ -47,8 +47,7 @@ export function dockerignoreRules(text: string, file: string): IgnoreRules {
     source: '.dockerignore',
     file,
     ignores: (relPath) => matcher.ignores(relPath),
-    mustDescend: (relDir) =>
-      exceptions.length > 0 && (walkAll || exceptions.some((pattern) => `${pattern}/`.startsWith(`${relDir}/`))),
+    mustDescend: (relDir) => exceptions.length > 0 && (walkAll || exceptions.some((pattern) => `${pattern}/`.startsWith(`${relDir}/`))),
   };
 }
 

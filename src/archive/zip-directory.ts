@@ -55,7 +55,11 @@ async function locateDirectory(handle: FileHandle, size: number): Promise<{ offs
   let count = tail.readUInt16LE(at + 10);
   let length = tail.readUInt32LE(at + 12);
   let offset = tail.readUInt32LE(at + 16);
-  if ((count === 0xffff || length === 0xffffffff || offset === 0xffffffff) && at >= 20 && tail.readUInt32LE(at - 20) === ZIP_SIGNATURE.zip64Locator) {
+  if (
+    (count === 0xffff || length === 0xffffffff || offset === 0xffffffff) &&
+    at >= 20 &&
+    tail.readUInt32LE(at - 20) === ZIP_SIGNATURE.zip64Locator
+  ) {
     const record = await readAt(handle, Number(tail.readBigUInt64LE(at - 20 + 8)), 56);
     if (record.readUInt32LE(0) !== ZIP_SIGNATURE.zip64End) throw new Error('bad ZIP64 end-of-central-directory record');
     count = Number(record.readBigUInt64LE(32));
@@ -68,7 +72,7 @@ async function locateDirectory(handle: FileHandle, size: number): Promise<{ offs
 
 /** ZIP64 stores real sizes and offsets in extra field 0x0001 when the classic fields hold 0xFFFFFFFF. */
 function zip64Values(extra: Buffer, wanted: number[]): number[] {
-  for (let i = 0; i + 4 <= extra.length; ) {
+  for (let i = 0; i + 4 <= extra.length;) {
     const id = extra.readUInt16LE(i);
     const length = extra.readUInt16LE(i + 2);
     if (id === 0x0001) {
@@ -99,7 +103,8 @@ export async function readZipDirectory(handle: FileHandle, size: number): Promis
   const entries: ZipDirectoryEntry[] = [];
   let at = 0;
   while (entries.length < count) {
-    if (at + 46 > directory.length || directory.readUInt32LE(at) !== ZIP_SIGNATURE.central) throw new Error('corrupt zip central directory');
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== ZIP_SIGNATURE.central)
+      throw new Error('corrupt zip central directory');
     const madeBy = directory.readUInt8(at + 5);
     const flags = directory.readUInt16LE(at + 8);
     const nameLength = directory.readUInt16LE(at + 28);
@@ -127,7 +132,8 @@ export async function readZipDirectory(handle: FileHandle, size: number): Promis
     at += 46 + nameLength + extraLength + commentLength;
   }
   // An end record whose count was cut to 16 bits (a writer without ZIP64) would hide the rest.
-  if (at + 4 <= directory.length && directory.readUInt32LE(at) === ZIP_SIGNATURE.central) throw new Error('zip central directory holds more entries than its end record says');
+  if (at + 4 <= directory.length && directory.readUInt32LE(at) === ZIP_SIGNATURE.central)
+    throw new Error('zip central directory holds more entries than its end record says');
   return entries;
 }
 

@@ -21,12 +21,18 @@ export interface LocalCommandEnv {
 }
 
 /** `ignite-mcp local`: the local Ignite alone, for grpcurl or any gRPC client. */
-export async function runLocalCommand(argv: readonly string[], config: Readonly<Config>, logger: Logger, env: LocalCommandEnv): Promise<LocalIgnite> {
+export async function runLocalCommand(
+  argv: readonly string[],
+  config: Readonly<Config>,
+  logger: Logger,
+  env: LocalCommandEnv,
+): Promise<LocalIgnite> {
   const port = numberFlag(argv, 'port') ?? DEFAULT_LOCAL_PORT;
   const host = stringFlag(argv, 'host') ?? '127.0.0.1';
   const memory = argv.includes('--memory');
   const faultsFile = stringFlag(argv, 'faults');
-  if (argv.includes('--faults') && !faultsFile) throw new UserError('--faults needs a file', 'Pass e.g. --faults faults.json (a JSON array of fault rules).');
+  if (argv.includes('--faults') && !faultsFile)
+    throw new UserError('--faults needs a file', 'Pass e.g. --faults faults.json (a JSON array of fault rules).');
   const faults = await faultRules(faultsFile, env.faults);
   const { startLocalIgnite } = await import('../local/server.js');
   const local = await startLocalIgnite({
@@ -39,7 +45,10 @@ export async function runLocalCommand(argv: readonly string[], config: Readonly<
     logger: logger.child('local-ignite'),
     hostEnv: childEnvironment(process.env),
   });
-  const plaintextNote = host === '127.0.0.1' || host === '::1' || host === 'localhost' ? 'plaintext on loopback' : `plaintext on ${host}: reachable from other hosts`;
+  const plaintextNote =
+    host === '127.0.0.1' || host === '::1' || host === 'localhost'
+      ? 'plaintext on loopback'
+      : `plaintext on ${host}: reachable from other hosts`;
   process.stderr.write(
     `local Ignite serving dodil.ignite.v1 on ${local.endpoint} (${plaintextNote}; data: ${local.store.persistent ? local.store.dir : 'in memory'})\n` +
       `try: grpcurl -plaintext ${local.endpoint} list\n`,
@@ -56,7 +65,10 @@ async function faultRules(file: string | undefined, fromEnv: string | undefined)
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UserError(`cannot read --faults ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`, 'Pass the path of a JSON file of fault rules.');
+    throw new UserError(
+      `cannot read --faults ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+      'Pass the path of a JSON file of fault rules.',
+    );
   }
   return parseFaultConfig(text, `--faults ${file}`);
 }
@@ -75,7 +87,10 @@ function numberFlag(argv: readonly string[], name: string): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    throw new UserError(`--${name} must be a port number from 0 to 65535, got "${raw}"`, 'Pass e.g. --port 50051, or --port 0 for a free port.');
+    throw new UserError(
+      `--${name} must be a port number from 0 to 65535, got "${raw}"`,
+      'Pass e.g. --port 50051, or --port 0 for a free port.',
+    );
   }
   return value;
 }

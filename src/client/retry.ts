@@ -36,7 +36,6 @@ export function resolveRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryP
   return policy;
 }
 
-
 export interface RetryRun {
   /** The RPC, for log lines and the final error. */
   target: { service: string; method: string };

@@ -126,7 +126,8 @@ export function clientStreamCall<M extends AnyMethod>(
         signal?.removeEventListener('abort', onAbort);
         drained?.();
         if (sourceError) reject(sourceError.error);
-        else if (err || response === undefined) reject(failure(err ?? new Error('the server sent no response'), target, channel, startedAt));
+        else if (err || response === undefined)
+          reject(failure(err ?? new Error('the server sent no response'), target, channel, startedAt));
         else {
           logSuccess(target, channel, startedAt);
           resolve(response);

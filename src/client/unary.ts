@@ -37,7 +37,13 @@ export function unaryCall<M extends AnyMethod>(channel: RpcChannel, method: M): 
   };
 }
 
-function callOnce<M extends AnyMethod>(channel: RpcChannel, method: M, request: RequestOf<M>, deadlineMs: number, signal: AbortSignal | undefined): Promise<ResponseOf<M>> {
+function callOnce<M extends AnyMethod>(
+  channel: RpcChannel,
+  method: M,
+  request: RequestOf<M>,
+  deadlineMs: number,
+  signal: AbortSignal | undefined,
+): Promise<ResponseOf<M>> {
   const target = describeMethod(method.path);
   const startedAt = Date.now();
   return new Promise<ResponseOf<M>>((resolve, reject) => {

@@ -10,7 +10,13 @@ import type { LogLevel } from '../shared/log.js';
 import { UserError } from '../shared/errors.js';
 import { decodeTokenClaims } from './token-claims.js';
 import { parseFlags } from './flags.js';
-import { configFileCandidates, lookupFileSetting, readConfigFile, readConfigFileFromDisk, type ReadConfigFile } from './dodil-config-file.js';
+import {
+  configFileCandidates,
+  lookupFileSetting,
+  readConfigFile,
+  readConfigFileFromDisk,
+  type ReadConfigFile,
+} from './dodil-config-file.js';
 import { resolveSettings, type Env } from './resolve.js';
 
 export interface Config {
@@ -66,7 +72,7 @@ export class ConfigError extends UserError {
     const list = problems.map((problem) => `  - ${problem}`).join('\n');
     super(
       `ignite-mcp configuration is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${list}`,
-      'Fix the settings listed above (the MCP server entry\'s environment or arguments, or the dodil config file), then restart ignite-mcp.',
+      "Fix the settings listed above (the MCP server entry's environment or arguments, or the dodil config file), then restart ignite-mcp.",
       { code: 'CONFIG' },
     );
     this.problems = Object.freeze([...problems]);

@@ -29,7 +29,7 @@ export function describeConfig(config: Readonly<Config>): string {
   lines.push(`deadline: ${config.deadlineMs} ms per unary call`);
   lines.push(`build contexts: at most ${config.maxContextFiles} files and ${config.maxContextBytes} bytes`);
   lines.push(
-    `allowed roots: ${config.allowedRoots.length > 0 ? config.allowedRoots.join(', ') : 'none configured (the client\'s roots, else the working directory)'}`,
+    `allowed roots: ${config.allowedRoots.length > 0 ? config.allowedRoots.join(', ') : "none configured (the client's roots, else the working directory)"}`,
   );
   if (config.mode === 'remote') lines.push(`local data dir: ${config.dataDir} (unused with a remote endpoint)`);
   lines.push(`log level: ${config.logLevel}`);

@@ -53,10 +53,18 @@ const logLevelText = z
   .trim()
   .toLowerCase()
   .pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }));
-const ENDPOINT_SHAPES = [/^(dns|unix|unix-abstract):\S+$/i, /^\[[0-9a-f:.]+\](:\d{1,5})?$/i, /^[a-z0-9._-]+(:\d{1,5})?$/i, /^[0-9a-f]*:[0-9a-f:]+$/i];
+const ENDPOINT_SHAPES = [
+  /^(dns|unix|unix-abstract):\S+$/i,
+  /^\[[0-9a-f:.]+\](:\d{1,5})?$/i,
+  /^[a-z0-9._-]+(:\d{1,5})?$/i,
+  /^[0-9a-f]*:[0-9a-f:]+$/i,
+];
 const endpointText = z
   .string()
-  .refine((v) => ENDPOINT_SHAPES.some((shape) => shape.test(v)), 'must be host:port, e.g. rpc.dodil.io:443 ("local" selects the embedded local Ignite)');
+  .refine(
+    (v) => ENDPOINT_SHAPES.some((shape) => shape.test(v)),
+    'must be host:port, e.g. rpc.dodil.io:443 ("local" selects the embedded local Ignite)',
+  );
 const tokenText = z
   .string()
   .transform((v) => v.trim().replace(/^bearer\s+/i, ''))
@@ -78,11 +86,13 @@ export function resolveSettings(input: ResolveInput) {
   const problems: string[] = [];
   const warnings: string[] = [];
   const last = (name: keyof ParsedFlags['values']) => flags.values[name]?.at(-1);
-  const fromFile = (...aliases: string[]) => (): Candidate => {
-    const found = input.file.lookup(aliases);
-    if (found.problem) problems.push(`config file ${input.file.path}: ${found.problem}`);
-    return [found.value, `${input.file.path} (${found.key})`];
-  };
+  const fromFile =
+    (...aliases: string[]) =>
+    (): Candidate => {
+      const found = input.file.lookup(aliases);
+      if (found.problem) problems.push(`config file ${input.file.path}: ${found.problem}`);
+      return [found.value, `${input.file.path} (${found.key})`];
+    };
   const check = <T>(schema: z.ZodType<T>, picked: Picked | undefined, fallback: T, secret = false): T => {
     if (!picked) return fallback;
     const result = schema.safeParse(picked.value);
@@ -92,7 +102,11 @@ export function resolveSettings(input: ResolveInput) {
   };
   const absolute = (p: string) => path.resolve(input.cwd, p.replace(/^~(?=$|[\\/])/, input.homeDir));
 
-  const endpointPicked = pick([last('endpoint'), '--endpoint'], [env.IGNITE_API_ENDPOINT, 'IGNITE_API_ENDPOINT'], fromFile('api_endpoint', 'endpoint', 'grpc_endpoint'));
+  const endpointPicked = pick(
+    [last('endpoint'), '--endpoint'],
+    [env.IGNITE_API_ENDPOINT, 'IGNITE_API_ENDPOINT'],
+    fromFile('api_endpoint', 'endpoint', 'grpc_endpoint'),
+  );
   const insecure =
     flags.switches.insecure !== undefined
       ? check(boolText, { value: flags.switches.insecure, source: '--insecure' }, false)
@@ -103,7 +117,9 @@ export function resolveSettings(input: ResolveInput) {
     const bare = endpointPicked.value.replace(/^(https?|grpcs?):\/\//i, '').replace(/\/+$/, '');
     endpoint = check(endpointText, { ...endpointPicked, value: bare }, undefined);
     if (endpoint && plainScheme && !insecure && !isLoopbackEndpoint(endpoint)) {
-      problems.push(`${endpointPicked.source}: http:// asks for plaintext; write ${endpoint} and set IGNITE_DEBUG=1 or --insecure if the server really has no TLS`);
+      problems.push(
+        `${endpointPicked.source}: http:// asks for plaintext; write ${endpoint} and set IGNITE_DEBUG=1 or --insecure if the server really has no TLS`,
+      );
     }
   }
 
@@ -117,10 +133,15 @@ export function resolveSettings(input: ResolveInput) {
   }
   const claims = token === undefined ? undefined : input.claimsOf(token);
   if (claims?.expiresAtMs !== undefined && claims.expiresAtMs <= input.now) {
-    warnings.push(`the token from ${tokenPicked?.source} expired at ${new Date(claims.expiresAtMs).toISOString()}; run \`dodil login\` or set a fresh DODIL_TOKEN`);
+    warnings.push(
+      `the token from ${tokenPicked?.source} expired at ${new Date(claims.expiresAtMs).toISOString()}; run \`dodil login\` or set a fresh DODIL_TOKEN`,
+    );
   }
 
-  const orgNamePicked = pick([env.IGNITE_ORG_NAME, 'IGNITE_ORG_NAME'], fromFile('org_name', 'organization', 'organization_name', 'org'), [claims?.orgName, 'token claim']);
+  const orgNamePicked = pick([env.IGNITE_ORG_NAME, 'IGNITE_ORG_NAME'], fromFile('org_name', 'organization', 'organization_name', 'org'), [
+    claims?.orgName,
+    'token claim',
+  ]);
   // The token's org id is only used for the org it belongs to, never for a differently named one.
   const claimedOrg = orgNamePicked ? claims?.organizations.find((org) => org.name === orgNamePicked.value) : undefined;
   const claimedId = claimedOrg?.id ?? (claims?.orgName === orgNamePicked?.value ? claims?.orgId : undefined);
@@ -128,13 +149,22 @@ export function resolveSettings(input: ResolveInput) {
 
   const rootsFromFlags = flags.values['allowed-root'] ?? [];
   const rootsText = rootsFromFlags.length > 0 ? rootsFromFlags : (env.IGNITE_MCP_ALLOWED_ROOTS ?? '').split(path.delimiter);
-  const allowedRoots = [...new Set(rootsText.map((r) => r.trim()).filter(Boolean).map(absolute))];
+  const allowedRoots = [
+    ...new Set(
+      rootsText
+        .map((r) => r.trim())
+        .filter(Boolean)
+        .map(absolute),
+    ),
+  ];
   const xdg = env.XDG_DATA_HOME?.trim();
   const dataDirPicked = pick([last('data-dir'), '--data-dir'], [env.IGNITE_MCP_DATA_DIR, 'IGNITE_MCP_DATA_DIR']);
-  const defaultDataDir = xdg && path.isAbsolute(xdg) ? path.join(xdg, 'ignite-mcp') : path.join(input.homeDir, '.local', 'share', 'ignite-mcp');
-  const readOnlyPicked = flags.switches['read-only'] !== undefined
-    ? { value: flags.switches['read-only'], source: '--read-only' }
-    : pick([env.IGNITE_MCP_READ_ONLY, 'IGNITE_MCP_READ_ONLY']);
+  const defaultDataDir =
+    xdg && path.isAbsolute(xdg) ? path.join(xdg, 'ignite-mcp') : path.join(input.homeDir, '.local', 'share', 'ignite-mcp');
+  const readOnlyPicked =
+    flags.switches['read-only'] !== undefined
+      ? { value: flags.switches['read-only'], source: '--read-only' }
+      : pick([env.IGNITE_MCP_READ_ONLY, 'IGNITE_MCP_READ_ONLY']);
 
   return {
     problems,
@@ -155,7 +185,11 @@ export function resolveSettings(input: ResolveInput) {
       maxContextFiles: check(fileCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_FILES, 'IGNITE_MCP_MAX_CONTEXT_FILES']), 100_000),
       maxContextBytes: check(byteCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_BYTES, 'IGNITE_MCP_MAX_CONTEXT_BYTES']), 2 * 1024 ** 3),
       dataDir: dataDirPicked ? absolute(dataDirPicked.value) : defaultDataDir,
-      logLevel: check(logLevelText, pick([last('log-level'), '--log-level'], [env.IGNITE_MCP_LOG_LEVEL, 'IGNITE_MCP_LOG_LEVEL']), 'info' as LogLevel),
+      logLevel: check(
+        logLevelText,
+        pick([last('log-level'), '--log-level'], [env.IGNITE_MCP_LOG_LEVEL, 'IGNITE_MCP_LOG_LEVEL']),
+        'info' as LogLevel,
+      ),
       readOnly: check(boolText, readOnlyPicked, false),
       warnings,
     },

@@ -3,7 +3,11 @@ import type { BuildStatus__Output } from './generated/dodil/ignite/v1/BuildStatu
 
 export type BuildStatus = BuildStatus__Output;
 
-export const TERMINAL_BUILD_STATUSES: ReadonlySet<string> = new Set<BuildStatus>(['BUILD_STATUS_SUCCEEDED', 'BUILD_STATUS_FAILED', 'BUILD_STATUS_CANCELLED']);
+export const TERMINAL_BUILD_STATUSES: ReadonlySet<string> = new Set<BuildStatus>([
+  'BUILD_STATUS_SUCCEEDED',
+  'BUILD_STATUS_FAILED',
+  'BUILD_STATUS_CANCELLED',
+]);
 
 /** True once a build has ended: SUCCEEDED, FAILED or CANCELLED. */
 export function isTerminalBuildStatus(status: string): boolean {

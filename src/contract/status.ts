@@ -64,12 +64,15 @@ export const STATUS_TABLE: Readonly<Record<Status, StatusInfo>> = Object.freeze(
   [Status.CANCELLED]: {
     title: 'cancelled',
     hint: 'The call was cancelled before it finished (the request was aborted or the connection closed); call again only if the cancellation was not intended.',
-    ...FINAL, outcomeUnknown: true,
+    ...FINAL,
+    outcomeUnknown: true,
   },
   [Status.UNKNOWN]: {
     title: 'unknown server error',
     hint: 'The server failed without a specific status; retry once, and if it fails again check the build or app logs.',
-    ...FINAL, outcomeUnknown: true, resumable: true,
+    ...FINAL,
+    outcomeUnknown: true,
+    resumable: true,
   },
   [Status.INVALID_ARGUMENT]: {
     title: 'invalid request',
@@ -79,7 +82,8 @@ export const STATUS_TABLE: Readonly<Record<Status, StatusInfo>> = Object.freeze(
   [Status.DEADLINE_EXCEEDED]: {
     title: 'deadline exceeded',
     hint: 'The call did not finish within its deadline; retry, or raise IGNITE_MCP_DEADLINE_MS for slow calls. A create call may still have taken effect, so list or get it before repeating it.',
-    ...PASSING, outcomeUnknown: true,
+    ...PASSING,
+    outcomeUnknown: true,
   },
   [Status.NOT_FOUND]: {
     title: 'not found',
@@ -109,7 +113,9 @@ export const STATUS_TABLE: Readonly<Record<Status, StatusInfo>> = Object.freeze(
   [Status.ABORTED]: {
     title: 'aborted by a conflicting change',
     hint: 'The call conflicted with a concurrent change; read the current state again, then retry the whole operation.',
-    ...FINAL, retryable: true, resumable: true,
+    ...FINAL,
+    retryable: true,
+    resumable: true,
   },
   [Status.OUT_OF_RANGE]: {
     title: 'out of range',
@@ -124,12 +130,15 @@ export const STATUS_TABLE: Readonly<Record<Status, StatusInfo>> = Object.freeze(
   [Status.INTERNAL]: {
     title: 'internal server error',
     hint: 'The server hit an internal error; retry once, and if it persists report it with the message above.',
-    ...FINAL, outcomeUnknown: true, resumable: true,
+    ...FINAL,
+    outcomeUnknown: true,
+    resumable: true,
   },
   [Status.UNAVAILABLE]: {
     title: 'service unavailable',
     hint: 'The Ignite endpoint could not be reached or is overloaded; check IGNITE_API_ENDPOINT and the network (a plaintext server needs --insecure or IGNITE_DEBUG=1), then retry.',
-    ...PASSING, outcomeUnknown: true,
+    ...PASSING,
+    outcomeUnknown: true,
   },
   [Status.DATA_LOSS]: {
     title: 'data loss',
@@ -152,7 +161,8 @@ export const BUILD_SERVICE_DOWN: StatusInfo = {
   ...FINAL,
   retryable: true,
 };
-export const BUILD_SERVICE_UNREACHABLE_NOTE = ' If other Ignite calls work, the build service itself may be down: deploy a prebuilt image (save_image_draft with image_ref) meanwhile.';
+export const BUILD_SERVICE_UNREACHABLE_NOTE =
+  ' If other Ignite calls work, the build service itself may be down: deploy a prebuilt image (save_image_draft with image_ref) meanwhile.';
 
 /** Codes an automatic retry layer may repeat blindly (the table's `autoRetry` column). */
 export function isSafeToRetry(code: Status): boolean {

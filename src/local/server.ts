@@ -85,8 +85,10 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
 
   const host = options.host ?? '127.0.0.1';
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${host.includes(':') ? `[${host}]` : host}:${options.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
-      err ? reject(err) : resolve(bound),
+    server.bindAsync(
+      `${host.includes(':') ? `[${host}]` : host}:${options.port ?? 0}`,
+      grpc.ServerCredentials.createInsecure(),
+      (err, bound) => (err ? reject(err) : resolve(bound)),
     );
   });
   const dialHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
@@ -130,7 +132,10 @@ function guardImplementation(
     const handler = impl[name] as ((...args: unknown[]) => unknown) | undefined;
     const methodName = method.originalName ?? name;
     const fail = (err: unknown) => toServiceError(err, logger, methodName);
-    guarded[name] = (call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown>, callback?: grpc.sendUnaryData<unknown>) => {
+    guarded[name] = (
+      call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown>,
+      callback?: grpc.sendUnaryData<unknown>,
+    ) => {
       const respond = (err: Partial<grpc.StatusObject> & Error) => {
         if (callback) callback(err);
         // On a server stream, destroy() ends the call without a status and the client hangs;

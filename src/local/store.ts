@@ -110,4 +110,3 @@ function encodeId(id: string): string {
 function assertSafeName(kind: string): void {
   if (!/^[a-z][a-z0-9_-]*$/.test(kind)) throw new Error(`invalid store kind: ${kind}`);
 }
-

@@ -126,23 +126,26 @@ export class BuildLogHub {
     if (!checkBuild) return noWatchdog();
     let lastHeard = Date.now();
     let checking = false;
-    const timer = setInterval(() => {
-      if (checking || Date.now() - lastHeard < every) return;
-      checking = true;
-      checkBuild(buildId, current.signal)
-        .then(({ status, terminal, error }) => {
-          if (!terminal || entry.terminal || current.signal.aborted) return;
-          this.options.logger.debug(`build ${buildId} ended while its log stream was silent; stopping it`);
-          entry.terminal = { status, error };
-          emit({ kind: 'status', status, terminal: true, error });
-          current.abort();
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          checking = false;
-          lastHeard = Date.now();
-        });
-    }, Math.max(10, Math.min(every, 1000)));
+    const timer = setInterval(
+      () => {
+        if (checking || Date.now() - lastHeard < every) return;
+        checking = true;
+        checkBuild(buildId, current.signal)
+          .then(({ status, terminal, error }) => {
+            if (!terminal || entry.terminal || current.signal.aborted) return;
+            this.options.logger.debug(`build ${buildId} ended while its log stream was silent; stopping it`);
+            entry.terminal = { status, error };
+            emit({ kind: 'status', status, terminal: true, error });
+            current.abort();
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            checking = false;
+            lastHeard = Date.now();
+          });
+      },
+      Math.max(10, Math.min(every, 1000)),
+    );
     timer.unref();
     return {
       heard: () => void (lastHeard = Date.now()),
@@ -198,4 +201,3 @@ export class BuildLogHub {
 function noWatchdog(): { heard(): void; stop(): void } {
   return { heard: () => {}, stop: () => {} };
 }
-

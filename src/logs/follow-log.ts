@@ -56,20 +56,28 @@ const isResumableByTable = (err: unknown) => err instanceof IgniteError && err.r
  * end rather than cancelled, since servers refuse connections that cancel streams at a high rate.
  * Breaking out of the loop cancels the open stream.
  */
-export async function* followLog(streamBuildLogs: StreamBuildLogs, buildId: string, afterSeq: number, options: FollowLogOptions): AsyncGenerator<LogFrame> {
+export async function* followLog(
+  streamBuildLogs: StreamBuildLogs,
+  buildId: string,
+  afterSeq: number,
+  options: FollowLogOptions,
+): AsyncGenerator<LogFrame> {
   const { signal } = options;
   const isResumable = options.isResumable ?? isResumableByTable;
   const redactor = new LogLineRedactor(options.secrets);
   let lastSeq = afterSeq;
   let ended = false;
-  for (let resumes = 0; ; ) {
+  for (let resumes = 0; ;) {
     if (signal?.aborted) return;
     const current = new AbortController();
     const stopCurrent = () => current.abort();
     signal?.addEventListener('abort', stopCurrent, { once: true });
     const streamDone = options.onStreamOpened?.(current);
     try {
-      for await (const frame of streamBuildLogs({ build_id: buildId, from_start: lastSeq === 0, after_seq: lastSeq }, { signal: current.signal })) {
+      for await (const frame of streamBuildLogs(
+        { build_id: buildId, from_start: lastSeq === 0, after_seq: lastSeq },
+        { signal: current.signal },
+      )) {
         if (frame.line) {
           const seq = Number(frame.line.seq);
           if (seq <= lastSeq) continue;
@@ -77,7 +85,10 @@ export async function* followLog(streamBuildLogs: StreamBuildLogs, buildId: stri
           // Only a new line is progress: status frames are replayed on every resume, and a stream
           // cut right after them each time must still run out of resumes.
           resumes = 0;
-          yield { kind: 'line', line: { seq, timestamp_ms: Number(frame.line.timestamp_ms), stream: frame.line.stream, text: redactor.redact(frame.line.text) } };
+          yield {
+            kind: 'line',
+            line: { seq, timestamp_ms: Number(frame.line.timestamp_ms), stream: frame.line.stream, text: redactor.redact(frame.line.text) },
+          };
         } else if (frame.status) {
           const { status, terminal, error } = frame.status;
           if (terminal) ended = true;

@@ -53,7 +53,13 @@ export interface ReadLinesOptions {
  * follow. The caller decides when it has enough and breaks, which cancels the upstream stream.
  * Cuts are resumed by the one resume loop (follow-log.ts). Lines come out redacted.
  */
-export async function* readLines(source: LogSource, buildId: string, afterSeq: number, untilSeq: number, options: ReadLinesOptions): AsyncGenerator<LogLine> {
+export async function* readLines(
+  source: LogSource,
+  buildId: string,
+  afterSeq: number,
+  untilSeq: number,
+  options: ReadLinesOptions,
+): AsyncGenerator<LogLine> {
   const cached = options.cache?.linesBetween(buildId, afterSeq, untilSeq);
   if (cached) {
     yield* cached;

@@ -43,7 +43,6 @@ export function isErrorLine(text: string): boolean {
   return ERROR_LINE.test(text) && !NOT_AN_ERROR.test(text);
 }
 
-
 /** A budgeted window of a build's log: the model sees what matters and is told what it does not see. */
 export async function readLogWindow(source: LogSource, request: LogWindowRequest): Promise<LogWindow> {
   const { build, lastSeq } = await snapshotOf(source, request.buildId, request.signal);
@@ -104,8 +103,10 @@ export async function readLogWindow(source: LogSource, request: LogWindowRequest
   const keptAround = keepFromStart(around, request.maxBytes, request.maxLines);
   const aroundBytes = keptAround.reduce((sum, line) => sum + lineBytes(line), 0);
   const seen = new Set(keptAround.map((line) => line.seq));
-  const keptTail = trimToBytes(tail.filter((line) => !seen.has(line.seq)), request.maxBytes - aroundBytes)
-    .slice(-Math.max(0, request.maxLines - keptAround.length));
+  const keptTail = trimToBytes(
+    tail.filter((line) => !seen.has(line.seq)),
+    request.maxBytes - aroundBytes,
+  ).slice(-Math.max(0, request.maxLines - keptAround.length));
   const fits = keptTail.reduce((sum, line) => sum + lineBytes(line), 0) <= request.maxBytes - aroundBytes;
   const lines = [...keptAround, ...(fits ? keptTail : [])].sort((a, b) => a.seq - b.seq);
   return finish(lines, lastSeq, firstError ? { seq: firstError.seq, text: firstError.text } : undefined);

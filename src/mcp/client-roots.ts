@@ -36,7 +36,7 @@ export class AllowedRoots {
       if (folders.length > 0) return folders;
       this.logger.warn('the client offered no file:// roots; using the configured folders');
     } catch (err) {
-      this.logger.warn('could not list the client\'s roots; using the configured folders', { error: String(err) });
+      this.logger.warn("could not list the client's roots; using the configured folders", { error: String(err) });
     }
     return [...this.fallback];
   }

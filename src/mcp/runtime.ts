@@ -119,11 +119,21 @@ async function connect(options: RuntimeOptions): Promise<Connection> {
   // cold start, and initialize needs neither.
   const { createIgniteClient } = await import('../client/client.js');
   if (config.mode !== 'local') {
-    const client = createIgniteClient({ endpoint: config.endpoint!, token: config.token, insecure: config.insecure, deadlineMs: config.deadlineMs, logger });
+    const client = createIgniteClient({
+      endpoint: config.endpoint!,
+      token: config.token,
+      insecure: config.insecure,
+      deadlineMs: config.deadlineMs,
+      logger,
+    });
     return { client, local: undefined };
   }
   if (!options.startLocal) throw new Error('no Ignite endpoint is configured and this runtime was given no local Ignite to start');
-  const local = await options.startLocal({ dataDir: config.dataDir, defaultOrganization: config.orgName ?? LOCAL_ORGANIZATION, logger: logger.child('local-ignite') });
+  const local = await options.startLocal({
+    dataDir: config.dataDir,
+    defaultOrganization: config.orgName ?? LOCAL_ORGANIZATION,
+    logger: logger.child('local-ignite'),
+  });
   logger.info(`no Ignite endpoint configured (IGNITE_API_ENDPOINT): using the embedded local Ignite at ${local.endpoint}`);
   return { client: createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: config.deadlineMs, logger }), local };
 }

@@ -21,7 +21,12 @@ export function createServer(deps: ServerDeps): IgniteMcpServer {
     { name: 'ignite-mcp', title: 'Dodil Ignite (bring your own image)', version: PACKAGE_VERSION },
     {
       // McpServer does not add `subscribe` or `logging` itself (docs/mcp-sdk.md G1, G2).
-      capabilities: { logging: {}, resources: { subscribe: true, listChanged: true }, tools: { listChanged: true }, prompts: { listChanged: true } },
+      capabilities: {
+        logging: {},
+        resources: { subscribe: true, listChanged: true },
+        tools: { listChanged: true },
+        prompts: { listChanged: true },
+      },
       instructions: SERVER_INSTRUCTIONS,
     },
   );

@@ -15,10 +15,7 @@ export const INLINE_CONTEXT_LIMIT_BYTES = 4 * 1024 * 1024;
  * Re-cuts a stream into chunks of exactly `size` bytes (the last may be shorter), copying each byte
  * once: upload messages by default, and the compressor's fixed-size segments.
  */
-export async function* uploadChunks(
-  source: AsyncIterable<Uint8Array>,
-  size: number = UPLOAD_CHUNK_BYTES,
-): AsyncGenerator<Uint8Array> {
+export async function* uploadChunks(source: AsyncIterable<Uint8Array>, size: number = UPLOAD_CHUNK_BYTES): AsyncGenerator<Uint8Array> {
   if (!Number.isInteger(size) || size <= 0) throw new Error(`Chunk size must be a positive integer, got ${size}`);
   let chunk = new Uint8Array(size);
   let filled = 0;

@@ -93,7 +93,7 @@ async function readSmall(root: string, entry: ContextEntry): Promise<Uint8Array 
 }
 
 async function* readChunks(fd: number, size: number, relPath: string): AsyncGenerator<Uint8Array> {
-  for (let position = 0; position < size; ) {
+  for (let position = 0; position < size;) {
     const chunk = await readAt(fd, Math.min(READ_CHUNK_BYTES, size - position), position);
     if (chunk.length === 0) throw new ContextChangedError(relPath, 'shrank');
     position += chunk.length;

@@ -75,8 +75,7 @@ export function contextLimitError(
   complete: boolean,
 ): ContextLimitError {
   const byCount = limit === 'maxFiles';
-  const found =
-    (byCount ? `${files.length} files` : formatBytes(files.reduce((sum, f) => sum + f.size, 0))) + (complete ? '' : ' or more');
+  const found = (byCount ? `${files.length} files` : formatBytes(files.reduce((sum, f) => sum + f.size, 0))) + (complete ? '' : ' or more');
   const cap = byCount ? `${limitValue} files` : formatBytes(limitValue);
   const largest = largestFiles(files, 5);
   const list = largest.map((f) => `${f.path} (${formatBytes(f.size)})`).join(', ');

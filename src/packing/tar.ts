@@ -36,7 +36,8 @@ async function writeEntry(pack: tar.Pack, item: LoadedEntry): Promise<void> {
   const done = new Promise<void>((resolve, reject) => {
     const callback = (error?: Error | null) => (error ? reject(error) : resolve());
     if (item.kind !== 'file') sink = pack.entry(header(item), callback);
-    else if ('data' in item) sink = pack.entry(header(item), Buffer.from(item.data.buffer, item.data.byteOffset, item.data.length), callback);
+    else if ('data' in item)
+      sink = pack.entry(header(item), Buffer.from(item.data.buffer, item.data.byteOffset, item.data.length), callback);
     else sink = pack.entry(header(item), callback);
   });
   if (item.kind === 'file' && 'chunks' in item) {

@@ -15,13 +15,7 @@ export interface ContextEntry {
   linkTarget?: string;
 }
 
-export type ExclusionReason =
-  | 'dockerignore'
-  | 'default-skip-list'
-  | 'secret-file'
-  | 'symlink-outside-root'
-  | 'special-file'
-  | 'unreadable';
+export type ExclusionReason = 'dockerignore' | 'default-skip-list' | 'secret-file' | 'symlink-outside-root' | 'special-file' | 'unreadable';
 
 export interface Exclusion {
   path: string;

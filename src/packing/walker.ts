@@ -73,9 +73,7 @@ export class Walker {
     const subdirs: Array<{ rel: string; secret: boolean }> = [];
     for (let i = 0; i < names.length; i += STAT_BATCH) {
       const batch = names.slice(i, i + STAT_BATCH);
-      const visited = await Promise.all(
-        batch.map((name) => this.visit(relDir === '' ? name : `${relDir}/${name}`, inSecretDir)),
-      );
+      const visited = await Promise.all(batch.map((name) => this.visit(relDir === '' ? name : `${relDir}/${name}`, inSecretDir)));
       for (const next of visited) if (next !== null) subdirs.push(next);
     }
     for (const sub of subdirs) await this.walkDirectory(sub.rel, sub.secret);
@@ -98,13 +96,7 @@ export class Walker {
     const abs = path.join(this.root, rel);
     const stats = await lstat(abs);
     const forced = this.forced.has(rel);
-    const kind: EntryKind | null = stats.isSymbolicLink()
-      ? 'symlink'
-      : stats.isDirectory()
-        ? 'directory'
-        : stats.isFile()
-          ? 'file'
-          : null;
+    const kind: EntryKind | null = stats.isSymbolicLink() ? 'symlink' : stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : null;
     if (!forced && this.rules.ignores(rel)) {
       if (kind === 'directory' && (this.rules.mustDescend(rel) || this.forcedAncestors.has(rel))) {
         return { rel, secret: inSecretDir };
@@ -161,9 +153,7 @@ export class Walker {
       return null;
     }
     // An absolute target would point at the build machine's file system once unpacked; keep it relative.
-    const linkTarget = path.isAbsolute(target)
-      ? (path.relative(path.dirname(abs), resolved) || '.').split(path.sep).join('/')
-      : target;
+    const linkTarget = path.isAbsolute(target) ? (path.relative(path.dirname(abs), resolved) || '.').split(path.sep).join('/') : target;
     this.entries.push({ path: rel, kind: 'symlink', size: 0, executable: false, linkTarget });
     this.count(0);
     return null;

@@ -49,7 +49,8 @@ export function withZip64End(tail: Uint8Array, directoryOffset: number, entries:
   if (entries <= CLASSIC_MAX_ENTRIES) return tail;
   const fflateEnd = Buffer.from(tail.buffer, tail.byteOffset, tail.length);
   const directoryLength = tail.length - EOCD_BYTES;
-  if (directoryLength < 0 || fflateEnd.readUInt32LE(directoryLength) !== ZIP_SIGNATURE.end) throw new Error('the zip writer did not end with an end record');
+  if (directoryLength < 0 || fflateEnd.readUInt32LE(directoryLength) !== ZIP_SIGNATURE.end)
+    throw new Error('the zip writer did not end with an end record');
   const out = Buffer.alloc(directoryLength + 56 + 20 + EOCD_BYTES);
   fflateEnd.copy(out, 0, 0, directoryLength);
   const record = directoryLength;

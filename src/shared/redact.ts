@@ -36,7 +36,10 @@ const keepValue = (value: string) => /^["']?(\$\{?\w+\}?|\*+|\[REDACTED:[\w-]+\]
 const requote = (value: string, marker: string) => (/^["']/.test(value) ? `${value[0]}${marker}${value[0]}` : marker);
 
 const RULES: readonly Rule[] = [
-  { kind: 'private-key', pattern: /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----|$)/g },
+  {
+    kind: 'private-key',
+    pattern: /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----|$)/g,
+  },
   {
     kind: 'url-password',
     pattern: /\b([a-z][a-z0-9+.-]*:\/\/)(?!\[REDACTED)([^\s:/?#@]*):([^\s/?#@]+)@/gi,

@@ -44,7 +44,11 @@ describe('the layout', () => {
 
   it('reads process.env and argv only in main.ts and cli/', () => {
     const readers = FILES.filter((file) => folderOf(file) !== 'main' && folderOf(file) !== 'cli').filter((file) =>
-      /\bprocess\.(env|argv)\b/.test(readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '')),
+      /\bprocess\.(env|argv)\b/.test(
+        readFileSync(file, 'utf8')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\/\/.*$/gm, ''),
+      ),
     );
     expect(readers).toEqual([]);
   });
@@ -64,7 +68,9 @@ describe('nothing heavy before initialize', () => {
 
   it('loads neither with the stdio command that serves it', () => {
     const fromEntry = [...loadedAtImport('src/main.ts', EDGES)];
-    expect(fromEntry.filter((file) => file.startsWith('@grpc/') || file.startsWith('src/packing/') || file.startsWith('src/local/'))).toEqual([]);
+    expect(
+      fromEntry.filter((file) => file.startsWith('@grpc/') || file.startsWith('src/packing/') || file.startsWith('src/local/')),
+    ).toEqual([]);
     // The check must see the server: an entry that stopped importing it would pass for the wrong reason.
     expect(fromEntry).toContain('src/mcp/server.ts');
   });

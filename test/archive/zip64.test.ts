@@ -27,7 +27,7 @@ function endRecords(zip: Buffer): { zip64At: number; classicCount: number } {
 }
 
 describe('ZIP64, read the same way by the packer and the local Ignite', () => {
-  it('a ZIP64 archive passes the packer\'s check of an existing archive and builds on the local Ignite', async () => {
+  it("a ZIP64 archive passes the packer's check of an existing archive and builds on the local Ignite", async () => {
     const bytes = handMadeZip64(APP, { 'bin/run.sh': 0o100755 });
     const root = await tempDir();
     writeFileSync(path.join(root, 'ctx.zip'), bytes);
@@ -46,8 +46,22 @@ describe('ZIP64, read the same way by the packer and the local Ignite', () => {
   it('a context of 66,000 entries packs to a zip with a ZIP64 end record, which the packer validates and the builder counts in full', async () => {
     // Directories: a zip entry each, yet nothing to read from disk, so the walk can be written down.
     const root = await tempDir();
-    const entries: ContextEntry[] = Array.from({ length: 66_000 }, (_, i) => ({ path: `d${String(i).padStart(5, '0')}`, kind: 'directory', size: 0, executable: true }));
-    const walk: WalkResult = { root, entries, excluded: [], ignoreSource: 'default-skip-list', ignoreFile: null, dockerfile: { path: 'Dockerfile', found: false }, fileCount: 0, totalBytes: 0 };
+    const entries: ContextEntry[] = Array.from({ length: 66_000 }, (_, i) => ({
+      path: `d${String(i).padStart(5, '0')}`,
+      kind: 'directory',
+      size: 0,
+      executable: true,
+    }));
+    const walk: WalkResult = {
+      root,
+      entries,
+      excluded: [],
+      ignoreSource: 'default-skip-list',
+      ignoreFile: null,
+      dockerfile: { path: 'Dockerfile', found: false },
+      fileCount: 0,
+      totalBytes: 0,
+    };
     const bytes = await collect(packWalkedContext(walk, { format: 'zip', threads: 0 }).stream);
     const { zip64At, classicCount } = endRecords(bytes);
     expect(classicCount).toBe(0xffff);
@@ -59,6 +73,8 @@ describe('ZIP64, read the same way by the packer and the local Ignite', () => {
     expect((await openExistingArchive(file, [root])).entryCount).toBe(66_000);
     // One entry short of the limit: only a reader that took the count from the ZIP64 record can refuse.
     const limits = { maxBytes: 1024 ** 3, maxRatio: 200, maxEntries: 65_999 };
-    await expect(unpackArchive(file, path.join(root, 'out'), limits, new AbortController().signal)).rejects.toThrow(/more than 65999 entries/);
+    await expect(unpackArchive(file, path.join(root, 'out'), limits, new AbortController().signal)).rejects.toThrow(
+      /more than 65999 entries/,
+    );
   });
 });

@@ -23,7 +23,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function runQuick(): Promise<{ code: number; stderr: string }> {
   const args = [RUNNER, '--quick', '--out', path.join(work, 'BENCHMARKS.md'), '--json', path.join(work, 'results.json')];
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { timeout: 120_000 }, (err, _stdout, stderr) => resolve({ code: err ? ((err.code as number) ?? 1) : 0, stderr }));
+    execFile(process.execPath, args, { timeout: 120_000 }, (err, _stdout, stderr) =>
+      resolve({ code: err ? ((err.code as number) ?? 1) : 0, stderr }),
+    );
   });
 }
 

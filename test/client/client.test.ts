@@ -77,7 +77,10 @@ describe('createIgniteClient: unary calls', () => {
 
   it('sends no authorization header without a token', async () => {
     let auth: grpc.MetadataValue[] = ['unset'];
-    await setup({ compute: { HealthCheck: (call, cb) => ((auth = call.metadata.get('authorization')), cb(null, {})) } }, { token: undefined });
+    await setup(
+      { compute: { HealthCheck: (call, cb) => ((auth = call.metadata.get('authorization')), cb(null, {})) } },
+      { token: undefined },
+    );
     await client!.healthCheck({});
     expect(auth).toEqual([]);
   });
@@ -118,13 +121,28 @@ describe('createIgniteClient: unary calls', () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'debug', write: (line) => lines.push(line) });
     const c = await setup(
-      { secret: { GetSecret: (_call, cb) => cb({ code: grpc.status.UNAUTHENTICATED, details: `bad header authorization: Bearer ${TOKEN} (raw ${TOKEN})` }) } },
+      {
+        secret: {
+          GetSecret: (_call, cb) =>
+            cb({ code: grpc.status.UNAUTHENTICATED, details: `bad header authorization: Bearer ${TOKEN} (raw ${TOKEN})` }),
+        },
+      },
       { logger },
     );
     const err = await rejection(c.getSecret({ name: 's' }));
     expect(err.code).toBe(grpc.status.UNAUTHENTICATED);
     const cause = err.cause as grpc.ServiceError;
-    const texts = [err.message, err.details, err.hint, formatFailure(describeError(err)), String(err.stack), cause.message, cause.details, String(cause.stack), ...lines];
+    const texts = [
+      err.message,
+      err.details,
+      err.hint,
+      formatFailure(describeError(err)),
+      String(err.stack),
+      cause.message,
+      cause.details,
+      String(cause.stack),
+      ...lines,
+    ];
     for (const text of texts) expect(text).not.toContain(TOKEN);
     expect(err.details).toMatch(/authorization: \[REDACTED:\w+\]/);
     expect(formatFailure(describeError(err))).toContain('DODIL_TOKEN');

@@ -3,7 +3,15 @@ import { DEFAULT_CHANNEL_OPTIONS, chooseChannelCredentials, endpointHost, isLoop
 
 describe('chooseChannelCredentials', () => {
   it('uses TLS for any non-loopback endpoint', () => {
-    for (const endpoint of ['example.invalid:443', 'rpc.dodil.io:443', 'rpc.dodil.io', '10.0.0.5:50051', '[2001:db8::1]:443', 'dns:///rpc.dodil.io:443', '127.0.0.1.nip.io:80']) {
+    for (const endpoint of [
+      'example.invalid:443',
+      'rpc.dodil.io:443',
+      'rpc.dodil.io',
+      '10.0.0.5:50051',
+      '[2001:db8::1]:443',
+      'dns:///rpc.dodil.io:443',
+      '127.0.0.1.nip.io:80',
+    ]) {
       const chosen = chooseChannelCredentials(endpoint, false);
       expect(chosen.transport, endpoint).toBe('tls');
       expect(chosen.credentials._isSecure(), endpoint).toBe(true);
@@ -11,7 +19,16 @@ describe('chooseChannelCredentials', () => {
   });
 
   it('uses plaintext for loopback endpoints', () => {
-    for (const endpoint of ['127.0.0.1:50051', 'localhost:1', 'LOCALHOST', '::1', '[::1]:50051', '[::1]', 'unix:/tmp/ignite.sock', 'dns:///localhost:50051']) {
+    for (const endpoint of [
+      '127.0.0.1:50051',
+      'localhost:1',
+      'LOCALHOST',
+      '::1',
+      '[::1]:50051',
+      '[::1]',
+      'unix:/tmp/ignite.sock',
+      'dns:///localhost:50051',
+    ]) {
       const chosen = chooseChannelCredentials(endpoint, false);
       expect(chosen.transport, endpoint).toBe('plaintext');
       expect(chosen.credentials._isSecure(), endpoint).toBe(false);

@@ -17,7 +17,11 @@ function serviceError(code: grpc.status, details: string): grpc.ServiceError {
 describe('STATUS_TABLE', () => {
   it('covers every grpc.status value, and nothing else', () => {
     expect(ALL_CODES).toHaveLength(17);
-    expect(Object.keys(STATUS_TABLE).map(Number).sort((a, b) => a - b)).toEqual([...ALL_CODES].sort((a, b) => a - b));
+    expect(
+      Object.keys(STATUS_TABLE)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual([...ALL_CODES].sort((a, b) => a - b));
     for (const code of ALL_CODES) {
       const info = STATUS_TABLE[code];
       expect(info.title.length, statusName(code)).toBeGreaterThan(3);
@@ -46,14 +50,26 @@ describe('toIgniteError / formatFailure', () => {
     const cause = serviceError(grpc.status.NOT_FOUND, 'app acme/web not found');
     const err = toIgniteError(cause, 'GetApp');
     expect(err).toBeInstanceOf(IgniteError);
-    expect(err).toMatchObject({ code: grpc.status.NOT_FOUND, codeName: 'NOT_FOUND', details: 'app acme/web not found', operation: 'GetApp', retryable: false });
+    expect(err).toMatchObject({
+      code: grpc.status.NOT_FOUND,
+      codeName: 'NOT_FOUND',
+      details: 'app acme/web not found',
+      operation: 'GetApp',
+      retryable: false,
+    });
     expect(err.cause).toBe(cause);
-    expect(formatIgniteError(err)).toBe(`GetApp failed: NOT_FOUND: app acme/web not found\nWhat to do: ${STATUS_TABLE[grpc.status.NOT_FOUND].hint}`);
+    expect(formatIgniteError(err)).toBe(
+      `GetApp failed: NOT_FOUND: app acme/web not found\nWhat to do: ${STATUS_TABLE[grpc.status.NOT_FOUND].hint}`,
+    );
   });
 
   it('uses the title when the server sent no details, then the hint on its own line', () => {
-    expect(formatIgniteError(toIgniteError(serviceError(grpc.status.INTERNAL, ''), 'X'))).toMatch(/^X failed: INTERNAL: internal server error\nWhat to do: /);
-    expect(formatIgniteError(toIgniteError(serviceError(grpc.status.INTERNAL, 'boom.'), 'X'))).toMatch(/^X failed: INTERNAL: boom\.\nWhat to do: The/);
+    expect(formatIgniteError(toIgniteError(serviceError(grpc.status.INTERNAL, ''), 'X'))).toMatch(
+      /^X failed: INTERNAL: internal server error\nWhat to do: /,
+    );
+    expect(formatIgniteError(toIgniteError(serviceError(grpc.status.INTERNAL, 'boom.'), 'X'))).toMatch(
+      /^X failed: INTERNAL: boom\.\nWhat to do: The/,
+    );
   });
 
   it('turns non-gRPC failures into UNKNOWN and passes IgniteErrors through', () => {
@@ -69,7 +85,15 @@ describe('toIgniteError / formatFailure', () => {
       fc.property(tokenArb, fc.string(), fc.string(), fc.constantFrom(...ALL_CODES), (token, before, after, code) => {
         const err = toIgniteError(serviceError(code, `${before}${token}${after} Bearer ${token}`), 'Op', { secrets: [token] });
         const cause = err.cause as grpc.ServiceError;
-        for (const text of [err.message, err.details, formatIgniteError(err), String(err.stack), cause.message, cause.details, String(cause.stack)]) {
+        for (const text of [
+          err.message,
+          err.details,
+          formatIgniteError(err),
+          String(err.stack),
+          cause.message,
+          cause.details,
+          String(cause.stack),
+        ]) {
           expect(text).not.toContain(token);
         }
       }),

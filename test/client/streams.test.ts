@@ -86,7 +86,10 @@ describe('server streams', () => {
         controller.abort();
       }
     })();
-    const err = await consume.then(() => undefined, (e: unknown) => e);
+    const err = await consume.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(IgniteError);
     expect((err as IgniteError).code).toBe(grpc.status.CANCELLED);
     expect(frames).toHaveLength(1);
@@ -120,7 +123,10 @@ describe('server streams', () => {
     const iterate = async () => {
       for await (const _frame of c.streamBuildLogs({ build_id: 'b1' }, { deadlineMs: 150 }));
     };
-    const err = await iterate().then(() => undefined, (e: unknown) => e);
+    const err = await iterate().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((err as IgniteError).code).toBe(grpc.status.DEADLINE_EXCEEDED);
   });
 });
@@ -152,7 +158,10 @@ describe('uploadBuildContext', () => {
         yield data.subarray(offset, offset + CHUNK);
       }
     }
-    const response = await c.uploadBuildContext({ name: 'ctx', content_type: 'application/gzip', expected_size_bytes: data.length }, chunks());
+    const response = await c.uploadBuildContext(
+      { name: 'ctx', content_type: 'application/gzip', expected_size_bytes: data.length },
+      chunks(),
+    );
 
     expect(response).toEqual({ context_id: 'ctx-1', size_bytes: String(data.length) });
     expect(received[0]?.payload).toBe('metadata');
@@ -187,7 +196,8 @@ describe('uploadBuildContext', () => {
         UploadBuildContext: (call, callback) => {
           cancelled = cancelledPromise(call);
           call.on('data', (m: UploadBuildContextRequest__Output) => {
-            if (m.payload === 'chunk' && m.chunk?.toString() === 'reject') callback({ code: grpc.status.INVALID_ARGUMENT, details: 'bad archive' });
+            if (m.payload === 'chunk' && m.chunk?.toString() === 'reject')
+              callback({ code: grpc.status.INVALID_ARGUMENT, details: 'bad archive' });
           });
         },
       },

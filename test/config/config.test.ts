@@ -70,10 +70,16 @@ describe('loadConfig defaults', () => {
   it('searches the four config directories in order', () => {
     const config = load({ env: { DODIL_CONFIG_DIR: '/d', IGNITE_CONFIG_DIR: '/i' } });
     expect(config.configFilesSearched).toEqual([
-      '/d/config.yaml', '/d/config.yml', '/d/config.json',
-      '/i/config.yaml', '/i/config.yml', '/i/config.json',
+      '/d/config.yaml',
+      '/d/config.yml',
+      '/d/config.json',
+      '/i/config.yaml',
+      '/i/config.yml',
+      '/i/config.json',
       UNIFIED,
-      `${HOME}/.ignite/config.yaml`, `${HOME}/.ignite/config.yml`, `${HOME}/.ignite/config.json`,
+      `${HOME}/.ignite/config.yaml`,
+      `${HOME}/.ignite/config.yml`,
+      `${HOME}/.ignite/config.json`,
     ]);
   });
 });
@@ -83,10 +89,17 @@ describe('endpoint and token precedence', () => {
 
   it('takes the endpoint from --endpoint, then IGNITE_API_ENDPOINT, then the file', () => {
     const env = { IGNITE_API_ENDPOINT: 'env.example:443', DODIL_TOKEN: TOKEN };
-    expect(load({ env, files: file, argv: ['--endpoint', 'flag.example:443'] })).toMatchObject({ endpoint: 'flag.example:443', endpointSource: '--endpoint', mode: 'remote' });
+    expect(load({ env, files: file, argv: ['--endpoint', 'flag.example:443'] })).toMatchObject({
+      endpoint: 'flag.example:443',
+      endpointSource: '--endpoint',
+      mode: 'remote',
+    });
     expect(load({ env, files: file, argv: ['--endpoint=flag2.example:443'] }).endpoint).toBe('flag2.example:443');
     expect(load({ env, files: file })).toMatchObject({ endpoint: 'env.example:443', endpointSource: 'IGNITE_API_ENDPOINT' });
-    expect(load({ env: { DODIL_TOKEN: TOKEN }, files: file })).toMatchObject({ endpoint: 'file.example:443', endpointSource: `${UNIFIED} (ignite.api_endpoint)` });
+    expect(load({ env: { DODIL_TOKEN: TOKEN }, files: file })).toMatchObject({
+      endpoint: 'file.example:443',
+      endpointSource: `${UNIFIED} (ignite.api_endpoint)`,
+    });
   });
 
   it('lets "local" override a configured endpoint, and strips an https:// scheme', () => {
@@ -96,15 +109,25 @@ describe('endpoint and token precedence', () => {
 
   it('takes the token from DODIL_TOKEN, then IGNITE_TOKEN, then the file, ignoring blank values', () => {
     const remote = { IGNITE_API_ENDPOINT: 'rpc.dodil.io:443' };
-    expect(load({ env: { ...remote, DODIL_TOKEN: 'dodil-tok', IGNITE_TOKEN: 'ignite-tok' }, files: file })).toMatchObject({ token: 'dodil-tok', tokenSource: 'DODIL_TOKEN' });
-    expect(load({ env: { ...remote, DODIL_TOKEN: '  ', IGNITE_TOKEN: 'ignite-tok' }, files: file })).toMatchObject({ token: 'ignite-tok', tokenSource: 'IGNITE_TOKEN' });
+    expect(load({ env: { ...remote, DODIL_TOKEN: 'dodil-tok', IGNITE_TOKEN: 'ignite-tok' }, files: file })).toMatchObject({
+      token: 'dodil-tok',
+      tokenSource: 'DODIL_TOKEN',
+    });
+    expect(load({ env: { ...remote, DODIL_TOKEN: '  ', IGNITE_TOKEN: 'ignite-tok' }, files: file })).toMatchObject({
+      token: 'ignite-tok',
+      tokenSource: 'IGNITE_TOKEN',
+    });
     expect(load({ env: remote, files: file })).toMatchObject({ token: `${TOKEN}-file`, tokenSource: `${UNIFIED} (ignite.token)` });
     expect(load({ env: { ...remote, DODIL_TOKEN: 'Bearer abc.def' } }).token).toBe('abc.def');
   });
 
   it('prefers ignite.* over global.* and accepts snake, kebab and camel spellings', () => {
     const both = { [UNIFIED]: 'global:\n  token: global-tok\n  api-endpoint: g.example:1\nignite:\n  token: ignite-tok\n' };
-    expect(load({ files: both })).toMatchObject({ token: 'ignite-tok', endpoint: 'g.example:1', endpointSource: `${UNIFIED} (global.api-endpoint)` });
+    expect(load({ files: both })).toMatchObject({
+      token: 'ignite-tok',
+      endpoint: 'g.example:1',
+      endpointSource: `${UNIFIED} (global.api-endpoint)`,
+    });
     const camel = { [UNIFIED]: 'global:\n  Token: g\n  apiEndpoint: camel.example:2\n  orgName: acme\n  ORG_ID: "42"\n' };
     expect(load({ files: camel })).toMatchObject({ token: 'g', endpoint: 'camel.example:2', orgName: 'acme', orgId: '42' });
     const flat = { [`${HOME}/.ignite/config.json`]: '{"endpoint": "flat.example:3", "token": "flat-tok", "organization": "o"}' };
@@ -134,10 +157,18 @@ describe('organization', () => {
   it('comes from IGNITE_ORG_NAME/IGNITE_ORG_ID, then the file, then the token claims', () => {
     const files = { [UNIFIED]: 'ignite:\n  org_name: file-org\n  org_id: file-id\n' };
     expect(load({ env: { IGNITE_ORG_NAME: 'env-org', IGNITE_ORG_ID: 'env-id', DODIL_TOKEN: TOKEN }, files })).toMatchObject({
-      orgName: 'env-org', orgNameSource: 'IGNITE_ORG_NAME', orgId: 'env-id', orgIdSource: 'IGNITE_ORG_ID',
+      orgName: 'env-org',
+      orgNameSource: 'IGNITE_ORG_NAME',
+      orgId: 'env-id',
+      orgIdSource: 'IGNITE_ORG_ID',
     });
     expect(load({ env: { DODIL_TOKEN: TOKEN }, files })).toMatchObject({ orgName: 'file-org', orgId: 'file-id' });
-    expect(load({ env: { DODIL_TOKEN: TOKEN } })).toMatchObject({ orgName: 'acme', orgNameSource: 'token claim', orgId: 'org-acme', orgIdSource: 'token claim' });
+    expect(load({ env: { DODIL_TOKEN: TOKEN } })).toMatchObject({
+      orgName: 'acme',
+      orgNameSource: 'token claim',
+      orgId: 'org-acme',
+      orgIdSource: 'token claim',
+    });
   });
 
   it('only takes an org id from the token for the org it belongs to', () => {
@@ -165,7 +196,9 @@ describe('problems', () => {
   it('requires a token for a remote endpoint and says where it looked', () => {
     const err = configError(() => load({ env: { IGNITE_API_ENDPOINT: 'rpc.dodil.io:443' } }));
     expect(err.problems).toHaveLength(1);
-    expect(err.message).toContain('no token for the remote endpoint rpc.dodil.io:443: set DODIL_TOKEN or IGNITE_TOKEN, or run `dodil login`');
+    expect(err.message).toContain(
+      'no token for the remote endpoint rpc.dodil.io:443: set DODIL_TOKEN or IGNITE_TOKEN, or run `dodil login`',
+    );
     expect(err.message).toContain(UNIFIED);
     expect(load({ env: { IGNITE_API_ENDPOINT: '127.0.0.1:50051' } }).mode).toBe('remote');
   });
@@ -180,12 +213,21 @@ describe('problems', () => {
     expect(jsonErr.message).toContain(`${jsonFile} is malformed: line 1`);
     expect(jsonErr.message).not.toContain(secret);
     expect(configError(() => load({ files: { [UNIFIED]: '- a\n- b\n' } })).message).toContain('top level must be a mapping');
-    expect(configError(() => load({ files: { [UNIFIED]: 'ignite:\n  token: [a, b]\n' } })).message).toContain('ignite.token must be a string');
+    expect(configError(() => load({ files: { [UNIFIED]: 'ignite:\n  token: [a, b]\n' } })).message).toContain(
+      'ignite.token must be a string',
+    );
   });
 
   it('reports an unreadable config file', () => {
     const err = configError(() =>
-      loadConfig({ env: {}, argv: [], homeDir: HOME, readFile: () => { throw Object.assign(new Error('denied'), { code: 'EACCES' }); } }),
+      loadConfig({
+        env: {},
+        argv: [],
+        homeDir: HOME,
+        readFile: () => {
+          throw Object.assign(new Error('denied'), { code: 'EACCES' });
+        },
+      }),
     );
     expect(err.message).toContain('cannot be read (EACCES)');
   });
@@ -193,7 +235,12 @@ describe('problems', () => {
   it('lists every problem at once, naming what to set', () => {
     const err = configError(() =>
       load({
-        env: { IGNITE_API_ENDPOINT: 'rpc.dodil.io:443', IGNITE_MCP_DEADLINE_MS: 'soon', IGNITE_MCP_LOG_LEVEL: 'loud', IGNITE_DEBUG: 'maybe' },
+        env: {
+          IGNITE_API_ENDPOINT: 'rpc.dodil.io:443',
+          IGNITE_MCP_DEADLINE_MS: 'soon',
+          IGNITE_MCP_LOG_LEVEL: 'loud',
+          IGNITE_DEBUG: 'maybe',
+        },
         argv: ['--bogus'],
       }),
     );
@@ -214,8 +261,12 @@ describe('problems', () => {
     expect(bad.message).toContain('DODIL_TOKEN: contains spaces');
     expect(bad.message).not.toContain('space-secret');
     expect(bad.message).toContain('IGNITE_API_ENDPOINT: must be host:port');
-    expect(configError(() => load({ env: { IGNITE_API_ENDPOINT: 'http://rpc.dodil.io:80', DODIL_TOKEN: 't' } })).message).toContain('http:// asks for plaintext');
-    expect(load({ env: { IGNITE_API_ENDPOINT: 'http://rpc.dodil.io:80', DODIL_TOKEN: 't', IGNITE_DEBUG: '1' } }).endpoint).toBe('rpc.dodil.io:80');
+    expect(configError(() => load({ env: { IGNITE_API_ENDPOINT: 'http://rpc.dodil.io:80', DODIL_TOKEN: 't' } })).message).toContain(
+      'http:// asks for plaintext',
+    );
+    expect(load({ env: { IGNITE_API_ENDPOINT: 'http://rpc.dodil.io:80', DODIL_TOKEN: 't', IGNITE_DEBUG: '1' } }).endpoint).toBe(
+      'rpc.dodil.io:80',
+    );
   });
 
   it('skips flags that belong to a subcommand, and positionals', () => {

@@ -114,9 +114,13 @@ describe('citations of reference documents', () => {
     for (const [name, ids] of headingsOf) {
       problems.push(...ids.filter((id, i) => ids.indexOf(id) !== i).map((id) => `${name}: heading ${id} appears twice`));
       const own = readFileSync(path.join(DOCS, name), 'utf8').replace(CITATION, '');
-      for (const [mark, reference] of [['§', /§\d+(?:\.\d+)*/gu], ['G', /(?<![\w-])G\d+\b/gu]] as const) {
+      for (const [mark, reference] of [
+        ['§', /§\d+(?:\.\d+)*/gu],
+        ['G', /(?<![\w-])G\d+\b/gu],
+      ] as const) {
         if (!ids.some((id) => id.startsWith(mark))) continue;
-        for (const [ref] of own.matchAll(reference)) if (!ids.includes(ref)) problems.push(`${name}: refers to ${ref}, which is not a heading`);
+        for (const [ref] of own.matchAll(reference))
+          if (!ids.includes(ref)) problems.push(`${name}: refers to ${ref}, which is not a heading`);
       }
     }
     expect(problems).toEqual([]);

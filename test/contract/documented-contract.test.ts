@@ -10,9 +10,24 @@ const DOCUMENTED_NUMBERS: Record<string, Record<string, number>> = {
   UploadBuildContextMetadata: { content_type: 1, name: 2, expected_size_bytes: 3 },
   UploadBuildContextResponse: { context_id: 1, size_bytes: 2 },
   AppMeta: {
-    id: 1, name: 2, runtime: 3, limits: 4, env: 5, resource_tier: 9, scaling: 10, storage_mode: 11, deployment_state: 15,
-    version: 26, organization_name: 27, active_version: 28, description: 29, input_schema: 30, output_schema: 31,
-    mcp_enabled: 32, max_concurrency: 38, deployment_mode: 39,
+    id: 1,
+    name: 2,
+    runtime: 3,
+    limits: 4,
+    env: 5,
+    resource_tier: 9,
+    scaling: 10,
+    storage_mode: 11,
+    deployment_state: 15,
+    version: 26,
+    organization_name: 27,
+    active_version: 28,
+    description: 29,
+    input_schema: 30,
+    output_schema: 31,
+    mcp_enabled: 32,
+    max_concurrency: 38,
+    deployment_mode: 39,
   },
   GetAppResponse: { app: 1 },
 };
@@ -20,19 +35,47 @@ const DOCUMENTED_NUMBERS: Record<string, Record<string, number>> = {
 /** Documented RPC names and streaming kinds (docs/ignite-api.md §4.1, §5.1, §6). */
 const DOCUMENTED_RPCS: Record<string, Record<string, 'unary' | 'client-stream' | 'server-stream'>> = {
   BuildService: {
-    CreateBuild: 'unary', GetBuild: 'unary', ListBuilds: 'unary', StreamBuildLogs: 'server-stream', CancelBuild: 'unary',
-    SaveBuildSecrets: 'unary', UploadBuildContext: 'client-stream',
+    CreateBuild: 'unary',
+    GetBuild: 'unary',
+    ListBuilds: 'unary',
+    StreamBuildLogs: 'server-stream',
+    CancelBuild: 'unary',
+    SaveBuildSecrets: 'unary',
+    UploadBuildContext: 'client-stream',
   },
   ComputeService: {
-    CreateApp: 'unary', GetApp: 'unary', ListApps: 'unary', UpdateAppConfig: 'unary', SaveDraft: 'unary', GetDraftInfo: 'unary',
-    TestDraft: 'unary', PublishDraft: 'unary', ListAppVersions: 'unary', Invoke: 'server-stream', HealthCheck: 'unary',
+    CreateApp: 'unary',
+    GetApp: 'unary',
+    ListApps: 'unary',
+    UpdateAppConfig: 'unary',
+    SaveDraft: 'unary',
+    GetDraftInfo: 'unary',
+    TestDraft: 'unary',
+    PublishDraft: 'unary',
+    ListAppVersions: 'unary',
+    Invoke: 'server-stream',
+    HealthCheck: 'unary',
   },
   SecretService: { CreateSecret: 'unary', GetSecret: 'unary', ListSecrets: 'unary', DeleteSecret: 'unary' },
 };
 
 /** Documented field names (docs/ignite-api.md §4.3–§4.5, §5.3–§5.5, §6). */
 const DOCUMENTED_FIELDS: Record<string, string[]> = {
-  CreateBuildRequest: ['name', 'dockerfile', 'tags', 'build_args', 'platform', 'no_cache', 'timeout_secs', 'registry', 'repository', 'context_id', 'zipped_code', 'git_source', 'build_tier'],
+  CreateBuildRequest: [
+    'name',
+    'dockerfile',
+    'tags',
+    'build_args',
+    'platform',
+    'no_cache',
+    'timeout_secs',
+    'registry',
+    'repository',
+    'context_id',
+    'zipped_code',
+    'git_source',
+    'build_tier',
+  ],
   GitSource: ['url', 'reference', 'context_dir'],
   Build: ['build_id', 'status', 'image_refs', 'build_args', 'created_at_ms'],
   StreamBuildLogsRequest: ['build_id', 'from_start'],
@@ -78,7 +121,12 @@ describe('the proto contract against the public docs', () => {
   });
 
   it('every designed message and field is marked for checking against the live service', () => {
-    const documentedMessages = new Set([...Object.keys(DOCUMENTED_NUMBERS), 'UploadBuildContextRequest', 'SaveDraftResponse', 'GetAppResponse']);
+    const documentedMessages = new Set([
+      ...Object.keys(DOCUMENTED_NUMBERS),
+      'UploadBuildContextRequest',
+      'SaveDraftResponse',
+      'GetAppResponse',
+    ]);
     const dir = path.resolve('proto/dodil/ignite/v1');
     const unmarked: string[] = [];
     for (const file of readdirSync(dir)) {
@@ -89,7 +137,8 @@ describe('the proto contract against the public docs', () => {
         let start = i;
         while (start > 0 && lines[start - 1]!.trim().startsWith('//')) start--;
         const comments = lines.slice(start, i).join('\n');
-        if (!comments.includes('not in the public docs: our design') && !/^\s*\/\/ Documented/m.test(comments)) unmarked.push(`${file}: ${match[2]}`);
+        if (!comments.includes('not in the public docs: our design') && !/^\s*\/\/ Documented/m.test(comments))
+          unmarked.push(`${file}: ${match[2]}`);
       });
     }
     expect(unmarked).toEqual([]);

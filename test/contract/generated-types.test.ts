@@ -26,7 +26,9 @@ describe('src/contract/generated', () => {
     const relative = (root: string) => sourceFiles(root).map((file) => path.relative(root, file));
     const committed = relative(GENERATED);
     expect(relative(out)).toEqual(committed);
-    const differing = committed.filter((file) => readFileSync(path.join(out, file), 'utf8') !== readFileSync(path.join(GENERATED, file), 'utf8'));
+    const differing = committed.filter(
+      (file) => readFileSync(path.join(out, file), 'utf8') !== readFileSync(path.join(GENERATED, file), 'utf8'),
+    );
     expect(differing).toEqual([]);
   });
 });

@@ -7,7 +7,11 @@ import { unknownFields } from '../helpers/proto-descriptors.js';
 const SEED_COPY = path.resolve('test/fixtures/seed-build-custom-image.txt');
 const SEED_ORIGINAL = path.resolve('../shared/seeds/000_f90ecc4ec05ba6a1.txt');
 
-const PLACEHOLDERS: Record<string, string> = { ORG: 'my-org', APP: 'my-app', IMAGE_REF: 'admin-registry.dev.dodil.io/my-org/my-app:latest' };
+const PLACEHOLDERS: Record<string, string> = {
+  ORG: 'my-org',
+  APP: 'my-app',
+  IMAGE_REF: 'admin-registry.dev.dodil.io/my-org/my-app:latest',
+};
 
 /** The `-d '<json>'` bodies of the seed's grpcurl calls, shell placeholders substituted. */
 export function saveDraftBodiesFromSeed(text: string): { json: string; body: Record<string, unknown> }[] {
@@ -18,7 +22,7 @@ export function saveDraftBodiesFromSeed(text: string): { json: string; body: Rec
   });
 }
 
-describe('the seed workflow\'s SaveDraft bodies', () => {
+describe("the seed workflow's SaveDraft bodies", () => {
   const seed = readFileSync(SEED_COPY, 'utf8');
   const bodies = saveDraftBodiesFromSeed(seed);
 

@@ -86,7 +86,10 @@ describe('the built binary over stdio', () => {
     const client = new Client({ name: 'e2e-restart', version: '0.0.0' });
     await client.connect(transport);
     // The app published by the previous server is still there; its process starts on demand.
-    const invoked = (await client.callTool({ name: 'invoke', arguments: { app_name: 'e2e', payload: { after: 'restart' } } })) as CallToolResult;
+    const invoked = (await client.callTool({
+      name: 'invoke',
+      arguments: { app_name: 'e2e', payload: { after: 'restart' } },
+    })) as CallToolResult;
     expect(invoked.isError).toBeFalsy();
     expect(JSON.parse((invoked.structuredContent as { body: string }).body).echo).toEqual({ after: 'restart' });
     const listed = (await client.callTool({ name: 'list_builds', arguments: {} })) as CallToolResult;
@@ -103,10 +106,19 @@ describe('the built binary over stdio', () => {
   });
 
   it('writes nothing but JSON-RPC to stdout and exits on stdin EOF', async () => {
-    const child = spawn(process.execPath, [BIN], { cwd: work, env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data2') }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN], {
+      cwd: work,
+      env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data2') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } };
+    const initialize = {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
+    };
     child.stdin.write(`${JSON.stringify(initialize)}\n`);
     child.stdin.write('this is not json\n');
     child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' })}\n`);

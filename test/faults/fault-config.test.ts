@@ -58,9 +58,14 @@ describe('IGNITE_LOCAL_FAULTS and --faults', () => {
   });
 
   it('rejects invalid JSON and invalid rules with one error that names the source, the rule and the field', () => {
-    expect(configError(() => parseFaultConfig('[{"method":', 'IGNITE_LOCAL_FAULTS')).message).toMatch(/^IGNITE_LOCAL_FAULTS is not valid JSON: /);
+    expect(configError(() => parseFaultConfig('[{"method":', 'IGNITE_LOCAL_FAULTS')).message).toMatch(
+      /^IGNITE_LOCAL_FAULTS is not valid JSON: /,
+    );
     const bad = configError(() =>
-      parseFaultConfig('[{"method":"GetBuilds","fault":"fail","code":"NOPE"},{"method":"GetBuild","fault":"cut","afterMessages":-1,"extra":1}]', 'IGNITE_LOCAL_FAULTS'),
+      parseFaultConfig(
+        '[{"method":"GetBuilds","fault":"fail","code":"NOPE"},{"method":"GetBuild","fault":"cut","afterMessages":-1,"extra":1}]',
+        'IGNITE_LOCAL_FAULTS',
+      ),
     );
     expect(bad.message).toMatch(/^IGNITE_LOCAL_FAULTS is not a valid fault configuration: /);
     expect(bad.message).toContain('rules[0].method: expected an Ignite method name');
@@ -68,13 +73,19 @@ describe('IGNITE_LOCAL_FAULTS and --faults', () => {
     expect(bad.message).toContain('rules[1].afterMessages');
     expect(bad.message).toContain('Unrecognized key: "extra"');
     expect(bad.hint).toContain('"fault": "fail" | "cut" | "latency" | "drop"');
-    expect(configError(() => parseFaultConfig('[{"method":"GetBuild","fault":"explode"}]', 'x')).message).toMatch(/rules\[0\]\.fault: .*'fail' \| 'cut' \| 'latency' \| 'drop'/);
+    expect(configError(() => parseFaultConfig('[{"method":"GetBuild","fault":"explode"}]', 'x')).message).toMatch(
+      /rules\[0\]\.fault: .*'fail' \| 'cut' \| 'latency' \| 'drop'/,
+    );
     expect(configError(() => parseFaultConfig('{"rules":[]}', 'x')).message).toMatch(/rules: .*expected array/);
-    expect(configError(() => parseFaultConfig('[{"method":"GetBuild","fault":"fail","code":"OK"}]', 'x')).message).toContain('rules[0].code');
+    expect(configError(() => parseFaultConfig('[{"method":"GetBuild","fault":"fail","code":"OK"}]', 'x')).message).toContain(
+      'rules[0].code',
+    );
   });
 
   it('ignite-mcp local applies the rules from IGNITE_LOCAL_FAULTS', async () => {
-    const local = await runLocal([], { faults: '[{"method":"CreateBuild","fault":"fail","code":"PERMISSION_DENIED","message":"injected"}]' });
+    const local = await runLocal([], {
+      faults: '[{"method":"CreateBuild","fault":"fail","code":"PERMISSION_DENIED","message":"injected"}]',
+    });
     const client = createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: 2_000 });
     const err = await client.createBuild({ name: 'x' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IgniteError);
@@ -95,8 +106,12 @@ describe('IGNITE_LOCAL_FAULTS and --faults', () => {
     client.close();
 
     await expect(runLocal([], { faults: '{oops' })).rejects.toThrow(/^IGNITE_LOCAL_FAULTS is not valid JSON/);
-    await expect(runLocal(['--faults', path.join(dir, 'missing.json')], {})).rejects.toThrow(/cannot read --faults .*missing\.json: ENOENT/);
+    await expect(runLocal(['--faults', path.join(dir, 'missing.json')], {})).rejects.toThrow(
+      /cannot read --faults .*missing\.json: ENOENT/,
+    );
     writeFileSync(file, '[{"method":"Nope","fault":"drop"}]');
-    await expect(runLocal([`--faults=${file}`], {})).rejects.toThrow(/--faults .*faults\.json is not a valid fault configuration: rules\[0\]\.method/);
+    await expect(runLocal([`--faults=${file}`], {})).rejects.toThrow(
+      /--faults .*faults\.json is not a valid fault configuration: rules\[0\]\.method/,
+    );
   });
 });

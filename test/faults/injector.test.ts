@@ -16,7 +16,11 @@ beforeAll(async () => {
 beforeEach(() => t.ignite.faults.clear());
 afterAll(() => t.close());
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => grpc.status.OK, (err: grpc.ServiceError) => err.code);
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => grpc.status.OK,
+    (err: grpc.ServiceError) => err.code,
+  );
 
 describe('the fault injector of the local Ignite', () => {
   it('fails the next N calls of one method with the chosen status, then lets calls through', async () => {
@@ -79,7 +83,12 @@ describe('the fault injector of the local Ignite', () => {
     expect(err?.code).toBe(grpc.status.DEADLINE_EXCEEDED);
     expect(Date.now() - started).toBeLessThan(2000);
 
-    const other = await startTestIgnite({ faults: [{ method: 'StreamBuildLogs', fault: 'drop' }, { method: 'ListBuilds', fault: 'drop' }] });
+    const other = await startTestIgnite({
+      faults: [
+        { method: 'StreamBuildLogs', fault: 'drop' },
+        { method: 'ListBuilds', fault: 'drop' },
+      ],
+    });
     const stream = other.client.StreamBuildLogs({ build_id: 'nope', from_start: true });
     const streamEnded = new Promise<grpc.ServiceError>((resolve) => stream.on('error', resolve));
     const unary = new Promise<grpc.ServiceError | null>((resolve) => other.client.ListBuilds({}, (e) => resolve(e)));

@@ -163,7 +163,11 @@ describe('a log stream that hangs without failing', () => {
       logger: silentLogger,
       checkBuild: async (id, signal) => {
         const { build } = await client.getBuild({ build_id: id }, { signal });
-        return { status: build!.status, terminal: build!.status === 'BUILD_STATUS_SUCCEEDED' || build!.status === 'BUILD_STATUS_FAILED', error: build!.error };
+        return {
+          status: build!.status,
+          terminal: build!.status === 'BUILD_STATUS_SUCCEEDED' || build!.status === 'BUILD_STATUS_FAILED',
+          error: build!.error,
+        };
       },
       idleCheckMs: 200,
     });

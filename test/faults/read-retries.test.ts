@@ -17,13 +17,23 @@ const clients: IgniteClient[] = [];
 
 function client(deadlineMs = 5_000, retry?: Partial<RetryPolicy>): IgniteClient {
   const logger = createLogger({ level: 'debug', write: (line) => void logs.push(line), secrets: () => [CANARY] });
-  const c = createIgniteClient({ endpoint: local.endpoint, insecure: true, token: CANARY, deadlineMs, logger, ...(retry ? { retry } : {}) });
+  const c = createIgniteClient({
+    endpoint: local.endpoint,
+    insecure: true,
+    token: CANARY,
+    deadlineMs,
+    logger,
+    ...(retry ? { retry } : {}),
+  });
   clients.push(c);
   return c;
 }
 
 async function failure(promise: Promise<unknown>): Promise<IgniteError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(IgniteError);
   return err as IgniteError;
 }
@@ -64,8 +74,20 @@ describe('reads are retried on passing faults', () => {
     await c.listSecrets({});
     await c.healthCheck({});
     for (const method of ['ListBuilds', 'ListApps', 'ListSecrets', 'HealthCheck']) expect(local.faults.calls(method)).toBe(2);
-    const reads = Object.entries(METHOD_RETRY).filter(([, kind]) => kind === 'retry').map(([method]) => method);
-    expect(reads.sort()).toEqual(['GetApp', 'GetBuild', 'GetDraftInfo', 'GetSecret', 'HealthCheck', 'ListAppVersions', 'ListApps', 'ListBuilds', 'ListSecrets']);
+    const reads = Object.entries(METHOD_RETRY)
+      .filter(([, kind]) => kind === 'retry')
+      .map(([method]) => method);
+    expect(reads.sort()).toEqual([
+      'GetApp',
+      'GetBuild',
+      'GetDraftInfo',
+      'GetSecret',
+      'HealthCheck',
+      'ListAppVersions',
+      'ListApps',
+      'ListBuilds',
+      'ListSecrets',
+    ]);
   });
 
   it('does not retry a read on a failure that repeating cannot fix', async () => {

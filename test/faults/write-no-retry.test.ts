@@ -38,13 +38,18 @@ const WRITES: Record<string, () => Promise<unknown>> = {
 
 describe('calls that change state are never retried', () => {
   it('the table lists every write as never retried', () => {
-    const never = Object.entries(METHOD_RETRY).filter(([, kind]) => kind === 'never').map(([method]) => method);
+    const never = Object.entries(METHOD_RETRY)
+      .filter(([, kind]) => kind === 'never')
+      .map(([method]) => method);
     expect(never.sort()).toEqual(Object.keys(WRITES).sort());
   });
 
   it.each(Object.keys(WRITES))('%s failing with UNAVAILABLE reaches the server exactly once', async (method) => {
     faults().add({ method, fault: 'fail', code: grpc.status.UNAVAILABLE });
-    const err = await WRITES[method]!().then(() => undefined, (e: unknown) => e);
+    const err = await WRITES[method]!().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(IgniteError);
     expect((err as IgniteError).codeName).toBe('UNAVAILABLE');
     expect(faults().calls(method)).toBe(1);
@@ -53,7 +58,10 @@ describe('calls that change state are never retried', () => {
   it('a write timing out on a slow upstream (DEADLINE_EXCEEDED) is not repeated either', async () => {
     faults().delay('SaveDraft', 3_000);
     const started = Date.now();
-    const err = await client.saveDraft({ app_name: 'w' }).then(() => undefined, (e: unknown) => e);
+    const err = await client.saveDraft({ app_name: 'w' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((err as IgniteError).codeName).toBe('DEADLINE_EXCEEDED');
     expect(Date.now() - started).toBeLessThan(1_000 + 1_500);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -64,10 +72,20 @@ describe('calls that change state are never retried', () => {
 describe('through MCP, a write whose outcome is unknown says so and names the check', () => {
   const cases: Array<{ tool: string; args: Record<string, unknown>; method: string; check: RegExp }> = [
     { tool: 'create_build', args: { name: 'img', context_id: 'ctx-1' }, method: 'CreateBuild', check: /list_builds with name "img"/ },
-    { tool: 'save_image_draft', args: { app_name: 'pub-app', image_ref: 'docker.io/library/nginx:1.27' }, method: 'SaveDraft', check: /get_draft for "pub-app"/ },
+    {
+      tool: 'save_image_draft',
+      args: { app_name: 'pub-app', image_ref: 'docker.io/library/nginx:1.27' },
+      method: 'SaveDraft',
+      check: /get_draft for "pub-app"/,
+    },
     { tool: 'publish_draft', args: { app_name: 'pub-app' }, method: 'PublishDraft', check: /get_draft/ },
     { tool: 'cancel_build', args: { build_id: 'some-build' }, method: 'CancelBuild', check: /get_build for "some-build"/ },
-    { tool: 'configure_app', args: { app_name: 'new-app', ports: [8080] }, method: 'CreateApp', check: /configure_app for "new-app" again with no settings/ },
+    {
+      tool: 'configure_app',
+      args: { app_name: 'new-app', ports: [8080] },
+      method: 'CreateApp',
+      check: /configure_app for "new-app" again with no settings/,
+    },
     { tool: 'test_draft', args: { app_name: 'pub-app' }, method: 'TestDraft', check: /check whether the draft/ },
   ];
 

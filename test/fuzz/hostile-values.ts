@@ -117,7 +117,10 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Argument objects that ignore the schema: real field names with hostile values, unknown fields, missing fields. */
 export function hostileArguments(fieldNames: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
-  const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fieldNames, 'extra') }, { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', '', 'x'.repeat(1000)) });
+  const key = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...fieldNames, 'extra') },
+    { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', '', 'x'.repeat(1000)) },
+  );
   return fc.dictionary(key, hostileValue, { maxKeys: Math.max(3, fieldNames.length) });
 }
 

@@ -73,7 +73,10 @@ describe('context paths that are not folders', () => {
 
 describe('invoke and test_draft requests a server cannot send as they are', () => {
   beforeAll(async () => {
-    const { build_id } = await harness.runtime.deps.client.createBuild({ name: 'unsendable', zipped_code: await packDirectory(path.resolve('test/fixtures/example-app')) });
+    const { build_id } = await harness.runtime.deps.client.createBuild({
+      name: 'unsendable',
+      zipped_code: await packDirectory(path.resolve('test/fixtures/example-app')),
+    });
     await harness.call('get_build', { build_id, wait_seconds: 30 });
     await harness.call('configure_app', { app_name: 'unsendable', ports: [8080] });
     await harness.call('save_image_draft', { app_name: 'unsendable', build_id });

@@ -19,7 +19,8 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 // Linear on purpose: prompts echo 200 KB arguments.
-const INTERNALS = /(^|\n)\s*at (async )?\S+( \(|:\d+:\d+)|\.(ts|js):\d+|(TypeError|RangeError|ReferenceError|SyntaxError|URIError): |unexpected error|URI malformed/;
+const INTERNALS =
+  /(^|\n)\s*at (async )?\S+( \(|:\d+:\d+)|\.(ts|js):\d+|(TypeError|RangeError|ReferenceError|SyntaxError|URIError): |unexpected error|URI malformed/;
 
 /** Lone surrogates cannot be percent-encoded; they go in raw. */
 const encoded = (text: string) => {
@@ -35,7 +36,9 @@ const segment = fc.oneof(
   fc.constant('BUILD'),
 );
 const uri = fc.oneof(
-  fc.tuple(segment, fc.constantFrom('', '/logs', '/logs?after=', '/logs?after=-1', '/logs?after=1e400', '/logs?after=3', '/x/y')).map(([id, tail]) => `ignite://builds/${id}${tail}`),
+  fc
+    .tuple(segment, fc.constantFrom('', '/logs', '/logs?after=', '/logs?after=-1', '/logs?after=1e400', '/logs?after=3', '/x/y'))
+    .map(([id, tail]) => `ignite://builds/${id}${tail}`),
   fc.constantFrom('ignite://', 'ignite://builds/', 'file:///etc/passwd', 'http://x', 'not a uri', '', 'ignite://builds/%'),
   fc.string({ unit: 'binary', maxLength: 80 }),
 );
@@ -70,7 +73,11 @@ describe('hostile resource and prompt input', () => {
   });
 
   it('the workflow prompt answers any arguments plainly', async () => {
-    const value = fc.oneof(fc.constantFrom(...ADVERSARIAL_STRINGS), fc.string({ unit: 'binary', maxLength: 100 }), fc.constant('x'.repeat(200_000)));
+    const value = fc.oneof(
+      fc.constantFrom(...ADVERSARIAL_STRINGS),
+      fc.string({ unit: 'binary', maxLength: 100 }),
+      fc.constant('x'.repeat(200_000)),
+    );
     const args = fc.dictionary(fc.constantFrom('source', 'app_name', 'port', 'extra'), value);
     await fc.assert(
       fc.asyncProperty(args, async (given) => {

@@ -62,7 +62,10 @@ export function valueFor(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
     case 'string':
       return stringFor(schema);
     case 'integer':
-      return fc.integer({ min: bound(schema.minimum, schema.exclusiveMinimum, 1, -1e6), max: bound(schema.maximum, schema.exclusiveMaximum, -1, 1e6) });
+      return fc.integer({
+        min: bound(schema.minimum, schema.exclusiveMinimum, 1, -1e6),
+        max: bound(schema.maximum, schema.exclusiveMaximum, -1, 1e6),
+      });
     case 'number':
       return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true });
     case 'boolean':
@@ -103,7 +106,10 @@ function objectFor(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
     return fc.record(model, { requiredKeys: schema.required ?? [] });
   }
   // A record (z.record): keys from propertyNames, values from additionalProperties.
-  const key = schema.propertyNames ? (valueFor({ type: 'string', ...schema.propertyNames }) as fc.Arbitrary<string>) : fc.string({ minLength: 1, maxLength: 16 });
-  const value = typeof schema.additionalProperties === 'object' ? valueFor(schema.additionalProperties, depth + 1) : fc.jsonValue({ maxDepth: 1 });
+  const key = schema.propertyNames
+    ? (valueFor({ type: 'string', ...schema.propertyNames }) as fc.Arbitrary<string>)
+    : fc.string({ minLength: 1, maxLength: 16 });
+  const value =
+    typeof schema.additionalProperties === 'object' ? valueFor(schema.additionalProperties, depth + 1) : fc.jsonValue({ maxDepth: 1 });
   return fc.dictionary(key, value, { maxKeys: MAX_ITEMS });
 }

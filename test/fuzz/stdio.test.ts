@@ -29,18 +29,24 @@ describe('the stdio line guard', () => {
     const asciiButNewline = fc.integer({ min: 0, max: 127 }).map((code) => (code === 10 ? ' ' : String.fromCharCode(code)));
     const line = fc.string({ unit: asciiButNewline, maxLength: 60 });
     await fc.assert(
-      fc.asyncProperty(fc.array(line, { maxLength: 20 }), fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 10 }), async (lines, cuts) => {
-        const input = Buffer.from(lines.map((text) => `${text}\n`).join(''));
-        const chunks: Buffer[] = [];
-        for (let at = 0, i = 0; at < input.length; i++) {
-          const size = cuts[i % cuts.length]!;
-          chunks.push(input.subarray(at, at + size));
-          at += size;
-        }
-        const out = await throughGuard(chunks, 30);
-        expect(out.lines).toEqual(lines.filter((text) => text.length <= 30));
-        expect(out.dropped.map((dropped) => dropped.bytes)).toEqual(lines.filter((text) => text.length > 30).map((text) => text.length + 1));
-      }),
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 20 }),
+        fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 10 }),
+        async (lines, cuts) => {
+          const input = Buffer.from(lines.map((text) => `${text}\n`).join(''));
+          const chunks: Buffer[] = [];
+          for (let at = 0, i = 0; at < input.length; i++) {
+            const size = cuts[i % cuts.length]!;
+            chunks.push(input.subarray(at, at + size));
+            at += size;
+          }
+          const out = await throughGuard(chunks, 30);
+          expect(out.lines).toEqual(lines.filter((text) => text.length <= 30));
+          expect(out.dropped.map((dropped) => dropped.bytes)).toEqual(
+            lines.filter((text) => text.length > 30).map((text) => text.length + 1),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -68,7 +74,11 @@ describe('the built server over stdio, fed malformed and oversized lines', () =>
     if (!existsSync(BIN)) throw new Error('dist/src/main.js is missing: run `npm run build` first (npm test does)');
     work = mkdtempSync(path.join(os.tmpdir(), 'ignite-stdio-fuzz-'));
     // A token with no endpoint stays local: it must not be sent anywhere, nor printed.
-    child = spawn(process.execPath, [BIN], { cwd: work, env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data'), DODIL_TOKEN: CANARY }, stdio: ['pipe', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [BIN], {
+      cwd: work,
+      env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data'), DODIL_TOKEN: CANARY },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     child.stdout.on('data', (chunk) => (stdout += String(chunk)));
     child.stderr.on('data', (chunk) => (stderr += String(chunk)));
   });
@@ -77,25 +87,46 @@ describe('the built server over stdio, fed malformed and oversized lines', () =>
     rmSync(work, { recursive: true, force: true });
   });
 
-  const responses = () => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id?: unknown; result?: any; error?: { code: number; message: string } });
+  const responses = () =>
+    stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { id?: unknown; result?: any; error?: { code: number; message: string } });
   const responseTo = async (id: unknown) => {
     const deadline = Date.now() + 20_000;
     for (;;) {
       const found = responses().find((message) => message.id === id);
       if (found) return found;
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no response to ${String(id)}; stderr:\n${stderr.slice(-2000)}`);
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`no response to ${String(id)}; stderr:\n${stderr.slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
   const send = (line: string | Buffer) => child.stdin.write(typeof line === 'string' ? `${line}\n` : line);
-  const request = (id: number, method: string, params?: unknown) => send(JSON.stringify({ jsonrpc: '2.0', id, method, ...(params ? { params } : {}) }));
+  const request = (id: number, method: string, params?: unknown) =>
+    send(JSON.stringify({ jsonrpc: '2.0', id, method, ...(params ? { params } : {}) }));
   const callTool = (id: number, name: string, args: unknown) => request(id, 'tools/call', { name, arguments: args });
 
   it('answers initialize, then survives junk and still answers', async () => {
     request(1, 'initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'fuzz', version: '0' } });
     expect((await responseTo(1)).result.serverInfo.name).toBe('ignite-mcp');
     send(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }));
-    for (const junk of ['this is not json', '{"foo":"bar"}', '[]', '[1,2,3]', 'null', '42', '"str"', '{', '}}}', '{"jsonrpc":"2.0","id":{"x":1},"method":"ping"}', '{"jsonrpc":"1.0","id":2,"method":"ping"}', '\r', '']) send(junk);
+    for (const junk of [
+      'this is not json',
+      '{"foo":"bar"}',
+      '[]',
+      '[1,2,3]',
+      'null',
+      '42',
+      '"str"',
+      '{',
+      '}}}',
+      '{"jsonrpc":"2.0","id":{"x":1},"method":"ping"}',
+      '{"jsonrpc":"1.0","id":2,"method":"ping"}',
+      '\r',
+      '',
+    ])
+      send(junk);
     send(Buffer.concat([Buffer.from([0, 0xff, 0xfe, 0xc3, 0x28, 0x0d, 0x1b, 0x00, 0x80]), Buffer.from('\u{1F600}\u0000\n')]));
     send(Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256).filter((byte) => byte !== 0x0a)));
     send('\n');
@@ -136,7 +167,9 @@ describe('the built server over stdio, fed malformed and oversized lines', () =>
 
   it('wrote only JSON-RPC to stdout, nothing internal or secret to stderr, and exits cleanly on EOF', async () => {
     child.stdin.end();
-    const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve)));
+    const code = await new Promise<number | null>((resolve) =>
+      child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve),
+    );
     expect(code).toBe(0);
     for (const message of responses()) expect(message).toHaveProperty('jsonrpc', '2.0');
     expect(stderr).toMatch(/dropped a malformed message/);

@@ -84,9 +84,22 @@ function poolsFor(tool: string): Pools {
     name: fc.constantFrom('fuzz-app', 'fuzz-other'),
     path: http
       ? fc.constantFrom('/', '/fail', '/stream', '/healthz', '/info', '/abort', '/nope', `/${'a'.repeat(2000)}`)
-      : fc.constantFrom(fixture.appDir, fixture.archive, harness.workDir, ...fixture.nasty, ...ADVERSARIAL_STRINGS.filter((s) => s.length > 0)),
+      : fc.constantFrom(
+          fixture.appDir,
+          fixture.archive,
+          harness.workDir,
+          ...fixture.nasty,
+          ...ADVERSARIAL_STRINGS.filter((s) => s.length > 0),
+        ),
     query: fc.constantFrom('', 'x=1', 'chunks=2&bytes=10', '%ZZ', 'a=%00'),
-    headers: fc.constantFrom({ 'content-type': 'text/plain' }, { host: 'evil.example' }, { 'transfer-encoding': 'chunked' }, { 'content-length': '99999' }, { connection: 'close' }, { 'x-ignite-function-id': 'spoofed' }),
+    headers: fc.constantFrom(
+      { 'content-type': 'text/plain' },
+      { host: 'evil.example' },
+      { 'transfer-encoding': 'chunked' },
+      { 'content-length': '99999' },
+      { connection: 'close' },
+      { 'x-ignite-function-id': 'spoofed' },
+    ),
     git_url: fc.constantFrom(...SAFE_GIT_URLS),
   };
 }
@@ -105,9 +118,16 @@ function argumentsFor(tool: Tool): fc.Arbitrary<Record<string, unknown>> {
   const mutated = fc
     .tuple(valid, fc.constantFrom(...fields, '__proto__', 'unknown_field'), hostileValue)
     .map(([args, field, value]) => ({ ...args, [field]: value }));
-  const missing = fc.tuple(valid, fc.constantFrom(...fields)).map(([args, field]) => Object.fromEntries(Object.entries(args).filter(([key]) => key !== field)));
+  const missing = fc
+    .tuple(valid, fc.constantFrom(...fields))
+    .map(([args, field]) => Object.fromEntries(Object.entries(args).filter(([key]) => key !== field)));
   return fc
-    .oneof({ weight: 4, arbitrary: valid }, { weight: 3, arbitrary: mutated }, { weight: 2, arbitrary: hostileArguments(fields) }, { weight: 1, arbitrary: missing })
+    .oneof(
+      { weight: 4, arbitrary: valid },
+      { weight: 3, arbitrary: mutated },
+      { weight: 2, arbitrary: hostileArguments(fields) },
+      { weight: 1, arbitrary: missing },
+    )
     .map(confineGitUrl);
 }
 
@@ -152,23 +172,27 @@ describe('fuzzing every tool', () => {
     expect(listed.map((tool) => tool.name).sort()).toEqual(TOOLS.map((tool) => tool.name).sort());
   });
 
-  it.each(TOOLS.map((tool) => tool.name))('%s: random, hostile and valid arguments always give a clean result', async (name) => {
-    const tool = listed.find((candidate) => candidate.name === name)!;
-    let runs = 0;
-    let handled = 0;
-    const property = fc.asyncProperty(argumentsFor(tool), async (args) => {
-      runs++;
-      const result = await callChecked(name, args);
-      if (!result.isError || !textOf(result).includes('Input validation error')) handled++;
-    });
-    // A floor of runs no time limit can cut (a loaded machine must not thin the fuzzing out),
-    // then as many more as the tool's time budget allows.
-    await fc.assert(property, { numRuns: MIN_RUNS });
-    await fc.assert(property, { numRuns: RUNS_PER_TOOL, plugins: [fc.interruptAfterTimeLimit(SLOW_TOOLS[name] ?? TIME_PER_TOOL_MS)] });
-    // Valid-shaped arguments must get past the schema, or the handler itself goes unfuzzed.
-    expect(handled).toBeGreaterThan(runs / 10);
-    await expectStillServing();
-  }, 60_000);
+  it.each(TOOLS.map((tool) => tool.name))(
+    '%s: random, hostile and valid arguments always give a clean result',
+    async (name) => {
+      const tool = listed.find((candidate) => candidate.name === name)!;
+      let runs = 0;
+      let handled = 0;
+      const property = fc.asyncProperty(argumentsFor(tool), async (args) => {
+        runs++;
+        const result = await callChecked(name, args);
+        if (!result.isError || !textOf(result).includes('Input validation error')) handled++;
+      });
+      // A floor of runs no time limit can cut (a loaded machine must not thin the fuzzing out),
+      // then as many more as the tool's time budget allows.
+      await fc.assert(property, { numRuns: MIN_RUNS });
+      await fc.assert(property, { numRuns: RUNS_PER_TOOL, plugins: [fc.interruptAfterTimeLimit(SLOW_TOOLS[name] ?? TIME_PER_TOOL_MS)] });
+      // Valid-shaped arguments must get past the schema, or the handler itself goes unfuzzed.
+      expect(handled).toBeGreaterThan(runs / 10);
+      await expectStillServing();
+    },
+    60_000,
+  );
 
   it('arguments that are not an object are refused as invalid params, and the server keeps serving', async () => {
     const notAnObject = fc.oneof(fc.constantFrom<unknown>(null, 'x', 42, true, [1, 2], [{}]), fc.array(hostileValue, { maxLength: 3 }));

@@ -7,7 +7,11 @@ type Callback = (err: grpc.ServiceError | null, res: unknown) => void;
 type UnaryMethod = (request: unknown, metadata: grpc.Metadata, options: grpc.CallOptions, callback: Callback) => void;
 
 /** Promise wrappers over every unary method of a client, keyed by RPC name. */
-export type UnaryCaller = <Res = Record<string, any>>(method: string, request: Record<string, unknown>, metadata?: grpc.Metadata) => Promise<Res>;
+export type UnaryCaller = <Res = Record<string, any>>(
+  method: string,
+  request: Record<string, unknown>,
+  metadata?: grpc.Metadata,
+) => Promise<Res>;
 
 function unaryCaller(client: grpc.Client): UnaryCaller {
   return (method, request, metadata = new grpc.Metadata()) =>
@@ -48,10 +52,9 @@ export async function startIgniteWithClients(options: LocalIgniteOptions = {}): 
     invoke: (request, metadata = new grpc.Metadata()) =>
       new Promise((resolve, reject) => {
         const frames: InvokeResponse__Output[] = [];
-        const stream = (computeClient as unknown as { Invoke(r: unknown, m: grpc.Metadata): grpc.ClientReadableStream<InvokeResponse__Output> }).Invoke(
-          request,
-          metadata,
-        );
+        const stream = (
+          computeClient as unknown as { Invoke(r: unknown, m: grpc.Metadata): grpc.ClientReadableStream<InvokeResponse__Output> }
+        ).Invoke(request, metadata);
         stream.on('data', (frame: InvokeResponse__Output) => frames.push(frame));
         stream.on('error', reject);
         stream.on('end', () => resolve(frames));

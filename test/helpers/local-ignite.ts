@@ -51,8 +51,15 @@ export function buildApi(client: BuildServiceClient, metadata: grpc.Metadata = n
     create: (request: CreateBuildRequest) =>
       new Promise<CreateBuildResponse__Output>((res, rej) => client.CreateBuild(request, metadata, callback(res, rej))),
     get: (buildId: string) =>
-      new Promise<Build__Output>((res, rej) => client.GetBuild({ build_id: buildId }, metadata, callback((r) => res(r.build!), rej))),
-    list: (request: ListBuildsRequest) => new Promise<ListBuildsResponse__Output>((res, rej) => client.ListBuilds(request, metadata, callback(res, rej))),
+      new Promise<Build__Output>((res, rej) =>
+        client.GetBuild(
+          { build_id: buildId },
+          metadata,
+          callback((r) => res(r.build!), rej),
+        ),
+      ),
+    list: (request: ListBuildsRequest) =>
+      new Promise<ListBuildsResponse__Output>((res, rej) => client.ListBuilds(request, metadata, callback(res, rej))),
     cancel: (buildId: string) =>
       new Promise<CancelBuildResponse__Output>((res, rej) => client.CancelBuild({ build_id: buildId }, metadata, callback(res, rej))),
     saveSecrets: (request: SaveBuildSecretsRequest) =>
@@ -75,7 +82,6 @@ export function buildApi(client: BuildServiceClient, metadata: grpc.Metadata = n
       }),
   };
 }
-
 
 /** Polls GetBuild until the build has ended. */
 export async function waitForBuild(api: ReturnType<typeof buildApi>, buildId: string, timeoutMs = 10_000): Promise<Build__Output> {

@@ -46,7 +46,8 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'ignite-mcp-test-'));
   const mode = options.mode ?? 'remote';
-  const standalone = mode === 'remote' ? await startLocalIgnite({ dataDir: undefined, requiredToken: CANARY, ...options.local }) : undefined;
+  const standalone =
+    mode === 'remote' ? await startLocalIgnite({ dataDir: undefined, requiredToken: CANARY, ...options.local }) : undefined;
   const env = standalone
     ? { IGNITE_API_ENDPOINT: standalone.endpoint, DODIL_TOKEN: CANARY, IGNITE_ORG_NAME: 'local', ...options.env }
     : { ...options.env };

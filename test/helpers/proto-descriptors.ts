@@ -39,7 +39,8 @@ export function unknownFields(name: string, value: unknown, at = name): string[]
       problems.push(`${at}.${key}`);
       continue;
     }
-    if (field.type === 'TYPE_MESSAGE' && field.label !== 'LABEL_REPEATED') problems.push(...unknownFields(field.typeName, inner, `${at}.${key}`));
+    if (field.type === 'TYPE_MESSAGE' && field.label !== 'LABEL_REPEATED')
+      problems.push(...unknownFields(field.typeName, inner, `${at}.${key}`));
   }
   return problems;
 }

@@ -49,11 +49,18 @@ async function listServicesByReflection(endpoint: string): Promise<string[]> {
   const path = await import('node:path');
   const { createRequire } = await import('node:module');
   const require = createRequire(import.meta.url);
-  const reflectionProto = path.join(path.dirname(require.resolve('@grpc/reflection/package.json')), 'build/proto/grpc/reflection/v1/reflection.proto');
+  const reflectionProto = path.join(
+    path.dirname(require.resolve('@grpc/reflection/package.json')),
+    'build/proto/grpc/reflection/v1/reflection.proto',
+  );
   const def = protoLoader.loadSync(reflectionProto, { keepCase: true });
   const pkg = grpc.loadPackageDefinition(def) as unknown as { grpc: { reflection: { v1: { ServerReflection: typeof grpc.Client } } } };
   const client = new pkg.grpc.reflection.v1.ServerReflection(endpoint, grpc.credentials.createInsecure());
-  const call = (client as unknown as { ServerReflectionInfo(): grpc.ClientDuplexStream<unknown, { list_services_response?: { service: { name: string }[] } }> }).ServerReflectionInfo();
+  const call = (
+    client as unknown as {
+      ServerReflectionInfo(): grpc.ClientDuplexStream<unknown, { list_services_response?: { service: { name: string }[] } }>;
+    }
+  ).ServerReflectionInfo();
   const names = await new Promise<string[]>((resolve, reject) => {
     call.on('data', (msg) => {
       resolve(msg.list_services_response?.service.map((s: { name: string }) => s.name) ?? []);

@@ -19,12 +19,24 @@ describe('redactText', () => {
     ['npm token bare', `echo ${NPM} > .npmrc`, 'echo [REDACTED:npm-token] > .npmrc'],
     ['password assignment', 'ENV DB_PASSWORD=hunter2 MODE=prod', 'ENV DB_PASSWORD=[REDACTED:value] MODE=prod'],
     ['quoted assignment', 'LABEL secret="two words"', 'LABEL secret="[REDACTED:value]"'],
-    ['token in a query', 'GET https://api.example.com/v1?token=abc123&page=2', 'GET https://api.example.com/v1?token=[REDACTED:value]&page=2'],
+    [
+      'token in a query',
+      'GET https://api.example.com/v1?token=abc123&page=2',
+      'GET https://api.example.com/v1?token=[REDACTED:value]&page=2',
+    ],
     ['JSON field', '{"client_secret": "xyz-123", "name": "app"}', '{"client_secret": "[REDACTED:value]", "name": "app"}'],
     ['legacy ENV form', 'Step 2/5 : ENV NPM_TOKEN abc123def', 'Step 2/5 : ENV NPM_TOKEN [REDACTED:value]'],
     ['password flag', 'RUN mysql --password hunter2 -e "select 1"', 'RUN mysql --password [REDACTED:value] -e "select 1"'],
-    ['URL password', 'Cloning https://bob:hunter2@git.example.com/r.git', 'Cloning https://bob:[REDACTED:url-password]@git.example.com/r.git'],
-    ['one-line private key', 'RUN echo "-----BEGIN RSA PRIVATE KEY-----\\nMIIEow\\n-----END RSA PRIVATE KEY-----" > k', 'RUN echo "[REDACTED:private-key]" > k'],
+    [
+      'URL password',
+      'Cloning https://bob:hunter2@git.example.com/r.git',
+      'Cloning https://bob:[REDACTED:url-password]@git.example.com/r.git',
+    ],
+    [
+      'one-line private key',
+      'RUN echo "-----BEGIN RSA PRIVATE KEY-----\\nMIIEow\\n-----END RSA PRIVATE KEY-----" > k',
+      'RUN echo "[REDACTED:private-key]" > k',
+    ],
   ])('%s', (_name, input, expected) => {
     expect(redactText(input, ['my-configured-token-123'])).toBe(expected);
   });
@@ -58,11 +70,20 @@ describe('LogLineRedactor', () => {
       '-----END OPENSSH PRIVATE KEY-----',
       'done',
     ].map((line) => redactor.redact(line));
-    expect(lines).toEqual(['writing key', '[REDACTED:private-key]', '[REDACTED:private-key]', '[REDACTED:private-key]', '[REDACTED:private-key]', 'done']);
+    expect(lines).toEqual([
+      'writing key',
+      '[REDACTED:private-key]',
+      '[REDACTED:private-key]',
+      '[REDACTED:private-key]',
+      '[REDACTED:private-key]',
+      'done',
+    ]);
   });
 
   it('hides a key body line even when the read starts after BEGIN', () => {
-    expect(new LogLineRedactor().redact('MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw')).toBe('[REDACTED:private-key]');
+    expect(new LogLineRedactor().redact('MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw')).toBe(
+      '[REDACTED:private-key]',
+    );
   });
 
   it('stops hiding after a bounded number of lines when END never comes', () => {

@@ -27,8 +27,16 @@ describe('configure_app', () => {
     const created = structured<{ created: boolean; app: { id: string; ports: number[]; health_path: string; env_names: string[] } }>(
       await harness.call('configure_app', { app_name: 'conf-app', ports: [8080], env: { GREETING: 'hello-secret-value', MODE: 'a' } }),
     );
-    expect(created).toMatchObject({ created: true, app: { id: 'local/conf-app', ports: [8080], health_path: '/healthz', env_names: ['GREETING', 'MODE'] } });
-    const updated = await harness.call('configure_app', { app_name: 'conf-app', health_path: '/ready', env: { EXTRA: '1' }, env_remove: ['MODE'] });
+    expect(created).toMatchObject({
+      created: true,
+      app: { id: 'local/conf-app', ports: [8080], health_path: '/healthz', env_names: ['GREETING', 'MODE'] },
+    });
+    const updated = await harness.call('configure_app', {
+      app_name: 'conf-app',
+      health_path: '/ready',
+      env: { EXTRA: '1' },
+      env_remove: ['MODE'],
+    });
     expect(structured<{ created: boolean; app: { env_names: string[]; health_path: string; ports: number[] } }>(updated)).toMatchObject({
       created: false,
       app: { env_names: ['EXTRA', 'GREETING'], health_path: '/ready', ports: [8080] },
@@ -37,7 +45,12 @@ describe('configure_app', () => {
   });
 
   it('refuses bad input with a clear message', async () => {
-    for (const args of [{ app_name: 'Bad_Name' }, { app_name: 'ok', ports: [0] }, { app_name: 'ok', health_path: 'no-slash' }, { app_name: 'ok', env: { 'BAD-NAME': 'x' } }]) {
+    for (const args of [
+      { app_name: 'Bad_Name' },
+      { app_name: 'ok', ports: [0] },
+      { app_name: 'ok', health_path: 'no-slash' },
+      { app_name: 'ok', env: { 'BAD-NAME': 'x' } },
+    ]) {
       const result = await harness.call('configure_app', args);
       expect(result.isError, JSON.stringify(args)).toBe(true);
     }
@@ -47,16 +60,26 @@ describe('configure_app', () => {
 describe('draft, test, publish, invoke', () => {
   it('runs the example app end to end with a real HTTP answer', async () => {
     await harness.call('configure_app', { app_name: 'echo', ports: [8080] });
-    const saved = await harness.runtime.deps.client.saveDraft({ organization_name: 'local', app_name: 'echo', code: { image: { prebuilt: { image_ref: imageRef } } } });
+    const saved = await harness.runtime.deps.client.saveDraft({
+      organization_name: 'local',
+      app_name: 'echo',
+      code: { image: { prebuilt: { image_ref: imageRef } } },
+    });
     expect(saved.draft?.image_ref).toBe(imageRef);
-    const draft = structured<{ ready: boolean; draft: { code_kind: string; image_ref: string } }>(await harness.call('get_draft', { app_name: 'echo' }));
+    const draft = structured<{ ready: boolean; draft: { code_kind: string; image_ref: string } }>(
+      await harness.call('get_draft', { app_name: 'echo' }),
+    );
     expect(draft).toMatchObject({ ready: true, draft: { code_kind: 'PREBUILT', image_ref: imageRef } });
 
     const tested = structured<{ status_code: number; body: string; execution_id: string; latency_ms: number }>(
       await harness.call('test_draft', { app_name: 'echo', payload: { hello: 'draft' } }),
     );
     expect(tested.status_code).toBe(200);
-    expect(JSON.parse(tested.body)).toMatchObject({ echo: { hello: 'draft' }, execution_id: tested.execution_id, content_type: 'application/json' });
+    expect(JSON.parse(tested.body)).toMatchObject({
+      echo: { hello: 'draft' },
+      execution_id: tested.execution_id,
+      content_type: 'application/json',
+    });
 
     const published = structured<{ version: number; status: string }>(await harness.call('publish_draft', { app_name: 'echo' }));
     expect(published).toMatchObject({ version: 1, status: 'ACTIVE' });
@@ -65,13 +88,24 @@ describe('draft, test, publish, invoke', () => {
       await harness.call('invoke', { app_name: 'echo', payload: { n: 1 }, query: 'x=1' }),
     );
     expect(invoked).toMatchObject({ status_code: 200, version: 1 });
-    expect(JSON.parse(invoked.body)).toMatchObject({ echo: { n: 1 }, query: '?x=1', function_id: 'local/echo', execution_id: invoked.execution_id });
+    expect(JSON.parse(invoked.body)).toMatchObject({
+      echo: { n: 1 },
+      query: '?x=1',
+      function_id: 'local/echo',
+      execution_id: invoked.execution_id,
+    });
 
     const failing = structured<{ status_code: number }>(await harness.call('invoke', { app_name: 'echo', method: 'GET', path: '/fail' }));
     expect(failing.status_code).toBe(500);
 
     const long = structured<{ body: string; body_bytes: number; body_truncated: boolean }>(
-      await harness.call('invoke', { app_name: 'echo', method: 'GET', path: '/stream', query: 'chunks=3&bytes=20000', max_body_chars: 1000 }),
+      await harness.call('invoke', {
+        app_name: 'echo',
+        method: 'GET',
+        path: '/stream',
+        query: 'chunks=3&bytes=20000',
+        max_body_chars: 1000,
+      }),
     );
     expect(long).toMatchObject({ body_bytes: 60000, body_truncated: true });
     expect(long.body).toHaveLength(1000);

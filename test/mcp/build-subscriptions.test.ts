@@ -84,7 +84,7 @@ describe('build log resources', () => {
     let after = 0;
     let reads = 0;
     const seen: number[] = [];
-    for (let complete = false; !complete; ) {
+    for (let complete = false; !complete;) {
       await until(() => updates.includes(uri));
       updates.splice(0, updates.length, ...updates.filter((u) => u !== uri));
       const read = await harness.client.readResource({ uri: after ? `${uri}?after=${after}` : uri });

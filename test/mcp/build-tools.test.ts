@@ -21,7 +21,10 @@ async function startBuild(dir: string, name: string): Promise<string> {
 
 function failingContext(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'failing-ctx-'));
-  writeFileSync(path.join(dir, 'Dockerfile'), 'FROM node:20-alpine\nWORKDIR /app\nCOPY present.txt ./\nCOPY missing.txt ./\nCMD ["node", "x.js"]\n');
+  writeFileSync(
+    path.join(dir, 'Dockerfile'),
+    'FROM node:20-alpine\nWORKDIR /app\nCOPY present.txt ./\nCOPY missing.txt ./\nCMD ["node", "x.js"]\n',
+  );
   writeFileSync(path.join(dir, 'present.txt'), 'here\n');
   return dir;
 }
@@ -38,7 +41,10 @@ describe('get_build', () => {
     const result = (await harness.client.callTool({ name: 'get_build', arguments: { build_id: buildId, wait_seconds: 30 } }, undefined, {
       onprogress: (p) => void progress.push(p.progress),
     })) as CallToolResult;
-    const out = structured<{ build: { status: string; terminal: boolean; image_refs: string[]; steps_not_executed: string[] }; failure: unknown }>(result);
+    const out = structured<{
+      build: { status: string; terminal: boolean; image_refs: string[]; steps_not_executed: string[] };
+      failure: unknown;
+    }>(result);
     expect(out.build).toMatchObject({ status: 'SUCCEEDED', terminal: true });
     expect(out.build.image_refs[0]).toBe('localhost/local/example-app:latest');
     expect(out.build.steps_not_executed.some((step) => step.includes('npm ci'))).toBe(true);
@@ -51,9 +57,10 @@ describe('get_build', () => {
     const buildId = await startBuild(failingContext(), 'failing');
     const first = structured<{ build: { terminal: boolean } }>(await harness.call('get_build', { build_id: buildId }));
     expect(first.build.terminal).toBe(false);
-    const done = structured<{ build: { status: string }; failure: { first_error_line: string; first_error_seq: number; log_range: { from_seq: number; to_seq: number } } }>(
-      await harness.call('get_build', { build_id: buildId, wait_seconds: 30 }),
-    );
+    const done = structured<{
+      build: { status: string };
+      failure: { first_error_line: string; first_error_seq: number; log_range: { from_seq: number; to_seq: number } };
+    }>(await harness.call('get_build', { build_id: buildId, wait_seconds: 30 }));
     expect(done.build.status).toBe('FAILED');
     expect(done.failure.first_error_line).toContain('missing.txt');
     expect(done.failure.log_range.from_seq).toBeLessThanOrEqual(done.failure.first_error_seq);
@@ -115,10 +122,14 @@ describe('list_builds and cancel_build', () => {
   it('lists newest first with a cursor and filters by status', async () => {
     const first = await startBuild(EXAMPLE_APP, 'listed');
     const second = await startBuild(EXAMPLE_APP, 'listed');
-    const page = structured<{ builds: { build_id: string }[]; next_cursor: string | null }>(await harness.call('list_builds', { name: 'listed', limit: 1 }));
+    const page = structured<{ builds: { build_id: string }[]; next_cursor: string | null }>(
+      await harness.call('list_builds', { name: 'listed', limit: 1 }),
+    );
     expect(page.builds.map((b) => b.build_id)).toEqual([second]);
     expect(page.next_cursor).not.toBeNull();
-    const next = structured<{ builds: { build_id: string }[] }>(await harness.call('list_builds', { name: 'listed', limit: 1, cursor: page.next_cursor }));
+    const next = structured<{ builds: { build_id: string }[] }>(
+      await harness.call('list_builds', { name: 'listed', limit: 1, cursor: page.next_cursor }),
+    );
     expect(next.builds.map((b) => b.build_id)).toEqual([first]);
     await harness.call('get_build', { build_id: first, wait_seconds: 30 });
     await harness.call('get_build', { build_id: second, wait_seconds: 30 });

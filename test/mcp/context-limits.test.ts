@@ -36,6 +36,8 @@ describe('configured context limits', () => {
   });
 
   it('a malformed limit is a configuration error that names the variable', () => {
-    expect(() => loadConfig({ env: { IGNITE_MCP_MAX_CONTEXT_BYTES: 'lots' }, argv: [], homeDir: os.tmpdir() })).toThrow(/IGNITE_MCP_MAX_CONTEXT_BYTES/);
+    expect(() => loadConfig({ env: { IGNITE_MCP_MAX_CONTEXT_BYTES: 'lots' }, argv: [], homeDir: os.tmpdir() })).toThrow(
+      /IGNITE_MCP_MAX_CONTEXT_BYTES/,
+    );
   });
 });

@@ -54,8 +54,12 @@ describe('a context over 4 MB, uploaded in chunks and unpacked by the local Igni
     );
     expect(uploaded.packed_bytes).toBeGreaterThan(4 * 1024 * 1024);
     expect(uploaded.secret_files_left_out).toEqual(['.env']);
-    const { build_id } = structured<{ build_id: string }>(await harness.call('create_build', { name: 'roundtrip', context_id: uploaded.context_id }));
-    const done = structured<{ build: { status: string; image_digest: string } }>(await harness.call('get_build', { build_id, wait_seconds: 40 }));
+    const { build_id } = structured<{ build_id: string }>(
+      await harness.call('create_build', { name: 'roundtrip', context_id: uploaded.context_id }),
+    );
+    const done = structured<{ build: { status: string; image_digest: string } }>(
+      await harness.call('get_build', { build_id, wait_seconds: 40 }),
+    );
     expect(done.build.status).toBe('SUCCEEDED');
 
     const image = harness.local.store.collection<ImageRecord>('images').get(done.build.image_digest);

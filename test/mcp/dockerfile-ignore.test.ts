@@ -22,7 +22,10 @@ function webApp(): string {
   mkdirSync(path.join(dir, 'dist'), { recursive: true });
   writeFileSync(path.join(dir, '.dockerignore'), 'dist\n');
   writeFileSync(path.join(dir, 'web.Dockerfile.dockerignore'), '*.log\n');
-  writeFileSync(path.join(dir, 'web.Dockerfile'), 'FROM scratch\nCOPY dist/app.js /app/app.js\nCOPY . /ctx/\nCMD ["node", "/app/app.js"]\n');
+  writeFileSync(
+    path.join(dir, 'web.Dockerfile'),
+    'FROM scratch\nCOPY dist/app.js /app/app.js\nCOPY . /ctx/\nCMD ["node", "/app/app.js"]\n',
+  );
   writeFileSync(path.join(dir, 'dist/app.js'), 'console.log("hi");\n');
   writeFileSync(path.join(dir, 'debug.log'), 'noise\n');
   return dir;
@@ -37,7 +40,9 @@ describe('a Dockerfile-specific ignore file (web.Dockerfile.dockerignore), as Bu
     expect(plan.left_out_counts).toEqual({ dockerignore: 1 });
     expect(textOf(dry)).toContain('ignore rules: web.Dockerfile.dockerignore;');
 
-    const started = structured<{ build_id: string }>(await harness.call('create_build', { name: 'web', path: dir, dockerfile: 'web.Dockerfile' }));
+    const started = structured<{ build_id: string }>(
+      await harness.call('create_build', { name: 'web', path: dir, dockerfile: 'web.Dockerfile' }),
+    );
     const done = structured<{ build: { status: string; error: string | null; image_digest: string } }>(
       await harness.call('get_build', { build_id: started.build_id, wait_seconds: 40 }),
     );
@@ -46,6 +51,11 @@ describe('a Dockerfile-specific ignore file (web.Dockerfile.dockerignore), as Bu
     const image = harness.local.store.collection<ImageRecord>('images').get(done.build.image_digest);
     if (!image) throw new Error('the built image is not in the local registry');
     expect(readdirSync(path.join(image.rootfs_dir, 'app'))).toEqual(['app.js']);
-    expect(readdirSync(path.join(image.rootfs_dir, 'ctx')).sort()).toEqual(['.dockerignore', 'dist', 'web.Dockerfile', 'web.Dockerfile.dockerignore']);
+    expect(readdirSync(path.join(image.rootfs_dir, 'ctx')).sort()).toEqual([
+      '.dockerignore',
+      'dist',
+      'web.Dockerfile',
+      'web.Dockerfile.dockerignore',
+    ]);
   });
 });

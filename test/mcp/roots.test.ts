@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe("the client's MCP roots decide where tools may read", () => {
-  it('reads inside a client root, and refuses the server\'s own folder once the client offers roots', async () => {
+  it("reads inside a client root, and refuses the server's own folder once the client offers roots", async () => {
     const inside = await harness.call('upload_context', { path: path.join(clientRoot, 'app'), dry_run: true });
     expect(inside.isError).toBeFalsy();
     mkdirSync(path.join(harness.workDir, 'server-side'), { recursive: true });

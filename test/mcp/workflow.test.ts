@@ -22,33 +22,47 @@ function structured<T>(result: CallToolResult): T {
 
 describe('the BYOI workflow through MCP tools', () => {
   it('goes from a folder on disk to an invoked app', async () => {
-    const plan = structured<{ context_id: null; secret_files_left_out: string[]; manifest: { dockerfile: { found: boolean }; fits_inline: boolean } }>(
-      await harness.call('upload_context', { path: 'example-app', dry_run: true }),
-    );
+    const plan = structured<{
+      context_id: null;
+      secret_files_left_out: string[];
+      manifest: { dockerfile: { found: boolean }; fits_inline: boolean };
+    }>(await harness.call('upload_context', { path: 'example-app', dry_run: true }));
     expect(plan.context_id).toBeNull();
     expect(plan.secret_files_left_out).toEqual(['.env']);
     expect(plan.manifest).toMatchObject({ dockerfile: { found: true }, fits_inline: true });
 
-    const uploaded = structured<{ context_id: string; digest: string; path: string }>(await harness.call('upload_context', { path: appDir }));
+    const uploaded = structured<{ context_id: string; digest: string; path: string }>(
+      await harness.call('upload_context', { path: appDir }),
+    );
     expect(uploaded.context_id).toBeTruthy();
     expect(uploaded.path).toBe(appDir);
 
     await harness.call('configure_app', { app_name: 'workflow', ports: [8080] });
     const created = (await harness.call('create_build', { name: 'workflow', context_id: uploaded.context_id })) as CallToolResult;
     const { build_id } = structured<{ build_id: string }>(created);
-    expect(created.content.filter((c) => c.type === 'resource_link').map((c) => (c as { uri: string }).uri)).toContain(`ignite://builds/${build_id}/logs`);
+    expect(created.content.filter((c) => c.type === 'resource_link').map((c) => (c as { uri: string }).uri)).toContain(
+      `ignite://builds/${build_id}/logs`,
+    );
 
-    const done = structured<{ build: { status: string; image_refs: string[] } }>(await harness.call('get_build', { build_id, wait_seconds: 40 }));
+    const done = structured<{ build: { status: string; image_refs: string[] } }>(
+      await harness.call('get_build', { build_id, wait_seconds: 40 }),
+    );
     expect(done.build.status).toBe('SUCCEEDED');
 
-    const saved = structured<{ ready: boolean; source_kind: string; draft: { image_ref: string } }>(await harness.call('save_image_draft', { app_name: 'workflow', build_id }));
+    const saved = structured<{ ready: boolean; source_kind: string; draft: { image_ref: string } }>(
+      await harness.call('save_image_draft', { app_name: 'workflow', build_id }),
+    );
     expect(saved).toMatchObject({ ready: true, source_kind: 'build', draft: { image_ref: done.build.image_refs[0] } });
 
-    const tested = structured<{ status_code: number; body: string }>(await harness.call('test_draft', { app_name: 'workflow', payload: { step: 'test' } }));
+    const tested = structured<{ status_code: number; body: string }>(
+      await harness.call('test_draft', { app_name: 'workflow', payload: { step: 'test' } }),
+    );
     expect(tested.status_code).toBe(200);
     const published = structured<{ version: number }>(await harness.call('publish_draft', { app_name: 'workflow' }));
     expect(published.version).toBe(1);
-    const invoked = structured<{ status_code: number; body: string }>(await harness.call('invoke', { app_name: 'workflow', payload: { step: 'invoke' } }));
+    const invoked = structured<{ status_code: number; body: string }>(
+      await harness.call('invoke', { app_name: 'workflow', payload: { step: 'invoke' } }),
+    );
     expect(JSON.parse(invoked.body)).toMatchObject({ echo: { step: 'invoke' } });
   });
 
@@ -58,9 +72,13 @@ describe('the BYOI workflow through MCP tools', () => {
     );
     expect(created.source).toMatchObject({ kind: 'inline', secret_files_left_out: ['.env'] });
     await harness.call('configure_app', { app_name: 'from-code', ports: [8080] });
-    const saved = structured<{ ready: boolean; source_kind: string; draft: { build_id: string } }>(await harness.call('save_image_draft', { app_name: 'from-code', path: appDir }));
+    const saved = structured<{ ready: boolean; source_kind: string; draft: { build_id: string } }>(
+      await harness.call('save_image_draft', { app_name: 'from-code', path: appDir }),
+    );
     expect(saved).toMatchObject({ ready: false, source_kind: 'from_code' });
-    const built = structured<{ build: { status: string } }>(await harness.call('get_build', { build_id: saved.draft.build_id, wait_seconds: 40 }));
+    const built = structured<{ build: { status: string } }>(
+      await harness.call('get_build', { build_id: saved.draft.build_id, wait_seconds: 40 }),
+    );
     expect(built.build.status).toBe('SUCCEEDED');
     const draft = structured<{ ready: boolean }>(await harness.call('get_draft', { app_name: 'from-code' }));
     expect(draft.ready).toBe(true);
@@ -70,7 +88,10 @@ describe('the BYOI workflow through MCP tools', () => {
     const big = path.join(harness.workDir, 'big-app');
     cpSync(appDir, big, { recursive: true });
     mkdirSync(path.join(big, 'assets'));
-    writeFileSync(path.join(big, 'assets', 'blob.bin'), Buffer.from(Array.from({ length: 6 * 1024 * 1024 }, () => Math.floor(Math.random() * 256))));
+    writeFileSync(
+      path.join(big, 'assets', 'blob.bin'),
+      Buffer.from(Array.from({ length: 6 * 1024 * 1024 }, () => Math.floor(Math.random() * 256))),
+    );
     const progress: number[] = [];
     const result = (await harness.client.callTool({ name: 'create_build', arguments: { name: 'big-app', path: big } }, undefined, {
       onprogress: (p) => void progress.push(p.progress),
@@ -79,7 +100,9 @@ describe('the BYOI workflow through MCP tools', () => {
     expect(created.source.kind).toBe('uploaded');
     expect(created.source.packed_bytes).toBeGreaterThan(6 * 1024 * 1024);
     expect(progress.length).toBeGreaterThan(5);
-    const done = structured<{ build: { status: string } }>(await harness.call('get_build', { build_id: created.build_id, wait_seconds: 40 }));
+    const done = structured<{ build: { status: string } }>(
+      await harness.call('get_build', { build_id: created.build_id, wait_seconds: 40 }),
+    );
     expect(done.build.status).toBe('SUCCEEDED');
   });
 

@@ -2,13 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  INLINE_CONTEXT_LIMIT_BYTES,
-  inlineIfSmall,
-  packContext,
-  UPLOAD_CHUNK_BYTES,
-  uploadChunks,
-} from '../../src/packing/index.js';
+import { INLINE_CONTEXT_LIMIT_BYTES, inlineIfSmall, packContext, UPLOAD_CHUNK_BYTES, uploadChunks } from '../../src/packing/index.js';
 import { collect, readTree, tempDir, untarGz, withoutHeaders, writeTree } from './helpers.js';
 
 async function* from(pieces: Uint8Array[]): AsyncGenerator<Uint8Array> {
@@ -71,7 +65,9 @@ describe('a context larger than the inline limit', () => {
 
   /** Bytes this process has read from files and pipes so far (Linux `/proc/self/io`). */
   function bytesReadByProcess(): number {
-    const line = readFileSync('/proc/self/io', 'utf8').split('\n').find((l) => l.startsWith('rchar:'));
+    const line = readFileSync('/proc/self/io', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('rchar:'));
     return Number(line?.split(':')[1]);
   }
 

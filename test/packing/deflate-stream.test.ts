@@ -9,9 +9,7 @@ import { deflateSegment, FINAL_BLOCK } from '../../src/packing/deflate-segment.j
 import { deflateRaw, gzipStream } from '../../src/packing/deflate-stream.js';
 
 function mixedData(): Uint8Array {
-  const text = Buffer.from(
-    Array.from({ length: 60_000 }, (_, i) => `line ${i} ${(i * 7919) % 1013} lorem ipsum dolor\n`).join(''),
-  );
+  const text = Buffer.from(Array.from({ length: 60_000 }, (_, i) => `line ${i} ${(i * 7919) % 1013} lorem ipsum dolor\n`).join(''));
   return Buffer.concat([text, randomBytes(1_500_000), text.subarray(0, 500_000), randomBytes(70_000), text]);
 }
 
@@ -75,17 +73,21 @@ describe('deflateSegment', () => {
       fc.integer({ min: 1, max: 70_000 }).map((n) => new Uint8Array(n)),
     );
     fc.assert(
-      fc.property(fc.array(fc.array(piece, { maxLength: 4 }), { minLength: 1, maxLength: 4 }), fc.constantFrom(0, 1, 6, 9), (segments, level) => {
-        const inputs = segments.map((pieces) => Buffer.concat(pieces));
-        let history = new Uint8Array(0);
-        const out: Uint8Array[] = [];
-        for (const input of inputs) {
-          out.push(deflateSegment(codec, input, history, level as 0 | 1 | 6 | 9));
-          history = input.subarray(Math.max(0, input.length - 32768));
-        }
-        out.push(FINAL_BLOCK);
-        expect(inflateRawSync(Buffer.concat(out)).equals(Buffer.concat(inputs))).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.array(piece, { maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(0, 1, 6, 9),
+        (segments, level) => {
+          const inputs = segments.map((pieces) => Buffer.concat(pieces));
+          let history = new Uint8Array(0);
+          const out: Uint8Array[] = [];
+          for (const input of inputs) {
+            out.push(deflateSegment(codec, input, history, level as 0 | 1 | 6 | 9));
+            history = input.subarray(Math.max(0, input.length - 32768));
+          }
+          out.push(FINAL_BLOCK);
+          expect(inflateRawSync(Buffer.concat(out)).equals(Buffer.concat(inputs))).toBe(true);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -3,14 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmod, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  ContextLimitError,
-  packContext,
-  planContext,
-  walkContext,
-  packWalkedContext,
-  type PackOptions,
-} from '../../src/packing/index.js';
+import { ContextLimitError, packContext, planContext, walkContext, packWalkedContext, type PackOptions } from '../../src/packing/index.js';
 import { collect, readTree, tempDir, untarGz, unzipEntries, withoutHeaders, writeTree, type Spec } from './helpers.js';
 
 const sourceTree: Spec = {

@@ -37,7 +37,12 @@ describe('walkContext with a .dockerignore', () => {
       'sub/y.tmp',
     ]);
     expect(paths(walk, 'directory')).toContain('docs');
-    expect(reasons(walk)).toMatchObject({ 'a.log': 'dockerignore', 'sub/b.log': 'dockerignore', 'docs/guide.md': 'dockerignore', 'x.tmp': 'dockerignore' });
+    expect(reasons(walk)).toMatchObject({
+      'a.log': 'dockerignore',
+      'sub/b.log': 'dockerignore',
+      'docs/guide.md': 'dockerignore',
+      'x.tmp': 'dockerignore',
+    });
     expect(walk.dockerfile).toEqual({ path: 'Dockerfile', found: true });
   });
 
@@ -98,7 +103,7 @@ describe('walkContext without a .dockerignore', () => {
   });
 
   it('orders entries by path bytes, not by directory', async () => {
-    const root = await writeTree(await tempDir(), { 'a-c': 'x', 'a/b': 'x', B: 'x', 'é': 'x', a0: 'x' });
+    const root = await writeTree(await tempDir(), { 'a-c': 'x', 'a/b': 'x', B: 'x', é: 'x', a0: 'x' });
     expect(paths(await walkContext({ root }))).toEqual(['B', 'a', 'a-c', 'a/b', 'a0', 'é']);
   });
 });

@@ -60,7 +60,10 @@ describe('the canary never comes back', () => {
   });
 
   it('a token in a git URL: build records, logs and the failure summary show no credential', async () => {
-    const created = await harness.call('create_build', { name: 'git-leak', git_url: `https://x-access-token:${CANARY}@127.0.0.1:1/org/repo.git` });
+    const created = await harness.call('create_build', {
+      name: 'git-leak',
+      git_url: `https://x-access-token:${CANARY}@127.0.0.1:1/org/repo.git`,
+    });
     expect(created.isError, textOf(created)).toBeFalsy();
     const { build_id } = created.structuredContent as { build_id: string };
     const done = await harness.call('get_build', { build_id, wait_seconds: 20 });
@@ -79,7 +82,12 @@ describe('the canary never comes back', () => {
     await harness.call('configure_app', { app_name: 'echo-headers', ports: [8080] });
     const saved = await harness.call('save_image_draft', { app_name: 'echo-headers', build_id });
     expect(saved.isError, textOf(saved)).toBeFalsy();
-    const request = { app_name: 'echo-headers', method: 'GET', path: `/echo/${CANARY}`, headers: { authorization: `Bearer ${CANARY}`, 'x-api-key': CANARY } };
+    const request = {
+      app_name: 'echo-headers',
+      method: 'GET',
+      path: `/echo/${CANARY}`,
+      headers: { authorization: `Bearer ${CANARY}`, 'x-api-key': CANARY },
+    };
 
     const tested = await harness.call('test_draft', request);
     expect(tested.isError, textOf(tested)).toBeFalsy();
@@ -125,7 +133,13 @@ describe('a configuration error', () => {
     ['IGNITE_TOKEN', `Bearer ${CANARY}`],
   ])('does not print the token (%s) even when a bad setting quotes it', (variable, token) => {
     const run = spawnSync(process.execPath, [path.resolve('dist/src/main.js')], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, [variable]: token, IGNITE_API_ENDPOINT: `https://deploy:${CANARY}@bad host`, IGNITE_MCP_DEADLINE_MS: CANARY },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        [variable]: token,
+        IGNITE_API_ENDPOINT: `https://deploy:${CANARY}@bad host`,
+        IGNITE_MCP_DEADLINE_MS: CANARY,
+      },
       input: '',
       encoding: 'utf8',
       timeout: 15_000,

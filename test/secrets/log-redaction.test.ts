@@ -63,7 +63,9 @@ describe('build log lines that echo secrets', () => {
       expect(text).toContain('ENV API_TOKEN=[REDACTED:secret]');
       expect(text).toContain(`LABEL session="[REDACTED:jwt]"`);
       expect(text).toContain('ENV AWS_ACCESS_KEY_ID=[REDACTED:aws-access-key] DB_PASSWORD=[REDACTED:value]');
-      expect(text).toContain('RUN echo [REDACTED:github-token] && curl -H "X-Auth: Bearer [REDACTED:bearer]" https://deploy:[REDACTED:url-password]@example.com/hook');
+      expect(text).toContain(
+        'RUN echo [REDACTED:github-token] && curl -H "X-Auth: Bearer [REDACTED:bearer]" https://deploy:[REDACTED:url-password]@example.com/hook',
+      );
       expect(text).toContain('RUN echo "[REDACTED:private-key]" > /key');
       expect(text).toContain('ENV GREETING=hello-visible');
       expect(text).toContain('Step 1/8 : FROM node:20-alpine');
@@ -84,6 +86,7 @@ describe('build log lines that echo secrets', () => {
     const lines = (result.structuredContent as { lines: { text: string }[] }).lines.map((line) => line.text);
     const untouched = lines.filter((line) => !line.includes('[REDACTED:'));
     expect(untouched.length).toBeGreaterThan(lines.length / 2);
-    for (const line of untouched) expect(line).toMatch(/^(Step \d+\/\d+ : |\s*---> |Sending build context|COPY failed|.*missing\.txt|.*Not executed|.*recorded)/);
+    for (const line of untouched)
+      expect(line).toMatch(/^(Step \d+\/\d+ : |\s*---> |Sending build context|COPY failed|.*missing\.txt|.*Not executed|.*recorded)/);
   });
 });

@@ -54,17 +54,43 @@ export class BuildManager implements Builds {
     const org = this.secrets.get(organization);
     const secretArgs = new Set(Object.keys(org?.build_secrets ?? {}).filter((name) => !Object.hasOwn(normalized.build_args, name)));
     const buildArgs = { ...org?.build_secrets, ...normalized.build_args };
-    const echoed = Object.fromEntries(Object.entries(buildArgs).map(([name, value]) => [name, secretArgs.has(name) ? redacted('secret') : value]));
+    const echoed = Object.fromEntries(
+      Object.entries(buildArgs).map(([name, value]) => [name, secretArgs.has(name) ? redacted('secret') : value]),
+    );
     const id = `bld_${Date.now().toString(16).padStart(12, '0')}${(this.sequence++ % 0x10000).toString(16).padStart(4, '0')}${randomBytes(4).toString('hex')}`;
     const record: Build__Output = {
-      build_id: id, status: 'BUILD_STATUS_PENDING', image_refs: [], build_args: echoed, created_at_ms: String(Date.now()),
-      name: normalized.name, tags: normalized.tags, dockerfile: normalized.dockerfile, platform: normalized.platform,
-      started_at_ms: '0', finished_at_ms: '0', image_digest: '', error: '', source: describeSource(normalized), last_log_seq: '0',
-      steps_not_executed: [], organization_name: organization, timeout_secs: String(normalized.timeout_secs), no_cache: normalized.no_cache,
+      build_id: id,
+      status: 'BUILD_STATUS_PENDING',
+      image_refs: [],
+      build_args: echoed,
+      created_at_ms: String(Date.now()),
+      name: normalized.name,
+      tags: normalized.tags,
+      dockerfile: normalized.dockerfile,
+      platform: normalized.platform,
+      started_at_ms: '0',
+      finished_at_ms: '0',
+      image_digest: '',
+      error: '',
+      source: describeSource(normalized),
+      last_log_seq: '0',
+      steps_not_executed: [],
+      organization_name: organization,
+      timeout_secs: String(normalized.timeout_secs),
+      no_cache: normalized.no_cache,
     };
     const writer = this.journal.create(id, secretValues(normalized, org?.build_secrets, org?.git_credentials?.password));
     const contextFile = normalized.source.kind === 'context' ? this.contexts.file(normalized.source.context_id) : undefined;
-    this.live.set(id, { record, spec: normalized, buildArgs, secretArgs, gitCredentials: org?.git_credentials, contextFile, writer, controller: new AbortController() });
+    this.live.set(id, {
+      record,
+      spec: normalized,
+      buildArgs,
+      secretArgs,
+      gitCredentials: org?.git_credentials,
+      contextFile,
+      writer,
+      controller: new AbortController(),
+    });
     this.builds.put(id, record);
     writer.status({ status: record.status, at_ms: Date.now(), terminal: false, error: '' });
     this.queue.push(id);
@@ -87,7 +113,10 @@ export class BuildManager implements Builds {
   }
 
   list(organization: string): Build__Output[] {
-    return this.builds.values().filter((build) => build.organization_name === organization).map((build) => this.get(build.build_id)!);
+    return this.builds
+      .values()
+      .filter((build) => build.organization_name === organization)
+      .map((build) => this.get(build.build_id)!);
   }
 
   /** Where a tail-from-now reader starts: the live writer's position, or the end of a finished log. */
@@ -99,7 +128,10 @@ export class BuildManager implements Builds {
   cancel(buildId: string, organization: string): Build__Output {
     const build = this.getFor(buildId, organization);
     const live = this.live.get(buildId);
-    if (!live) throw failedPrecondition(`build ${buildId} is already ${build.status.replace('BUILD_STATUS_', '')}; only pending or running builds can be cancelled`);
+    if (!live)
+      throw failedPrecondition(
+        `build ${buildId} is already ${build.status.replace('BUILD_STATUS_', '')}; only pending or running builds can be cancelled`,
+      );
     live.writer.line('system', 'Build cancelled by request');
     this.transition(live, 'BUILD_STATUS_CANCELLED', 'cancelled by request');
     live.controller.abort(new StopRequest('cancel'));
@@ -140,7 +172,10 @@ export class BuildManager implements Builds {
     if (isTerminal(live.record.status)) return;
     const now = Date.now();
     live.record = {
-      ...live.record, status, error, last_log_seq: String(live.writer.seq),
+      ...live.record,
+      status,
+      error,
+      last_log_seq: String(live.writer.seq),
       ...(status === 'BUILD_STATUS_RUNNING' ? { started_at_ms: String(now) } : {}),
       ...(isTerminal(status) ? { finished_at_ms: String(now) } : {}),
     };

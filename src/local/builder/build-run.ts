@@ -104,7 +104,10 @@ export async function runBuild(live: LiveBuild, env: BuildRunEnvironment): Promi
       size_bytes: result.digest.sizeBytes,
     });
     const skipped = result.stepsNotExecuted.length;
-    if (skipped > 0) output.system(`Note: ${skipped} RUN step${skipped === 1 ? ' was' : 's were'} not executed (no container engine); see steps_not_executed`);
+    if (skipped > 0)
+      output.system(
+        `Note: ${skipped} RUN step${skipped === 1 ? ' was' : 's were'} not executed (no container engine); see steps_not_executed`,
+      );
     output.system(`Successfully built ${shortDigest(result.digest.digest)}`);
     for (const ref of refs) output.system(`Successfully tagged ${ref}`);
     live.record = { ...live.record, image_refs: refs, image_digest: result.digest.digest, steps_not_executed: result.stepsNotExecuted };
@@ -116,7 +119,10 @@ export async function runBuild(live: LiveBuild, env: BuildRunEnvironment): Promi
     if (stop?.kind === 'timeout') message = `build timed out after ${timeoutSecs}s`;
     else if (err instanceof BuildFailure) message = err.message;
     else {
-      deps.logger.error('local build failed unexpectedly', { build_id: id, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+      deps.logger.error('local build failed unexpectedly', {
+        build_id: id,
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      });
       message = `internal error in the local Ignite: ${err instanceof Error ? err.message : String(err)}`;
     }
     output.stderr(message);

@@ -31,14 +31,18 @@ export class BuildSecretStore {
   /** Replaces the stored set, as the real call does; answers with names only. */
   save(organization: string, request: SaveBuildSecretsRequest__Output): SaveBuildSecretsResponse {
     for (const name of Object.keys(request.build_secrets ?? {})) {
-      if (!ARG_NAME.test(name)) throw invalidArgument(`build secret name "${name}" is not a valid build arg name (letters, digits and _, not starting with a digit)`);
+      if (!ARG_NAME.test(name))
+        throw invalidArgument(
+          `build secret name "${name}" is not a valid build arg name (letters, digits and _, not starting with a digit)`,
+        );
     }
     for (const server of Object.keys(request.registry_credentials ?? {})) {
       if (!server.trim()) throw invalidArgument('registry_credentials has an empty registry server name');
     }
     const git = request.git_credentials;
     const hasGit = !!git && (git.username !== '' || git.password !== '');
-    if (hasGit && !git.password) throw invalidArgument('git_credentials.password (a personal access token) is required when git_credentials is set');
+    if (hasGit && !git.password)
+      throw invalidArgument('git_credentials.password (a personal access token) is required when git_credentials is set');
     const record: BuildSecrets = {
       organization_name: organization,
       registry_credentials: { ...request.registry_credentials },

@@ -54,7 +54,8 @@ export function normalizeBuildSpec(spec: BuildSpec, limits: LocalLimits, context
   }
   const tags = spec.tags.length > 0 ? [...new Set(spec.tags)] : ['latest'];
   for (const tag of tags) {
-    if (!TAG.test(tag)) throw invalidArgument(`invalid tag "${tag}": up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"`);
+    if (!TAG.test(tag))
+      throw invalidArgument(`invalid tag "${tag}": up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"`);
   }
   const dockerfile = relativeInside(spec.dockerfile || 'Dockerfile', 'dockerfile');
   for (const key of Object.keys(spec.build_args)) {

@@ -57,10 +57,15 @@ export async function runCopyStep(
   const sources: { name: string; host: string; stats: Stats }[] = [];
   for (const source of words.slice(0, -1)) {
     if (URL_SOURCE.test(source)) {
-      throw new BuildFailure(kw === 'ADD' ? `ADD failed: the local Ignite has no network: cannot fetch ${source}` : `COPY failed: source can't be a URL for COPY: ${source}`);
+      throw new BuildFailure(
+        kw === 'ADD'
+          ? `ADD failed: the local Ignite has no network: cannot fetch ${source}`
+          : `COPY failed: source can't be a URL for COPY: ${source}`,
+      );
     }
     const clean = path.posix.normalize(source);
-    if (clean === '..' || clean.startsWith('../')) throw new BuildFailure(`${kw} failed: forbidden path outside the ${root.label}: ${source}`);
+    if (clean === '..' || clean.startsWith('../'))
+      throw new BuildFailure(`${kw} failed: forbidden path outside the ${root.label}: ${source}`);
     const names = hasGlob(source) ? await matchGlob(root.dir, source, env.signal) : [source];
     for (const name of names) {
       const host = await resolveInScope(root.dir, name);
@@ -73,7 +78,8 @@ export async function runCopyStep(
   if (sources.length > 1 && !dest.endsWith('/')) {
     throw new BuildFailure(`When using ${kw} with more than one source file, the destination must be a directory and end with a /`);
   }
-  const destIsDir = dest.endsWith('/') || dest.endsWith('/.') || dest === '.' || (await statInScope(rootfs, destPath))?.isDirectory() === true;
+  const destIsDir =
+    dest.endsWith('/') || dest.endsWith('/.') || dest === '.' || (await statInScope(rootfs, destPath))?.isDirectory() === true;
   const options = { chmod, signal: env.signal };
   for (const source of sources) {
     if (source.stats.isDirectory()) {
@@ -104,7 +110,12 @@ function parseChmod(value: string | undefined, step: DockerfileStep): number | u
  * anything unreadable as tar is copied as a file. Extraction goes through the same safety checks
  * as a build context, into scratch space first.
  */
-async function extractLocalArchive(source: { name: string; host: string }, rootfs: string, destPath: string, env: CopyEnvironment): Promise<boolean> {
+async function extractLocalArchive(
+  source: { name: string; host: string },
+  rootfs: string,
+  destPath: string,
+  env: CopyEnvironment,
+): Promise<boolean> {
   const format = await sniffArchiveFile(source.host);
   if (format !== 'gzip' && format !== 'tar') return false;
   const scratch = await mkdtemp(path.join(env.workDir, 'add-'));

@@ -37,7 +37,9 @@ export async function executeDockerfile(parsed: ParsedDockerfile, options: Execu
   let chain = '';
   const announce = (step: DockerfileStep) => output.system(`Step ${step.number}/${parsed.totalSteps} : ${step.text}`);
   const finish = (step: DockerfileStep, state: unknown) => {
-    chain = createHash('sha256').update(`${chain}\n${step.text}\n${JSON.stringify(state)}`).digest('hex');
+    chain = createHash('sha256')
+      .update(`${chain}\n${step.text}\n${JSON.stringify(state)}`)
+      .digest('hex');
     output.system(` ---> ${chain.slice(0, 12)}`);
   };
   const expander = (lookup: (name: string) => string | undefined) => (word: string) => {
@@ -51,7 +53,14 @@ export async function executeDockerfile(parsed: ParsedDockerfile, options: Execu
 
   for (const step of parsed.metaArgs) {
     announce(step);
-    declareArgs(step, metaArgs, metaArgs, options.buildArgs, consumed, expander((name) => metaArgs.get(name)));
+    declareArgs(
+      step,
+      metaArgs,
+      metaArgs,
+      options.buildArgs,
+      consumed,
+      expander((name) => metaArgs.get(name)),
+    );
     finish(step, [...metaArgs.keys()]);
   }
   // The stage being built is the last one; --from may only name those before it.
@@ -62,7 +71,13 @@ export async function executeDockerfile(parsed: ParsedDockerfile, options: Execu
       announce(step);
       await abortableDelay(options.stepDelayMs, signal);
       if (!stage) {
-        stage = await startStage(step, definition, stages, expander((name) => metaArgs.get(name)), options);
+        stage = await startStage(
+          step,
+          definition,
+          stages,
+          expander((name) => metaArgs.get(name)),
+          options,
+        );
         stages.push(stage);
         finish(step, stage.config);
         continue;
@@ -112,7 +127,8 @@ async function applyConfigStep(step: DockerfileStep, stage: Stage, expand: (word
     case 'ENV': {
       const properties = stepProperties(step);
       if (properties.length === 0) throw new BuildFailure(`dockerfile parse error line ${step.line}: ENV requires at least one argument`);
-      if (properties.some(({ raw }) => raw === null)) throw new BuildFailure(`dockerfile parse error line ${step.line}: ENV must have two arguments`);
+      if (properties.some(({ raw }) => raw === null))
+        throw new BuildFailure(`dockerfile parse error line ${step.line}: ENV must have two arguments`);
       // Every value on one ENV line sees the variables as they were before the line.
       const values = properties.map(({ name, raw }) => [name, expand(raw ?? '')] as const);
       for (const [name, value] of values) config.env[name] = value;
@@ -169,7 +185,9 @@ async function resolveFrom(ref: string, stages: Stage[], sources: StageSource): 
   if (byName) return { dir: byName.dir, label: `stage ${byName.name ?? byName.index}` };
   const image = sources.localImage(ref);
   if (image) return { dir: image.rootfs_dir, label: `image ${ref}` };
-  throw new BuildFailure(`COPY --from=${ref}: no earlier build stage of that name, and the local Ignite cannot pull images (only localhost/... images it built are available)`);
+  throw new BuildFailure(
+    `COPY --from=${ref}: no earlier build stage of that name, and the local Ignite cannot pull images (only localhost/... images it built are available)`,
+  );
 }
 
 function platformArgs(platform: string): [string, string][] {
@@ -177,7 +195,13 @@ function platformArgs(platform: string): [string, string][] {
   const target = platform || host;
   const [os = 'linux', arch = 'amd64', variant = ''] = target.split('/');
   return [
-    ['TARGETPLATFORM', target], ['TARGETOS', os], ['TARGETARCH', arch], ['TARGETVARIANT', variant],
-    ['BUILDPLATFORM', host], ['BUILDOS', 'linux'], ['BUILDARCH', host.split('/')[1]!], ['BUILDVARIANT', ''],
+    ['TARGETPLATFORM', target],
+    ['TARGETOS', os],
+    ['TARGETARCH', arch],
+    ['TARGETVARIANT', variant],
+    ['BUILDPLATFORM', host],
+    ['BUILDOS', 'linux'],
+    ['BUILDARCH', host.split('/')[1]!],
+    ['BUILDVARIANT', ''],
   ];
 }

@@ -40,7 +40,8 @@ export function parseDockerfile(text: string, fileName: string): ParsedDockerfil
   instructions.forEach((instruction, i) => {
     const keyword = instruction.getKeyword().toUpperCase();
     const line = instruction.getRange().start.line + 1;
-    if (!KNOWN.has(keyword)) throw new BuildFailure(`dockerfile parse error line ${line}: unknown instruction: ${instruction.getKeyword()}`);
+    if (!KNOWN.has(keyword))
+      throw new BuildFailure(`dockerfile parse error line ${line}: unknown instruction: ${instruction.getKeyword()}`);
     const step: DockerfileStep = { number: i + 1, keyword, text: instruction.toString(), line, instruction };
     if (keyword === 'FROM') {
       const name = fromStageName(step, stages);
@@ -65,8 +66,10 @@ function fromStageName(step: DockerfileStep, stages: DockerfileStage[]): string 
     throw new BuildFailure(`dockerfile parse error line ${step.line}: FROM requires either one or three arguments`);
   }
   const name = args[2]!.toLowerCase();
-  if (!STAGE_NAME.test(name)) throw new BuildFailure(`dockerfile parse error line ${step.line}: invalid name for build stage: "${args[2]}"`);
-  if (stages.some((stage) => stage.name === name)) throw new BuildFailure(`dockerfile parse error line ${step.line}: duplicate stage name "${name}"`);
+  if (!STAGE_NAME.test(name))
+    throw new BuildFailure(`dockerfile parse error line ${step.line}: invalid name for build stage: "${args[2]}"`);
+  if (stages.some((stage) => stage.name === name))
+    throw new BuildFailure(`dockerfile parse error line ${step.line}: duplicate stage name "${name}"`);
   return name;
 }
 

@@ -31,7 +31,10 @@ export async function cloneGitSource(request: GitCloneRequest): Promise<string> 
   const { output, reference } = request;
   output.system(`Cloning ${redactUrl(request.url)} (reference ${reference})`);
   const askpass = path.join(request.scratch, 'git-askpass.sh');
-  await writeFile(askpass, '#!/bin/sh\ncase "$1" in\n  Username*) printf \'%s\\n\' "$IGNITE_GIT_USERNAME" ;;\n  *) printf \'%s\\n\' "$IGNITE_GIT_PASSWORD" ;;\nesac\n');
+  await writeFile(
+    askpass,
+    '#!/bin/sh\ncase "$1" in\n  Username*) printf \'%s\\n\' "$IGNITE_GIT_USERNAME" ;;\n  *) printf \'%s\\n\' "$IGNITE_GIT_PASSWORD" ;;\nesac\n',
+  );
   await chmod(askpass, 0o700);
   const env: NodeJS.ProcessEnv = {
     ...request.hostEnv,
@@ -65,7 +68,8 @@ async function contextDirIn(clone: string, contextDir: string): Promise<string> 
   const stats = await lstat(wanted).catch(() => undefined);
   if (!stats?.isDirectory()) throw new BuildFailure(`context_dir "${contextDir}" is not a directory in the repository`);
   const [real, root] = await Promise.all([realpath(wanted), realpath(clone)]);
-  if (real !== root && !real.startsWith(`${root}${path.sep}`)) throw new BuildFailure(`context_dir "${contextDir}" leads outside the repository`);
+  if (real !== root && !real.startsWith(`${root}${path.sep}`))
+    throw new BuildFailure(`context_dir "${contextDir}" leads outside the repository`);
   return real;
 }
 

@@ -56,7 +56,14 @@ export class BuildJournal {
   create(buildId: string, redactions: readonly string[] = []): JournalWriter {
     const fd = openSync(this.file(buildId), 'w');
     this.index.delete(buildId);
-    return new JournalWriter(fd, 0, 0, redactions, () => this.notify(buildId), (point) => this.remember(buildId, point));
+    return new JournalWriter(
+      fd,
+      0,
+      0,
+      redactions,
+      () => this.notify(buildId),
+      (point) => this.remember(buildId, point),
+    );
   }
 
   /** Reopens after a restart, continuing the sequence on disk; a line torn by a crash is cut. */
@@ -70,7 +77,14 @@ export class BuildJournal {
     }
     const fd = openSync(this.file(buildId), 'r+');
     ftruncateSync(fd, bytes);
-    return new JournalWriter(fd, seq, bytes, [], () => this.notify(buildId), (point) => this.remember(buildId, point));
+    return new JournalWriter(
+      fd,
+      seq,
+      bytes,
+      [],
+      () => this.notify(buildId),
+      (point) => this.remember(buildId, point),
+    );
   }
 
   /**

@@ -34,7 +34,10 @@ export function streamBuildLogsHandler(builds: BuildManager, callers: CallerPoli
       lastSeen = start.seqBefore;
     } else if (request.from_start) threshold = 0;
     else {
-      const position = builds.logPosition(buildId) ?? { seq: Number(builds.get(buildId)!.last_log_seq), bytes: await fileSize(builds.journal.file(buildId)) };
+      const position = builds.logPosition(buildId) ?? {
+        seq: Number(builds.get(buildId)!.last_log_seq),
+        bytes: await fileSize(builds.journal.file(buildId)),
+      };
       threshold = position.seq;
       offset = position.bytes;
       lastSeen = position.seq;

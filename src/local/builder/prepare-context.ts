@@ -44,7 +44,8 @@ export async function prepareContext(input: PrepareContextInput): Promise<Prepar
   const dockerfileText = await readFile(dockerfilePath, 'utf8');
   const ignored = await applyDockerignore(dir, spec.dockerfile, signal);
   output.system(`Sending build context to Docker daemon  ${formatDockerSize(await treeSize(dir))}`);
-  if (ignored.removed > 0) output.system(`${ignored.file} excluded ${ignored.removed} path${ignored.removed === 1 ? '' : 's'} from the build context`);
+  if (ignored.removed > 0)
+    output.system(`${ignored.file} excluded ${ignored.removed} path${ignored.removed === 1 ? '' : 's'} from the build context`);
   return { dir, dockerfileText };
 }
 

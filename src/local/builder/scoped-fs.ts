@@ -44,7 +44,9 @@ async function walk(root: string, imagePath: string, followFinal: boolean, creat
     }
     if (create && !stats) {
       await mkdir(host).catch((err: NodeJS.ErrnoException) => {
-        throw new BuildFailure(`cannot create directory ${imagePath}: ${err.code === 'ENOTDIR' ? 'a parent is not a directory' : err.message}`);
+        throw new BuildFailure(
+          `cannot create directory ${imagePath}: ${err.code === 'ENOTDIR' ? 'a parent is not a directory' : err.message}`,
+        );
       });
       await chmod(host, 0o755);
     } else if (create && !stats!.isDirectory()) {
@@ -66,7 +68,13 @@ export interface CopyOptions {
 }
 
 /** Copies one file to `imagePath`, replacing a file or symlink there but never writing through one. */
-export async function copyFileInScope(source: string, sourceStats: Stats, root: string, imagePath: string, options: CopyOptions): Promise<void> {
+export async function copyFileInScope(
+  source: string,
+  sourceStats: Stats,
+  root: string,
+  imagePath: string,
+  options: CopyOptions,
+): Promise<void> {
   const parent = await ensureDirInScope(root, path.posix.dirname(imagePath));
   const target = path.join(parent, path.posix.basename(imagePath));
   await clearForWrite(target, imagePath);

@@ -65,13 +65,16 @@ export async function startStage(
   }
   if (ImageRegistry.isLocalRef(image)) {
     const base = options.stageSources.localImage(image);
-    if (!base) throw new BuildFailure(`FROM ${image}: no such image in the local Ignite (it holds only the images it built for this organization)`);
+    if (!base)
+      throw new BuildFailure(`FROM ${image}: no such image in the local Ignite (it holds only the images it built for this organization)`);
     await copyTreeInScope(base.rootfs_dir, dir, '/', { signal: options.signal });
     stage.config = { ...structuredClone(base.config), base_image: image };
     options.output.system(` ---> using the local image ${image} (${base.digest.slice(0, 19)})`);
     return stage;
   }
-  options.output.system(` ---> ${image} is not pulled: the local Ignite has no registry access, so the image holds only the files this Dockerfile adds`);
+  options.output.system(
+    ` ---> ${image} is not pulled: the local Ignite has no registry access, so the image holds only the files this Dockerfile adds`,
+  );
   return stage;
 }
 

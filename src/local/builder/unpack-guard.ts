@@ -159,7 +159,13 @@ export async function settleDirectoryModes(root: string, modes: ReadonlyMap<stri
 }
 
 /** Writes an entry's data, counting every byte against the guard before it reaches the disk. */
-export async function writeStream(data: AsyncIterable<Buffer>, host: string, mode: number, guard: ExtractionGuard, signal: AbortSignal): Promise<void> {
+export async function writeStream(
+  data: AsyncIterable<Buffer>,
+  host: string,
+  mode: number,
+  guard: ExtractionGuard,
+  signal: AbortSignal,
+): Promise<void> {
   const handle = await open(host, 'wx', mode);
   try {
     for await (const chunk of data) {
@@ -190,5 +196,3 @@ export function fileMode(mode: number | undefined): number {
 export function dirMode(mode: number | undefined): number {
   return ((mode ?? 0o755) & 0o777) | 0o700;
 }
-
-

@@ -32,7 +32,13 @@ export async function unpackZip(file: string, guard: ExtractionGuard, signal: Ab
   }
 }
 
-async function writeEntry(file: string, handle: FileHandle, entry: ZipDirectoryEntry, guard: ExtractionGuard, signal: AbortSignal): Promise<void> {
+async function writeEntry(
+  file: string,
+  handle: FileHandle,
+  entry: ZipDirectoryEntry,
+  guard: ExtractionGuard,
+  signal: AbortSignal,
+): Promise<void> {
   const rel = guard.entryPath(entry.name, { backslashIsSeparator: true });
   const kind = entry.unixMode === undefined ? undefined : entry.unixMode & S_IFMT;
   const isDir = entry.name.endsWith('/') || kind === S_IFDIR;
@@ -45,7 +51,9 @@ async function writeEntry(file: string, handle: FileHandle, entry: ZipDirectoryE
   }
   if (entry.flags & 0x1) throw new BuildFailure(`zip entry ${JSON.stringify(entry.name)} is encrypted; the local Ignite cannot read it`);
   if (entry.method !== 0 && entry.method !== 8) {
-    throw new BuildFailure(`zip entry ${JSON.stringify(entry.name)} uses compression method ${entry.method}; only stored and deflate are supported`);
+    throw new BuildFailure(
+      `zip entry ${JSON.stringify(entry.name)} uses compression method ${entry.method}; only stored and deflate are supported`,
+    );
   }
   const data = await entryData(file, handle, entry);
   const checked = verifyCrc(data, entry);

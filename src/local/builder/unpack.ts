@@ -31,7 +31,13 @@ export interface UnpackResult {
 }
 
 /** Unpacks a tar, tar.gz or zip into the empty directory `dest`, refusing anything that could escape it. */
-export async function unpackArchive(file: string, dest: string, limits: UnpackLimits, signal: AbortSignal, label = 'build context'): Promise<UnpackResult> {
+export async function unpackArchive(
+  file: string,
+  dest: string,
+  limits: UnpackLimits,
+  signal: AbortSignal,
+  label = 'build context',
+): Promise<UnpackResult> {
   const format = await sniffArchiveFile(file);
   if (!format) throw new BuildFailure(`the ${label} is not a readable tar.gz or zip archive`);
   await mkdir(dest, { recursive: true });
@@ -102,7 +108,9 @@ async function writeTarEntry(entry: TarEntry, guard: ExtractionGuard, signal: Ab
     const target = guard.entryPath(header.linkname ?? '');
     const source = target === undefined ? undefined : await lstat(guard.hostPath(target)).catch(() => undefined);
     if (target === undefined || !source?.isFile()) {
-      throw new BuildFailure(`unsafe build context: hard link ${JSON.stringify(rel)} -> ${JSON.stringify(header.linkname)} does not point to a file inside the context`);
+      throw new BuildFailure(
+        `unsafe build context: hard link ${JSON.stringify(rel)} -> ${JSON.stringify(header.linkname)} does not point to a file inside the context`,
+      );
     }
     guard.countBytes(source.size);
     await replaceWith(host, () => copyFile(guard.hostPath(target), host));

@@ -7,7 +7,14 @@ import type { UploadBuildContextResponse } from '../../contract/generated/dodil/
 import type { LocalServiceDeps } from '../deps.js';
 import { invalidArgument, resourceExhausted } from '../rpc/errors.js';
 import type { ContextStore } from './contexts.js';
-import { CONTENT_TYPES, contextFormatOf, DECLARED_CONTENT_TYPES, sniffArchive, SNIFF_BYTES, type ArchiveKind } from '../../archive/formats.js';
+import {
+  CONTENT_TYPES,
+  contextFormatOf,
+  DECLARED_CONTENT_TYPES,
+  sniffArchive,
+  SNIFF_BYTES,
+  type ArchiveKind,
+} from '../../archive/formats.js';
 
 type UploadCall = grpc.ServerReadableStream<UploadBuildContextRequest__Output, UploadBuildContextResponse>;
 
@@ -37,7 +44,8 @@ export function uploadBuildContextHandler(deps: LocalServiceDeps, contexts: Cont
     outFailed.catch(() => {});
     try {
       const first = await next();
-      if (first.done || first.value.payload !== 'metadata' || !first.value.metadata) throw invalidArgument('the first message must be metadata');
+      if (first.done || first.value.payload !== 'metadata' || !first.value.metadata)
+        throw invalidArgument('the first message must be metadata');
       const metadata = first.value.metadata;
       const name = metadata.name.trim();
       if (!name) throw invalidArgument('metadata.name is required');
@@ -48,7 +56,8 @@ export function uploadBuildContextHandler(deps: LocalServiceDeps, contexts: Cont
       }
       const limit = deps.limits.uploadContextBytes;
       const expected = Number(metadata.expected_size_bytes || '0');
-      if (expected > limit) throw resourceExhausted(`expected_size_bytes ${expected} is over the local Ignite's limit of ${limit} bytes per context`);
+      if (expected > limit)
+        throw resourceExhausted(`expected_size_bytes ${expected} is over the local Ignite's limit of ${limit} bytes per context`);
 
       const hash = createHash('sha256');
       let size = 0;
@@ -64,7 +73,8 @@ export function uploadBuildContextHandler(deps: LocalServiceDeps, contexts: Cont
         if (!out.write(chunk)) await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), gone, outFailed]);
       }
       await Promise.race([new Promise<void>((resolve) => out.end(() => resolve())), outFailed]);
-      if (expected > 0 && size !== expected) throw invalidArgument(`size mismatch: expected_size_bytes is ${expected} but ${size} bytes arrived`);
+      if (expected > 0 && size !== expected)
+        throw invalidArgument(`size mismatch: expected_size_bytes is ${expected} but ${size} bytes arrived`);
       if (size === 0) throw invalidArgument('the archive is empty: send its bytes as chunk messages after the metadata');
       const format = checkFormat(sniffArchive(head), declared);
 
@@ -107,7 +117,9 @@ export function uploadBuildContextHandler(deps: LocalServiceDeps, contexts: Cont
 function checkFormat(actual: ArchiveKind | undefined, declared: 'gzip' | 'zip' | undefined): 'gzip' | 'zip' {
   const found = actual === 'gzip' || actual === 'zip' ? actual : undefined;
   if (declared && found !== declared) {
-    throw invalidArgument(`content_type says ${declared === 'zip' ? 'zip' : 'gzip (tar.gz)'} but the data is ${found ? `a ${found} archive` : 'not a readable archive'}`);
+    throw invalidArgument(
+      `content_type says ${declared === 'zip' ? 'zip' : 'gzip (tar.gz)'} but the data is ${found ? `a ${found} archive` : 'not a readable archive'}`,
+    );
   }
   if (!found) throw invalidArgument('the data is neither a gzip (tar.gz) nor a zip archive');
   return found;

@@ -33,7 +33,10 @@ export async function openExchange(
   exchange: Exchange,
   cancelled?: AbortSignal,
 ): Promise<OpenExchange> {
-  const timeoutMs = Math.min(compute.deps.limits.invokeTimeoutMs, appliedLimits(app.resource_tier, app.limit_overrides).timeout_secs * 1000);
+  const timeoutMs = Math.min(
+    compute.deps.limits.invokeTimeoutMs,
+    appliedLimits(app.resource_tier, app.limit_overrides).timeout_secs * 1000,
+  );
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -55,7 +58,11 @@ export async function openExchange(
     return { response, signal: controller.signal, timedOut: () => timedOut, timeoutMs, finish };
   } catch (err) {
     finish();
-    if (timedOut) throw new RpcError(grpc.status.DEADLINE_EXCEEDED, `app "${app.name}" did not answer within ${timeoutMs} ms (execution ${exchange.executionId})`);
+    if (timedOut)
+      throw new RpcError(
+        grpc.status.DEADLINE_EXCEEDED,
+        `app "${app.name}" did not answer within ${timeoutMs} ms (execution ${exchange.executionId})`,
+      );
     if (cancelled?.aborted) throw new RpcError(grpc.status.CANCELLED, 'the caller cancelled the invocation');
     const state = process.alive ? 'its process is still running' : 'its process has exited';
     throw new RpcError(

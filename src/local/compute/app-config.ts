@@ -36,7 +36,9 @@ export const DEFAULT_HEALTH_PATH = '/healthz';
 
 export function checkHealthPath(healthPath: string): string {
   if (!healthPath.startsWith('/') || /[\s\u0000-\u001f\u007f]/.test(healthPath) || healthPath.length > 1024) {
-    throw invalidArgument(`health_path "${healthPath.slice(0, 80)}" is invalid: it must be a URL path starting with "/" (default "${DEFAULT_HEALTH_PATH}"), without spaces`);
+    throw invalidArgument(
+      `health_path "${healthPath.slice(0, 80)}" is invalid: it must be a URL path starting with "/" (default "${DEFAULT_HEALTH_PATH}"), without spaces`,
+    );
   }
   return healthPath;
 }
@@ -45,7 +47,9 @@ export function checkHealthPath(healthPath: string): string {
 export function checkEnv(env: Record<string, string>, field = 'env'): Record<string, string> {
   for (const [name, value] of Object.entries(env)) {
     if (!ENV_NAME.test(name)) {
-      throw invalidArgument(`${field} name "${name.slice(0, 80)}" is invalid: use letters, digits, "_", "-" and ".", not starting with a digit`);
+      throw invalidArgument(
+        `${field} name "${name.slice(0, 80)}" is invalid: use letters, digits, "_", "-" and ".", not starting with a digit`,
+      );
     }
     if (value.includes('\u0000')) throw invalidArgument(`${field} value of ${name} contains a NUL character`);
   }

@@ -17,7 +17,8 @@ export function appHandlers(compute: ComputeParts): AppHandlers {
       const request = call.request;
       const { caller, org } = scopeOf(compute, call, request.organization_name);
       const name = checkAppName(request.name);
-      if (compute.apps.get(org, name)) throw alreadyExists(`app "${name}" already exists in organization "${org}"; change it with UpdateAppConfig or SaveDraft`);
+      if (compute.apps.get(org, name))
+        throw alreadyExists(`app "${name}" already exists in organization "${org}"; change it with UpdateAppConfig or SaveDraft`);
       const tier = tierOf(request.resource_tier);
       const limit_overrides = limitOverridesOf(request.limits);
       const now = Date.now();
@@ -82,7 +83,9 @@ export function appHandlers(compute: ComputeParts): AppHandlers {
       if (request.env) [next.env, changed] = [applyEnvPatch(app.env, request.env), true];
       if (request.limits) [next.limit_overrides, changed] = [{ ...app.limit_overrides, ...limitOverridesOf(request.limits) }, true];
       if (!changed) {
-        throw invalidArgument('nothing to update: set at least one of ports, health_path, description, resource_tier, env or limits (fields use snake_case names)');
+        throw invalidArgument(
+          'nothing to update: set at least one of ports, health_path, description, resource_tier, env or limits (fields use snake_case names)',
+        );
       }
       next.updated_at_ms = Date.now();
       compute.apps.put(next);

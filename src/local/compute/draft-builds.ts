@@ -4,7 +4,6 @@ import type { Logger } from '../../shared/log.js';
 import type { Builds } from '../builder/builds.js';
 import type { DraftBook, DraftRecord } from './drafts.js';
 
-
 /**
  * Keeps from_code/from_git drafts in step with their builds: a watcher records the image (or the
  * failure) when the build ends, and every read reconciles too, so a draft whose watcher was lost
@@ -25,7 +24,8 @@ export class DraftBuilds {
     this.builds.waitForEnd(draft.build_id, this.stopping.signal).then(
       (build) => void this.settle(draft, build),
       (err: unknown) => {
-        if (!this.stopping.signal.aborted) this.logger.warn('lost track of a draft build', { build_id: draft.build_id, error: String(err) });
+        if (!this.stopping.signal.aborted)
+          this.logger.warn('lost track of a draft build', { build_id: draft.build_id, error: String(err) });
       },
     );
   }
@@ -34,7 +34,10 @@ export class DraftBuilds {
   refresh(draft: DraftRecord): DraftRecord {
     if (!draft.build_id || draft.image_ref || draft.error) return draft;
     const build = this.builds.get(draft.build_id);
-    if (!build) return this.drafts.update(draft, { error: `build ${draft.build_id} is unknown to the BuildService; save the draft again to rebuild` });
+    if (!build)
+      return this.drafts.update(draft, {
+        error: `build ${draft.build_id} is unknown to the BuildService; save the draft again to rebuild`,
+      });
     return isTerminalBuildStatus(build.status) ? this.settle(draft, build) : draft;
   }
 
@@ -57,7 +60,9 @@ export class DraftBuilds {
       return this.drafts.update(draft, { image_ref, image_digest: build.image_digest, error: '' });
     }
     const why = build.error || (build.status === 'BUILD_STATUS_CANCELLED' ? 'the build was cancelled' : 'the build failed');
-    return this.drafts.update(draft, { error: `build ${build.build_id} ${build.status.replace('BUILD_STATUS_', '').toLowerCase()}: ${why}` });
+    return this.drafts.update(draft, {
+      error: `build ${build.build_id} ${build.status.replace('BUILD_STATUS_', '').toLowerCase()}: ${why}`,
+    });
   }
 }
 

@@ -46,6 +46,10 @@ export function storeDraft(compute: ComputeParts, app: AppRecord, plan: DraftPla
   compute.apps.put({ ...app, deployment_mode: 'DEPLOYMENT_MODE_IMAGE', updated_at_ms: now });
   // A process of the previous draft serves nothing anyone can reach any more.
   void compute.runner.stop(slotOf(app, 'draft')).catch(() => undefined);
-  compute.log.info('draft saved', { app: `${app.organization_name}/${app.name}`, code_kind: draft.code_kind, build_id: draft.build_id || undefined });
+  compute.log.info('draft saved', {
+    app: `${app.organization_name}/${app.name}`,
+    code_kind: draft.code_kind,
+    build_id: draft.build_id || undefined,
+  });
   return compute.draftBuilds.refresh(draft);
 }

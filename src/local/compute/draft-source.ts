@@ -41,7 +41,8 @@ export function planDraft(code: CodeSource__Output | null, inputs: PlanInputs): 
   if (image.source === 'prebuilt' && image.prebuilt) {
     const { image_ref, registry_secret_ref } = image.prebuilt;
     parseImageRef(image_ref, 'code.image.prebuilt.image_ref');
-    if (registry_secret_ref) requireSecret(inputs.vault, inputs.organization, registry_secret_ref, 'code.image.prebuilt.registry_secret_ref', 'registry_secret');
+    if (registry_secret_ref)
+      requireSecret(inputs.vault, inputs.organization, registry_secret_ref, 'code.image.prebuilt.registry_secret_ref', 'registry_secret');
     const code_hash = hashOf({ kind: 'prebuilt', image_ref, registry_secret_ref });
     return { code_kind: 'CODE_KIND_PREBUILT', code_hash, image_ref, registry_secret_ref };
   }
@@ -67,11 +68,17 @@ function planFromCode(source: ImageFromCode__Output, inputs: PlanInputs): DraftP
     buildSource = { kind: 'context', context_id: source.context_id };
     contextHash = `context:${source.context_id}`;
   } else {
-    throw invalidArgument(`${field} needs a build context: archive (a tar.gz or zip under 4 MB) or context_id (from BuildService.UploadBuildContext)`);
+    throw invalidArgument(
+      `${field} needs a build context: archive (a tar.gz or zip under 4 MB) or context_id (from BuildService.UploadBuildContext)`,
+    );
   }
   const dockerfile = relativePath(source.dockerfile_path || 'Dockerfile', `${field}.dockerfile_path`);
   const code_hash = hashOf({ kind: 'from_code', context: contextHash, dockerfile, build_args: source.build_args });
-  return { code_kind: 'CODE_KIND_UPLOAD_IMAGE', code_hash, build: buildSpec(inputs, code_hash, dockerfile, source.build_args, buildSource) };
+  return {
+    code_kind: 'CODE_KIND_UPLOAD_IMAGE',
+    code_hash,
+    build: buildSpec(inputs, code_hash, dockerfile, source.build_args, buildSource),
+  };
 }
 
 function planFromGit(source: ImageFromGit__Output, inputs: PlanInputs): DraftPlan {
@@ -92,7 +99,13 @@ function planFromGit(source: ImageFromGit__Output, inputs: PlanInputs): DraftPla
 }
 
 /** Draft builds are tagged by the source's hash, so the image ref says which draft made it. */
-function buildSpec(inputs: PlanInputs, codeHash: string, dockerfile: string, buildArgs: Record<string, string>, source: BuildSourceSpec): BuildSpec {
+function buildSpec(
+  inputs: PlanInputs,
+  codeHash: string,
+  dockerfile: string,
+  buildArgs: Record<string, string>,
+  source: BuildSourceSpec,
+): BuildSpec {
   return {
     organization_name: inputs.organization,
     name: inputs.appName,

@@ -32,7 +32,8 @@ export class DraftBook extends RecordBook<DraftRecord, [organization: string, ap
   /** The draft, or NOT_FOUND "no draft" (the CLI prints {"status":"no draft"} for this case). */
   require(organization: string, app: string): DraftRecord {
     const draft = this.get(organization, app);
-    if (!draft) throw notFound(`no draft: app "${app}" in organization "${organization}" has no draft; save one with ComputeService.SaveDraft`);
+    if (!draft)
+      throw notFound(`no draft: app "${app}" in organization "${organization}" has no draft; save one with ComputeService.SaveDraft`);
     return draft;
   }
 

@@ -27,7 +27,9 @@ export function exchangeFor(app: AppRecord, http: HttpContext__Output | null, bo
   if (!TOKEN.test(method)) throw invalidArgument(`http.method "${method.slice(0, 40)}" is not an HTTP method`);
   const path = http?.path || '/';
   if (!path.startsWith('/') || UNSAFE_IN_TARGET.test(path)) {
-    throw invalidArgument(`http.path "${path.slice(0, 200)}" must start with "/" and be URL-encoded (no spaces, control or non-ASCII characters)`);
+    throw invalidArgument(
+      `http.path "${path.slice(0, 200)}" must start with "/" and be URL-encoded (no spaces, control or non-ASCII characters)`,
+    );
   }
   const query = (http?.query ?? '').replace(/^\?/, '');
   if (UNSAFE_IN_TARGET.test(query)) throw invalidArgument('http.query must be URL-encoded (no spaces, control or non-ASCII characters)');
@@ -37,7 +39,10 @@ export function exchangeFor(app: AppRecord, http: HttpContext__Output | null, bo
   for (const [name, value] of Object.entries(http?.headers ?? {})) {
     if (!TOKEN.test(name)) throw invalidArgument(`http.headers: "${name.slice(0, 80)}" is not a valid header name`);
     if (/[\r\n\u0000]/.test(value)) throw invalidArgument(`http.headers: the value of ${name} contains a line break or NUL`);
-    if (UNSAFE_IN_HEADER_VALUE.test(value)) throw invalidArgument(`http.headers: the value of ${name} has characters a header cannot carry (control characters or beyond Latin-1); encode it`);
+    if (UNSAFE_IN_HEADER_VALUE.test(value))
+      throw invalidArgument(
+        `http.headers: the value of ${name} has characters a header cannot carry (control characters or beyond Latin-1); encode it`,
+      );
     if (!name.toLowerCase().startsWith('x-ignite-')) headers[name.toLowerCase()] = value;
   }
   const executionId = randomUUID();
@@ -53,7 +58,9 @@ export function containerPortFor(app: AppRecord, requested: number): number {
   const ports = containerPortsOf(app.ports);
   if (requested === 0) return ports[0]!;
   if (!ports.includes(requested)) {
-    throw invalidArgument(`port ${requested} is not one of the ports of app "${app.name}": [${ports.join(', ')}]; set them with UpdateAppConfig.ports`);
+    throw invalidArgument(
+      `port ${requested} is not one of the ports of app "${app.name}": [${ports.join(', ')}]; set them with UpdateAppConfig.ports`,
+    );
   }
   return requested;
 }

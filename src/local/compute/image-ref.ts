@@ -19,8 +19,11 @@ const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
 /** Parses an image reference or throws INVALID_ARGUMENT naming the field and the expected shape. */
 export function parseImageRef(ref: string, field: string): ImageRef {
   const fail = (why: string) =>
-    invalidArgument(`${field} "${ref.slice(0, 200)}" is not a valid image reference (${why}); expected [registry/]repository[:tag][@sha256:<digest>], e.g. "ghcr.io/acme/app:1.2.3"`);
-  if (!ref) throw invalidArgument(`${field} is required: the image to run, e.g. "ghcr.io/acme/app:1.2.3" or an image_ref of a BuildService build`);
+    invalidArgument(
+      `${field} "${ref.slice(0, 200)}" is not a valid image reference (${why}); expected [registry/]repository[:tag][@sha256:<digest>], e.g. "ghcr.io/acme/app:1.2.3"`,
+    );
+  if (!ref)
+    throw invalidArgument(`${field} is required: the image to run, e.g. "ghcr.io/acme/app:1.2.3" or an image_ref of a BuildService build`);
   if (ref.length > 512 || /\s/.test(ref)) throw fail('it contains spaces or is too long');
   let rest = ref;
   let digest = '';
@@ -39,7 +42,8 @@ export function parseImageRef(ref: string, field: string): ImageRef {
   }
   const parts = rest.split('/');
   const first = parts[0] ?? '';
-  const hasRegistry = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+  const hasRegistry =
+    parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
   const registry = hasRegistry ? first : '';
   if (hasRegistry && !DOMAIN.test(registry)) throw fail(`registry "${registry}" is malformed`);
   const path = hasRegistry ? parts.slice(1) : parts;

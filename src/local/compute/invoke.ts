@@ -28,10 +28,13 @@ async function invoke(compute: ComputeParts, call: InvokeCall, out: StreamWriter
   const { org } = scopeOf(compute, call, call.request.organization_name);
   const app = compute.apps.require(org, call.request.app_name);
   if (app.active_version === 0) {
-    throw failedPrecondition(`app "${app.name}" has no published version; call PublishDraft (after SaveDraft) before Invoke, or use TestDraft to run the draft`);
+    throw failedPrecondition(
+      `app "${app.name}" has no published version; call PublishDraft (after SaveDraft) before Invoke, or use TestDraft to run the draft`,
+    );
   }
   const version = compute.versions.get(org, app.name, app.active_version);
-  if (!version) throw failedPrecondition(`app "${app.name}" names version ${app.active_version} as active, but that version is missing; publish again`);
+  if (!version)
+    throw failedPrecondition(`app "${app.name}" names version ${app.active_version} as active, but that version is missing; publish again`);
   const containerPort = containerPortFor(app, call.request.port);
   const exchange = exchangeFor(app, call.request.http, call.request.body);
   const started = Date.now();
@@ -45,7 +48,12 @@ async function invoke(compute: ComputeParts, call: InvokeCall, out: StreamWriter
   let error = '';
   try {
     await out.send({
-      head: { status_code: response.statusCode ?? 0, headers: responseHeaders(response), execution_id: exchange.executionId, version: version.version },
+      head: {
+        status_code: response.statusCode ?? 0,
+        headers: responseHeaders(response),
+        execution_id: exchange.executionId,
+        version: version.version,
+      },
     });
     for await (const data of response as AsyncIterable<Buffer>) {
       for (let offset = 0; offset < data.length; offset += MAX_CHUNK_BYTES) {

@@ -26,9 +26,11 @@ export function draftRunTarget(compute: ComputeParts, app: AppRecord, stored: Dr
       `the draft of app "${app.name}" is still building (build ${building.build_id}); wait for it: follow BuildService.StreamBuildLogs or poll GetDraftInfo until image_ref is set`,
     );
   }
-  if (draft.error) throw failedPrecondition(`the draft of app "${app.name}" has no image: ${draft.error}. Fix the source and SaveDraft again`);
+  if (draft.error)
+    throw failedPrecondition(`the draft of app "${app.name}" has no image: ${draft.error}. Fix the source and SaveDraft again`);
   const image = pullImage(compute, app.organization_name, draft.image_ref);
-  if (draft.registry_secret_ref) recheckSecret(compute.deps.vault, app.organization_name, draft.registry_secret_ref, 'registry_secret_ref', 'registry_secret');
+  if (draft.registry_secret_ref)
+    recheckSecret(compute.deps.vault, app.organization_name, draft.registry_secret_ref, 'registry_secret_ref', 'registry_secret');
   if (image.digest !== draft.image_digest) draft = compute.drafts.update(draft, { image_digest: image.digest });
   return { target: targetFor(app, slotOf(app, 'draft'), image, draft.image_ref), draft };
 }
@@ -63,13 +65,18 @@ function pullImage(compute: ComputeParts, organization: string, ref: string): Im
   if (!ImageRegistry.isLocalRef(ref)) {
     throw failedPrecondition(
       `image "${ref}" cannot be pulled: the local Ignite has no access to remote registries and runs only images it built (refs like localhost/<org>/<name>:<tag>). ` +
-        'Build it with BuildService (CreateBuild, or SaveDraft with from_code/from_git) and save the draft with the build\'s image ref',
+        "Build it with BuildService (CreateBuild, or SaveDraft with from_code/from_git) and save the draft with the build's image ref",
     );
   }
   const image = compute.deps.images.resolve(ref);
-  if (!image) throw failedPrecondition(`image "${ref}" is not in the local registry; build it with BuildService.CreateBuild, then save the draft with one of the build's image_refs`);
+  if (!image)
+    throw failedPrecondition(
+      `image "${ref}" is not in the local registry; build it with BuildService.CreateBuild, then save the draft with one of the build's image_refs`,
+    );
   if (image.organization_name !== organization) {
-    throw failedPrecondition(`image "${ref}" belongs to organization "${image.organization_name}"; the local registry does not share images across organizations`);
+    throw failedPrecondition(
+      `image "${ref}" belongs to organization "${image.organization_name}"; the local registry does not share images across organizations`,
+    );
   }
   return image;
 }

@@ -12,7 +12,9 @@ const TYPE_WORD: Record<SecretType, string> = { git_secret: 'git', registry_secr
 export function requireSecret(vault: SecretVault, organization: string, name: string, field: string, type: SecretType): StoredSecret {
   const secret = vault.get(organization, name);
   if (!secret) {
-    throw notFound(`secret "${name}" named by ${field} not found in organization "${organization}"; create it with SecretService.CreateSecret as a ${type}`);
+    throw notFound(
+      `secret "${name}" named by ${field} not found in organization "${organization}"; create it with SecretService.CreateSecret as a ${type}`,
+    );
   }
   if (secret.type !== type) throw invalidArgument(mismatch(name, secret.type, field, type));
   return secret;
@@ -25,9 +27,12 @@ export function requireSecret(vault: SecretVault, organization: string, name: st
 export function recheckSecret(vault: SecretVault, organization: string, name: string, field: string, type: SecretType): void {
   const secret = vault.get(organization, name);
   if (!secret) {
-    throw failedPrecondition(`secret "${name}" named by ${field} no longer exists in organization "${organization}"; recreate it with SecretService.CreateSecret, or save and publish a draft without it`);
+    throw failedPrecondition(
+      `secret "${name}" named by ${field} no longer exists in organization "${organization}"; recreate it with SecretService.CreateSecret, or save and publish a draft without it`,
+    );
   }
-  if (secret.type !== type) throw failedPrecondition(`${mismatch(name, secret.type, field, type)} (it was changed after it was referenced)`);
+  if (secret.type !== type)
+    throw failedPrecondition(`${mismatch(name, secret.type, field, type)} (it was changed after it was referenced)`);
 }
 
 function mismatch(name: string, actual: SecretType, field: string, wanted: SecretType): string {

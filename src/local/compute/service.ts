@@ -29,7 +29,12 @@ export function createComputeService(deps: ComputeDeps): { implementation: grpc.
     drafts,
     versions: new VersionBook(deps.store),
     draftBuilds: new DraftBuilds(deps.builds, drafts, log),
-    runner: new AppRunner({ store: deps.store, logger: deps.logger.child('app'), startTimeoutMs: deps.limits.appStartTimeoutMs, hostPath: deps.hostEnv.PATH ?? '' }),
+    runner: new AppRunner({
+      store: deps.store,
+      logger: deps.logger.child('app'),
+      startTimeoutMs: deps.limits.appStartTimeoutMs,
+      hostPath: deps.hostEnv.PATH ?? '',
+    }),
     log,
   };
   const publisher = new Publisher(compute);

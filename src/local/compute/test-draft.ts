@@ -14,7 +14,10 @@ import { draftRunTarget } from './run-targets.js';
 export const TEST_DRAFT_BODY_CAP = 1024 * 1024;
 
 /** Runs the draft's image (reusing its process while the draft and app config are unchanged) and calls it over HTTP. */
-export async function testDraft(compute: ComputeParts, call: grpc.ServerUnaryCall<TestDraftRequest__Output, TestDraftResponse>): Promise<TestDraftResponse> {
+export async function testDraft(
+  compute: ComputeParts,
+  call: grpc.ServerUnaryCall<TestDraftRequest__Output, TestDraftResponse>,
+): Promise<TestDraftResponse> {
   const { org } = scopeOf(compute, call, call.request.organization_name);
   const app = compute.apps.require(org, call.request.app_name);
   const { target, draft } = draftRunTarget(compute, app, compute.drafts.require(org, app.name));

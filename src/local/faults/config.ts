@@ -51,7 +51,9 @@ export function parseFaultConfig(text: string, source: string): FaultRule[] {
   }
   const parsed = z.array(ruleSchema).safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${['rules', ...issue.path].join('.').replace(/\.(\d+)/g, '[$1]')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${['rules', ...issue.path].join('.').replace(/\.(\d+)/g, '[$1]')}: ${issue.message}`,
+    );
     throw new UserError(`${source} is not a valid fault configuration: ${problems.join('; ')}`, hint, { code: 'CONFIG' });
   }
   return parsed.data as FaultRule[];

@@ -122,7 +122,8 @@ export class FaultInjector {
     this.rules = this.rules.filter((active) => active.remaining > 0);
 
     const proceed = () => {
-      if (outcome?.fault === 'fail') respond(new RpcError(outcome.code, outcome.message ?? `injected fault: ${grpc.status[outcome.code]}`).toServiceError());
+      if (outcome?.fault === 'fail')
+        respond(new RpcError(outcome.code, outcome.message ?? `injected fault: ${grpc.status[outcome.code]}`).toServiceError());
       else if (outcome?.fault === 'drop') this.hold(call, respond);
       else {
         if (cutAfter !== undefined) cutStreamAfter(call as grpc.ServerWritableStream<unknown, unknown>, cutAfter, respond);

@@ -47,7 +47,9 @@ export class CallerPolicy {
     const wanted = requested?.trim() ?? '';
     if (!wanted) return caller.organization;
     if (caller.organizationFromCaller && wanted !== caller.organization) {
-      throw permissionDenied(`organization "${wanted}" is not the caller's organization "${caller.organization}"; cross-org access is blocked`);
+      throw permissionDenied(
+        `organization "${wanted}" is not the caller's organization "${caller.organization}"; cross-org access is blocked`,
+      );
     }
     return wanted;
   }

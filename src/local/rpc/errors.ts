@@ -26,6 +26,6 @@ export const resourceExhausted = (message: string) => new RpcError(grpc.status.R
 /** Turns anything thrown by a handler into a status for the wire; unexpected errors become INTERNAL. */
 export function toServiceError(err: unknown, logger: Logger, method: string): Partial<grpc.StatusObject> & Error {
   if (err instanceof RpcError) return err.toServiceError();
-  logger.error(`${method} failed unexpectedly`, { error: err instanceof Error ? err.stack ?? err.message : String(err) });
+  logger.error(`${method} failed unexpectedly`, { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   return new RpcError(grpc.status.INTERNAL, `${method}: internal error in the local Ignite (see its log)`).toServiceError();
 }

@@ -57,7 +57,9 @@ function decodeCursor(cursor: string): string {
     // Falls through to the error below.
   }
   const shown = cursor.length > 80 ? `${cursor.slice(0, 80)}…` : cursor;
-  throw invalidArgument(`cursor "${shown}" is not a cursor this server returned; pass next_cursor from the previous page unchanged, or empty for the first`);
+  throw invalidArgument(
+    `cursor "${shown}" is not a cursor this server returned; pass next_cursor from the previous page unchanged, or empty for the first`,
+  );
 }
 
 function compare(a: string, b: string): number {

@@ -70,7 +70,12 @@ export class AppProcess {
     mkdirSync(tmp, { recursive: true });
     const env = { ...spec.env, PATH: spec.command.searchPath, ...portEnv(hostPorts), HOME: home, TMPDIR: tmp };
     // detached: the app gets its own process group, so stopping it also stops whatever it forked.
-    const child = spawn(spec.command.file, spec.command.args, { cwd: spec.command.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(spec.command.file, spec.command.args, {
+      cwd: spec.command.cwd,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const stderr = new OutputTail();
     const app = new AppProcess(child, hostPorts, spec, stderr);
     const log = spec.logger.child(spec.label);
@@ -130,7 +135,10 @@ export class AppProcess {
     }
     if (this.alive) {
       this.signalGroup('SIGTERM');
-      const killed = await Promise.race([this.exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), graceMs).unref())]);
+      const killed = await Promise.race([
+        this.exited.then(() => true),
+        new Promise<false>((r) => setTimeout(() => r(false), graceMs).unref()),
+      ]);
       if (!killed) this.signalGroup('SIGKILL');
       await this.exited;
     }

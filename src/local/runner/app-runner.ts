@@ -97,7 +97,10 @@ export class AppRunner {
     return started.catch((err: unknown) => {
       if (!(err instanceof RpcError) || err.code !== grpc.status.FAILED_PRECONDITION) throw err;
       // An app that needs what a RUN step would have made (installed packages) dies at start here.
-      throw new RpcError(err.code, `${err.message}\nNote: the local build did not execute ${skipped.length} step(s) of this image (${skipped.join('; ')}); an app that needs their results cannot start under the local Ignite.`);
+      throw new RpcError(
+        err.code,
+        `${err.message}\nNote: the local build did not execute ${skipped.length} step(s) of this image (${skipped.join('; ')}); an app that needs their results cannot start under the local Ignite.`,
+      );
     });
   }
 

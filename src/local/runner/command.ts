@@ -29,13 +29,19 @@ export const STANDARD_PATH = '/usr/local/bin:/usr/bin:/bin';
 export function hostCommandFor(image: ImageRecord, imageRef: string, hostPath = STANDARD_PATH): HostCommand {
   const argv = [...image.config.entrypoint, ...image.config.cmd];
   if (argv.length === 0) {
-    throw failedPrecondition(`image ${imageRef} has no ENTRYPOINT or CMD, so there is nothing to run; add e.g. CMD ["node", "server.js"] to the Dockerfile and rebuild`);
+    throw failedPrecondition(
+      `image ${imageRef} has no ENTRYPOINT or CMD, so there is nothing to run; add e.g. CMD ["node", "server.js"] to the Dockerfile and rebuild`,
+    );
   }
   const rootfs = rootfsOf(image, imageRef);
   const cwd = inRootfs(rootfs, image.config.workdir || '/');
   // Docker creates WORKDIR at build time; an image assembled without it still gets one here.
   mkdirSync(cwd, { recursive: true });
-  const imageDirs = (image.config.env.PATH ?? '').split(':').filter((dir) => dir.startsWith('/')).map((dir) => inRootfs(rootfs, dir)).filter(isDirectory);
+  const imageDirs = (image.config.env.PATH ?? '')
+    .split(':')
+    .filter((dir) => dir.startsWith('/'))
+    .map((dir) => inRootfs(rootfs, dir))
+    .filter(isDirectory);
   const hostDirs = hostPath.split(path.delimiter).filter(Boolean);
   const searchPath = [...imageDirs, ...hostDirs].join(path.delimiter);
 
@@ -49,7 +55,9 @@ export function hostCommandFor(image: ImageRecord, imageRef: string, hostPath = 
     );
   }
   if (!isExecutable(file)) {
-    throw failedPrecondition(`cannot run image ${imageRef}: "${program}" (${file}) is not executable; give it the execute bit (chmod +x) before building`);
+    throw failedPrecondition(
+      `cannot run image ${imageRef}: "${program}" (${file}) is not executable; give it the execute bit (chmod +x) before building`,
+    );
   }
   const args = rest.map((arg) => (arg.startsWith('/') && exists(inRootfs(rootfs, arg)) ? inRootfs(rootfs, arg) : arg));
   return { file, args, cwd, searchPath, argv };
@@ -71,7 +79,9 @@ export function checkImageUser(image: ImageRecord, imageRef: string): void {
 
 function rootfsOf(image: ImageRecord, imageRef: string): string {
   if (!isDirectory(image.rootfs_dir)) {
-    throw failedPrecondition(`the files of image ${imageRef} are missing from the local Ignite's data (${image.rootfs_dir}); rebuild the image with BuildService`);
+    throw failedPrecondition(
+      `the files of image ${imageRef} are missing from the local Ignite's data (${image.rootfs_dir}); rebuild the image with BuildService`,
+    );
   }
   return realpathSync(image.rootfs_dir);
 }

@@ -30,10 +30,13 @@ export function secretValueFrom(request: CreateSecretRequest__Output): SecretVal
     const { username, password, server_address } = value.registry_secret;
     requireField(username, 'value.registry_secret.username', 'the registry user name');
     requireField(password, 'value.registry_secret.password', 'the registry password or access token');
-    if (/\s/.test(server_address)) throw invalidArgument('value.registry_secret.server_address must not contain spaces (e.g. "ghcr.io"; empty means Docker Hub)');
+    if (/\s/.test(server_address))
+      throw invalidArgument('value.registry_secret.server_address must not contain spaces (e.g. "ghcr.io"; empty means Docker Hub)');
     return { type: 'registry_secret', registry_secret: { username, password, server_address: server_address.trim() } };
   }
-  throw invalidArgument('value must set exactly one of git_secret {username, token} or registry_secret {username, password, server_address}');
+  throw invalidArgument(
+    'value must set exactly one of git_secret {username, token} or registry_secret {username, password, server_address}',
+  );
 }
 
 function requireField(value: string, field: string, what: string): void {

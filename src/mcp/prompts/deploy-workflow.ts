@@ -17,12 +17,15 @@ export function registerDeployWorkflowPrompt(server: McpServer): void {
       argsSchema,
     },
     ({ source, app_name, port }) => {
-      const looksLikeImage = /^[\w.-]+(:\d+)?\/[\w./-]+(:[\w.-]+|@sha256:[0-9a-f]{64})$/.test(source) && !source.startsWith('.') && !source.startsWith('/');
+      const looksLikeImage =
+        /^[\w.-]+(:\d+)?\/[\w./-]+(:[\w.-]+|@sha256:[0-9a-f]{64})$/.test(source) && !source.startsWith('.') && !source.startsWith('/');
       const steps = [
         `Deploy ${looksLikeImage ? `the image ${source}` : `the folder ${source}`} as the Ignite app "${app_name}".`,
         `1. configure_app with app_name "${app_name}"${port ? ` and ports [${port}]` : ''}; keep health_path /healthz unless the app serves health elsewhere.`,
         ...(looksLikeImage
-          ? [`2. save_image_draft with app_name "${app_name}" and image_ref "${source}" (add registry_secret_ref if the registry is private).`]
+          ? [
+              `2. save_image_draft with app_name "${app_name}" and image_ref "${source}" (add registry_secret_ref if the registry is private).`,
+            ]
           : [
               `2. upload_context with path "${source}" and dry_run true; check the manifest (secret files left out, Dockerfile found).`,
               `3. create_build from that folder or the returned context_id; note the build_id.`,
@@ -32,7 +35,7 @@ export function registerDeployWorkflowPrompt(server: McpServer): void {
         `${looksLikeImage ? 3 : 6}. test_draft with a small JSON payload; expect a 2xx status.`,
         `${looksLikeImage ? 4 : 7}. publish_draft; note the version.`,
         `${looksLikeImage ? 5 : 8}. invoke with the same payload and report the status, the body and the execution_id.`,
-        'Stop and report at the first error; quote the tool\'s hint.',
+        "Stop and report at the first error; quote the tool's hint.",
       ];
       return { messages: [{ role: 'user', content: { type: 'text', text: steps.join('\n') } }] };
     },

@@ -31,9 +31,15 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
         };
       },
     }),
-    { title: 'Ignite build', description: 'A build record as JSON: status, image refs, digest, timings, error.', mimeType: 'application/json' },
+    {
+      title: 'Ignite build',
+      description: 'A build record as JSON: status, image refs, digest, timings, error.',
+      mimeType: 'application/json',
+    },
     async (uri, variables) => {
-      const { build } = await deps.client.getBuild({ build_id: buildIdOf(variables) }).catch((err: unknown) => rethrowForResource(err, deps));
+      const { build } = await deps.client
+        .getBuild({ build_id: buildIdOf(variables) })
+        .catch((err: unknown) => rethrowForResource(err, deps));
       const text = JSON.stringify(build ? summarizeBuild(build) : null, null, 2);
       return scrubSecrets({ contents: [{ uri: uri.href, mimeType: 'application/json', text }] }, deps.secrets());
     },
@@ -41,7 +47,7 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
 
   const readLogs = async (uri: URL, buildId: string, afterSeq: number): Promise<ReadResourceResult> => {
     const window = await readLogWindow(deps.client, {
-    cache: deps.logs,
+      cache: deps.logs,
       buildId,
       mode: 'head',
       afterSeq,
@@ -49,31 +55,37 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
       maxBytes: LOG_READ_MAX_BYTES,
       secrets: deps.secrets(),
     }).catch((err: unknown) => rethrowForResource(err, deps));
-    return scrubSecrets({
-      contents: [
-        {
-          uri: uri.href,
-          mimeType: 'text/plain',
-          text: window.lines.map(formatLogLine).join('\n'),
-          _meta: {
-            'ignite/next_after': window.nextCursor,
-            'ignite/next_uri': buildLogsUri(buildId, window.nextCursor),
-            'ignite/last_seq': window.lastSeq,
-            'ignite/lines_after': window.omitted,
-            'ignite/complete': window.complete,
-            'ignite/status': window.build.status,
+    return scrubSecrets(
+      {
+        contents: [
+          {
+            uri: uri.href,
+            mimeType: 'text/plain',
+            text: window.lines.map(formatLogLine).join('\n'),
+            _meta: {
+              'ignite/next_after': window.nextCursor,
+              'ignite/next_uri': buildLogsUri(buildId, window.nextCursor),
+              'ignite/last_seq': window.lastSeq,
+              'ignite/lines_after': window.omitted,
+              'ignite/complete': window.complete,
+              'ignite/status': window.build.status,
+            },
           },
-        },
-      ],
-    }, deps.secrets());
+        ],
+      },
+      deps.secrets(),
+    );
   };
   const logsMetadata = {
     title: 'Ignite build log',
     description: 'Build output, one line per entry prefixed by its sequence number. Read on with ?after=<seq>; subscribe for updates.',
     mimeType: 'text/plain',
   };
-  server.registerResource('build-logs', new ResourceTemplate('ignite://builds/{build_id}/logs', { list: undefined }), logsMetadata, (uri, variables) =>
-    readLogs(uri, buildIdOf(variables), 0),
+  server.registerResource(
+    'build-logs',
+    new ResourceTemplate('ignite://builds/{build_id}/logs', { list: undefined }),
+    logsMetadata,
+    (uri, variables) => readLogs(uri, buildIdOf(variables), 0),
   );
   // The SDK's templates do not match a URI both with and without a query, hence a second template.
   server.registerResource(

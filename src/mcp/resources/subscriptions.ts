@@ -34,7 +34,11 @@ export class BuildSubscriptions {
 
   subscribe(uri: string): void {
     const ref = parseBuildUri(uri);
-    if (!ref) throw new McpError(ErrorCode.InvalidParams, `cannot subscribe to ${uri}: only ignite://builds/{build_id} and ignite://builds/{build_id}/logs`);
+    if (!ref)
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `cannot subscribe to ${uri}: only ignite://builds/{build_id} and ignite://builds/{build_id}/logs`,
+      );
     if (this.subscribed.has(uri)) return;
     let stopped = false;
     const stop = this.deps.logs.follow(

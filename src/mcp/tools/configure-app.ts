@@ -16,16 +16,35 @@ Next: create_build (or save_image_draft with a prebuilt image).`,
   input: {
     app_name: appNameInput,
     organization_name: organizationInput,
-    ports: z.array(z.number().int().min(1).max(65535)).min(1).max(16).optional().describe('Container ports; the first is the default for invoke'),
-    health_path: z.string().max(512).regex(/^\/[^\s]*$/, 'a health path starts with "/"').optional(),
-    env: z.record(z.string().min(1).max(256).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'env names are letters, digits and "_"'), z.string().max(32_768)).optional(),
+    ports: z
+      .array(z.number().int().min(1).max(65535))
+      .min(1)
+      .max(16)
+      .optional()
+      .describe('Container ports; the first is the default for invoke'),
+    health_path: z
+      .string()
+      .max(512)
+      .regex(/^\/[^\s]*$/, 'a health path starts with "/"')
+      .optional(),
+    env: z
+      .record(
+        z
+          .string()
+          .min(1)
+          .max(256)
+          .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'env names are letters, digits and "_"'),
+        z.string().max(32_768),
+      )
+      .optional(),
     env_remove: z.array(z.string().min(1).max(256)).max(256).optional(),
     resource_tier: z.enum(TIERS).optional(),
     description: z.string().max(2000).optional(),
   },
   output: { app: z.object(appShape), created: z.boolean() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  checkAfterUnknownOutcome: ({ app_name }) => `call configure_app for "${app_name}" again with no settings to see the app as it is (configure_app is safe to repeat)`,
+  checkAfterUnknownOutcome: ({ app_name }) =>
+    `call configure_app for "${app_name}" again with no settings to see the app as it is (configure_app is safe to repeat)`,
   async run(args, call) {
     const organization_name = organizationFor(call, args.organization_name);
     const { client } = call.deps;

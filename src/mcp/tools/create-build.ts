@@ -9,7 +9,10 @@ const imageName = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/, 'an image name is lowercase letters, digits, ".", "_", "-" and "/" segments');
+  .regex(
+    /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/,
+    'an image name is lowercase letters, digits, ".", "_", "-" and "/" segments',
+  );
 
 const sourceShape = z.object({
   kind: z.enum(['context_id', 'inline', 'uploaded', 'git']),
@@ -37,7 +40,17 @@ Next: get_build with wait_seconds (up to 50) until terminal, or subscribe to the
     dockerfile: contextInputShape.dockerfile,
     include_secret_files: contextInputShape.include_secret_files,
     format: contextInputShape.format,
-    tags: z.array(z.string().min(1).max(128).regex(/^[\w][\w.-]*$/, 'a tag is letters, digits, "_", "." and "-"')).max(16).optional().describe('Default ["latest"]'),
+    tags: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(128)
+          .regex(/^[\w][\w.-]*$/, 'a tag is letters, digits, "_", "." and "-"'),
+      )
+      .max(16)
+      .optional()
+      .describe('Default ["latest"]'),
     build_args: z.record(z.string().min(1).max(256), z.string().max(32_768)).optional(),
     platform: z.string().max(64).optional().describe('e.g. linux/amd64'),
     no_cache: z.boolean().default(false),
@@ -77,7 +90,12 @@ Next: get_build with wait_seconds (up to 50) until terminal, or subscribe to the
       source = { kind: 'git', path: null, context_id: null, packed_bytes: null, digest: null, secret_files_left_out: [] };
       request = { ...common, git_source: { url: args.git_url, reference: args.git_ref ?? '', context_dir: args.git_dir ?? '' } };
     } else {
-      const prepared = await prepareContext(call, { path: args.path!, dockerfile: args.dockerfile, include_secret_files: args.include_secret_files, format: args.format });
+      const prepared = await prepareContext(call, {
+        path: args.path!,
+        dockerfile: args.dockerfile,
+        include_secret_files: args.include_secret_files,
+        format: args.format,
+      });
       const sent = await sendContext(call, prepared, args.name, true);
       const { digest, packedBytes } = await prepared.result;
       const { secret_files_left_out } = summarizeExclusions(prepared.excluded);
@@ -85,7 +103,14 @@ Next: get_build with wait_seconds (up to 50) until terminal, or subscribe to the
         source = { kind: 'inline', path: prepared.path, context_id: null, packed_bytes: packedBytes, digest, secret_files_left_out };
         request = { ...common, zipped_code: Buffer.from(sent.bytes.buffer, sent.bytes.byteOffset, sent.bytes.byteLength) };
       } else {
-        source = { kind: 'uploaded', path: prepared.path, context_id: sent.context_id, packed_bytes: packedBytes, digest, secret_files_left_out };
+        source = {
+          kind: 'uploaded',
+          path: prepared.path,
+          context_id: sent.context_id,
+          packed_bytes: packedBytes,
+          digest,
+          secret_files_left_out,
+        };
         request = { ...common, context_id: sent.context_id };
       }
     }

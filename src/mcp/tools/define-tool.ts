@@ -53,10 +53,11 @@ export interface ToolDefinition<In extends z.ZodRawShape = z.ZodRawShape, Out ex
 export type AnyToolDefinition = ToolDefinition<any, any>;
 
 /** Keeps a tool's schema, metadata and handler together as one typed value. */
-export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(definition: ToolDefinition<In, Out>): ToolDefinition<In, Out> {
+export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(
+  definition: ToolDefinition<In, Out>,
+): ToolDefinition<In, Out> {
   return definition;
 }
-
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 

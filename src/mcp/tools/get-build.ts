@@ -28,7 +28,13 @@ A failed build carries a failure summary: the first error line, its sequence num
 Next: save_image_draft with the build_id once SUCCEEDED.`,
   input: {
     build_id: buildIdInput,
-    wait_seconds: z.number().int().min(0).max(MAX_WAIT_SECONDS).default(0).describe(`Wait up to this long for the build to end (0-${MAX_WAIT_SECONDS})`),
+    wait_seconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_WAIT_SECONDS)
+      .default(0)
+      .describe(`Wait up to this long for the build to end (0-${MAX_WAIT_SECONDS})`),
   },
   output: {
     build: z.object(buildShape),
@@ -83,7 +89,13 @@ async function summarizeFailure(call: ToolCall, build: BuildSummary): Promise<z.
     secrets: call.deps.secrets(),
   });
   const error = window.firstError ?? (window.lines.at(-1) ? { seq: window.lines.at(-1)!.seq, text: window.lines.at(-1)!.text } : undefined);
-  if (!error) return { first_error_line: redactText(build.error, call.deps.secrets()), first_error_seq: 0, log_range: { from_seq: 0, to_seq: 0 }, logs_uri: buildLogsUri(build.build_id) };
+  if (!error)
+    return {
+      first_error_line: redactText(build.error, call.deps.secrets()),
+      first_error_seq: 0,
+      log_range: { from_seq: 0, to_seq: 0 },
+      logs_uri: buildLogsUri(build.build_id),
+    };
   const from = Math.max(1, error.seq - 5);
   return {
     first_error_line: error.text,

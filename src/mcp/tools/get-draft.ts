@@ -23,6 +23,9 @@ Next: test_draft, then publish_draft.`,
       : ready
         ? `ready: ${summary.image_ref}`
         : `building (build ${summary.build_id}); call get_build with wait_seconds`;
-    return { structured: { app_name: args.app_name, draft: summary, ready }, text: `draft of ${args.app_name} (${summary.code_kind}) ${state}` };
+    return {
+      structured: { app_name: args.app_name, draft: summary, ready },
+      text: `draft of ${args.app_name} (${summary.code_kind}) ${state}`,
+    };
   },
 });

@@ -25,7 +25,13 @@ Next: read the body; to change the app, build again and save_image_draft.`,
     let head: { status_code: number; headers: Record<string, string>; execution_id: string; version: number } | undefined;
     let trailer: { duration_ms: string; error: string } | undefined;
     const stream = call.deps.client.invoke(
-      { organization_name, app_name: args.app_name, http: { method: args.method, path: args.path, query: args.query ?? '', headers }, body, port: args.port ?? 0 },
+      {
+        organization_name,
+        app_name: args.app_name,
+        http: { method: args.method, path: args.path, query: args.query ?? '', headers },
+        body,
+        port: args.port ?? 0,
+      },
       { signal: call.signal },
     );
     for await (const frame of stream) {

@@ -20,7 +20,8 @@ Next: invoke.`,
     code_kind: z.string(),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  checkAfterUnknownOutcome: ({ app_name }) => `call get_draft and configure_app for "${app_name}" and compare active_version with the version you expected`,
+  checkAfterUnknownOutcome: ({ app_name }) =>
+    `call get_draft and configure_app for "${app_name}" and compare active_version with the version you expected`,
   async run(args, call) {
     const organization_name = organizationFor(call, args.organization_name);
     const response = await call.deps.client.publishDraft({ organization_name, app_name: args.app_name }, { signal: call.signal });
@@ -33,6 +34,9 @@ Next: invoke.`,
       image_digest: info?.image_digest ?? '',
       code_kind: (info?.code_kind ?? '').replace(/^CODE_KIND_/, ''),
     };
-    return { structured, text: `published ${args.app_name} version ${structured.version} (${structured.status}) from ${structured.image_ref}\nnext: invoke` };
+    return {
+      structured,
+      text: `published ${args.app_name} version ${structured.version} (${structured.status}) from ${structured.image_ref}\nnext: invoke`,
+    };
   },
 });

@@ -17,7 +17,12 @@ Next: get_build for the status, or fix the Dockerfile and create_build again.`,
     mode: z.enum(['head', 'tail', 'errors']).default('head'),
     cursor: z.number().int().min(0).default(0).describe('Read lines after this sequence number (next_cursor of an earlier read)'),
     max_lines: z.number().int().min(1).max(2000).default(200),
-    max_bytes: z.number().int().min(256).max(512 * 1024).default(32 * 1024),
+    max_bytes: z
+      .number()
+      .int()
+      .min(256)
+      .max(512 * 1024)
+      .default(32 * 1024),
   },
   output: {
     build_id: z.string(),
@@ -32,7 +37,7 @@ Next: get_build for the status, or fix the Dockerfile and create_build again.`,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run({ build_id, mode, cursor, max_lines, max_bytes }, call) {
     const window = await readLogWindow(call.deps.client, {
-    cache: call.deps.logs,
+      cache: call.deps.logs,
       buildId: build_id,
       mode,
       afterSeq: cursor,

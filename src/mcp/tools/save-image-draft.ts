@@ -54,11 +54,18 @@ Next: test_draft (after configure_app set the ports and health path).`,
     }
     const misplaced = misplacedOptions(args);
     if (misplaced.length > 0) {
-      throw new UserError(`${misplaced.join(', ')} do not apply to the ${given[0]} source`, 'Leave them out, or use the source they belong to.', { code: 'INVALID_INPUT' });
+      throw new UserError(
+        `${misplaced.join(', ')} do not apply to the ${given[0]} source`,
+        'Leave them out, or use the source they belong to.',
+        { code: 'INVALID_INPUT' },
+      );
     }
     const organization_name = organizationFor(call, args.organization_name);
     const { image, kind } = await imageSource(call, args);
-    const { draft } = await call.deps.client.saveDraft({ organization_name, app_name: args.app_name, code: { image } }, { signal: call.signal });
+    const { draft } = await call.deps.client.saveDraft(
+      { organization_name, app_name: args.app_name, code: { image } },
+      { signal: call.signal },
+    );
     if (!draft) throw new Error('SaveDraft returned no draft');
     const summary = summarizeDraft(draft);
     const ready = summary.image_ref !== '' && summary.error === '';
@@ -77,12 +84,16 @@ type Args = Parameters<typeof saveImageDraftTool.run>[0];
 function misplacedOptions(args: Args): string[] {
   const out: string[] = [];
   if (args.registry_secret_ref && !args.image_ref) out.push('registry_secret_ref');
-  if ((args.build_args || args.include_secret_files) && !args.path) out.push(...(args.build_args ? ['build_args'] : []), ...(args.include_secret_files ? ['include_secret_files'] : []));
+  if ((args.build_args || args.include_secret_files) && !args.path)
+    out.push(...(args.build_args ? ['build_args'] : []), ...(args.include_secret_files ? ['include_secret_files'] : []));
   if ((args.git_ref || args.git_sub_path || args.secret_ref) && !args.git_url) out.push('git_ref/git_sub_path/secret_ref');
   return out;
 }
 
-async function imageSource(call: ToolCall, args: Args): Promise<{ image: ImageSource; kind: 'build' | 'prebuilt' | 'from_code' | 'from_git' }> {
+async function imageSource(
+  call: ToolCall,
+  args: Args,
+): Promise<{ image: ImageSource; kind: 'build' | 'prebuilt' | 'from_code' | 'from_git' }> {
   if (args.build_id) {
     const { build } = await call.deps.client.getBuild({ build_id: args.build_id }, { signal: call.signal });
     if (!build) throw new Error(`GetBuild returned no build record for ${args.build_id}`);
@@ -97,18 +108,36 @@ async function imageSource(call: ToolCall, args: Args): Promise<{ image: ImageSo
     }
     return { image: { prebuilt: { image_ref: build.image_refs[0]!, registry_secret_ref: '' } }, kind: 'build' };
   }
-  if (args.image_ref) return { image: { prebuilt: { image_ref: args.image_ref, registry_secret_ref: args.registry_secret_ref ?? '' } }, kind: 'prebuilt' };
+  if (args.image_ref)
+    return { image: { prebuilt: { image_ref: args.image_ref, registry_secret_ref: args.registry_secret_ref ?? '' } }, kind: 'prebuilt' };
   if (args.git_url) {
     return {
-      image: { from_git: { url: args.git_url, reference: args.git_ref ?? '', sub_path: args.git_sub_path ?? '', dockerfile_path: args.dockerfile, secret_ref: args.secret_ref ?? '' } },
+      image: {
+        from_git: {
+          url: args.git_url,
+          reference: args.git_ref ?? '',
+          sub_path: args.git_sub_path ?? '',
+          dockerfile_path: args.dockerfile,
+          secret_ref: args.secret_ref ?? '',
+        },
+      },
       kind: 'from_git',
     };
   }
-  const prepared = await prepareContext(call, { path: args.path!, dockerfile: args.dockerfile, include_secret_files: args.include_secret_files, format: 'tar.gz' });
+  const prepared = await prepareContext(call, {
+    path: args.path!,
+    dockerfile: args.dockerfile,
+    include_secret_files: args.include_secret_files,
+    format: 'tar.gz',
+  });
   const sent = await sendContext(call, prepared, args.app_name, true);
   const from_code =
     sent.kind === 'inline'
-      ? { archive: Buffer.from(sent.bytes.buffer, sent.bytes.byteOffset, sent.bytes.byteLength), dockerfile_path: args.dockerfile, build_args: args.build_args ?? {} }
+      ? {
+          archive: Buffer.from(sent.bytes.buffer, sent.bytes.byteOffset, sent.bytes.byteLength),
+          dockerfile_path: args.dockerfile,
+          build_args: args.build_args ?? {},
+        }
       : { context_id: sent.context_id, dockerfile_path: args.dockerfile, build_args: args.build_args ?? {} };
   return { image: { from_code }, kind: 'from_code' };
 }

@@ -13,7 +13,8 @@ Next: publish_draft when the answer is right.`,
   input: { app_name: appNameInput, organization_name: organizationInput, ...httpRequestShape },
   output: { ...httpResponseShape, latency_ms: z.number().int(), image_ref: z.string() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  checkAfterUnknownOutcome: ({ app_name }) => `check whether the draft of "${app_name}" processed the request before calling test_draft again`,
+  checkAfterUnknownOutcome: ({ app_name }) =>
+    `check whether the draft of "${app_name}" processed the request before calling test_draft again`,
   async run(args, call) {
     const organization_name = organizationFor(call, args.organization_name);
     const { body, headers } = encodePayload(args.payload, args.headers);

@@ -1,7 +1,16 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ARCHIVE_FILE_NAME } from '../../archive/formats.js';
-import { contextInputShape, contextLimits, existingArchiveAt, packer, prepareContext, sendContext, summarizeExclusions, translateContextErrors } from './shared/context-source.js';
+import {
+  contextInputShape,
+  contextLimits,
+  existingArchiveAt,
+  packer,
+  prepareContext,
+  sendContext,
+  summarizeExclusions,
+  translateContextErrors,
+} from './shared/context-source.js';
 import { defineTool } from './define-tool.js';
 
 const manifestShape = z
@@ -50,7 +59,18 @@ Next: create_build with the context_id.`,
       if (archive) {
         const { path: archivePath, format, contentType, digest, sizeBytes, entryCount } = archive;
         return {
-          structured: { context_id: null, path: archivePath, format, content_type: contentType, digest, packed_bytes: sizeBytes, file_count: entryCount, left_out_counts: {}, secret_files_left_out: [], manifest: null },
+          structured: {
+            context_id: null,
+            path: archivePath,
+            format,
+            content_type: contentType,
+            digest,
+            packed_bytes: sizeBytes,
+            file_count: entryCount,
+            left_out_counts: {},
+            secret_files_left_out: [],
+            manifest: null,
+          },
           text: `dry run of the archive ${archivePath}: ${entryCount} entries, ${sizeBytes} bytes (${format}, ${digest}), sent as is\nnext: upload_context without dry_run, or create_build with this path`,
         };
       }
@@ -66,7 +86,10 @@ Next: create_build with the context_id.`,
           format: args.format,
         }),
       );
-      const exclusions = { left_out_counts: manifest.excludedCounts as Record<string, number>, secret_files_left_out: manifest.secretFilesLeftOut.map((e) => e.path) };
+      const exclusions = {
+        left_out_counts: manifest.excludedCounts as Record<string, number>,
+        secret_files_left_out: manifest.secretFilesLeftOut.map((e) => e.path),
+      };
       return {
         structured: {
           context_id: null,

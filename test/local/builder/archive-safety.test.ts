@@ -34,23 +34,48 @@ describe('archive safety when unpacking a build context', () => {
     ['a ../ entry', () => tarGz([{ name: '../evil', content: 'x' }]), /entry "\.\.\/evil" escapes the context root/],
     ['a nested ../ entry', () => tarGz([{ name: 'a/../../evil', content: 'x' }]), /escapes the context root/],
     ['an absolute entry', () => tarGz([{ name: '/tmp/evil', content: 'x' }]), /has an absolute path/],
-    ['a symlink pointing up and out', () => tarGz([{ name: 'up', type: 'symlink', linkname: '../../evil' }]), /symlink "up" -> "\.\.\/\.\.\/evil" points outside/],
+    [
+      'a symlink pointing up and out',
+      () => tarGz([{ name: 'up', type: 'symlink', linkname: '../../evil' }]),
+      /symlink "up" -> "\.\.\/\.\.\/evil" points outside/,
+    ],
     ['an absolute symlink', () => tarGz([{ name: 'passwd', type: 'symlink', linkname: '/etc/passwd' }]), /points outside the context root/],
     [
       'a symlink that escapes only through another link',
-      () => tarGz([{ name: 'here', type: 'symlink', linkname: '.' }, { name: 'out', type: 'symlink', linkname: 'here/..' }]),
+      () =>
+        tarGz([
+          { name: 'here', type: 'symlink', linkname: '.' },
+          { name: 'out', type: 'symlink', linkname: 'here/..' },
+        ]),
       /symlink "out" -> "here\/\.\." points outside/,
     ],
     [
       'a write through a symlink',
-      () => tarGz([{ name: 'sub/', type: 'directory' }, { name: 'dir', type: 'symlink', linkname: 'sub' }, { name: 'dir/file', content: 'x' }]),
+      () =>
+        tarGz([
+          { name: 'sub/', type: 'directory' },
+          { name: 'dir', type: 'symlink', linkname: 'sub' },
+          { name: 'dir/file', content: 'x' },
+        ]),
       /entry "dir\/file" would be written through the symlink "dir"/,
     ],
-    ['a hard link to a file outside', () => tarGz([{ name: 'hl', type: 'link', linkname: '../../etc/passwd' }]), /escapes the context root/],
-    ['a hard link to nothing', () => tarGz([{ name: 'hl', type: 'link', linkname: 'missing' }]), /hard link "hl" -> "missing" does not point to a file inside/],
+    [
+      'a hard link to a file outside',
+      () => tarGz([{ name: 'hl', type: 'link', linkname: '../../etc/passwd' }]),
+      /escapes the context root/,
+    ],
+    [
+      'a hard link to nothing',
+      () => tarGz([{ name: 'hl', type: 'link', linkname: 'missing' }]),
+      /hard link "hl" -> "missing" does not point to a file inside/,
+    ],
     ['a zip entry with ../', async () => zip({ '../evil': 'x' }), /escapes the context root/],
     ['a zip entry with Windows separators', async () => zip({ '..\\evil': 'x' }), /escapes the context root/],
-    ['a zip symlink pointing out', async () => zip({ link: '../../outside' }, { link: 0o120777 }), /symlink "link" -> "\.\.\/\.\.\/outside" points outside/],
+    [
+      'a zip symlink pointing out',
+      async () => zip({ link: '../../outside' }, { link: 0o120777 }),
+      /symlink "link" -> "\.\.\/\.\.\/outside" points outside/,
+    ],
   ];
   it.each(refused)('refuses %s and writes nothing outside the root', async (_, make, message) => {
     await expect(unpack(await make())).rejects.toThrow(message);
@@ -69,7 +94,7 @@ describe('archive safety when unpacking a build context', () => {
     expect(readlinkSync(path.join(root, 'docs/latest'))).toBe('guide.md');
     expect(readFileSync(path.join(root, 'run'), 'utf8')).toBe('#!/bin/sh');
     expect(readFileSync(path.join(root, 'copy.md'), 'utf8')).toBe('guide');
-    const zipped = await unpack(zip({ 'tool.sh': 'echo', 'link': 'tool.sh' }, { 'tool.sh': 0o100755, link: 0o120777 }));
+    const zipped = await unpack(zip({ 'tool.sh': 'echo', link: 'tool.sh' }, { 'tool.sh': 0o100755, link: 0o120777 }));
     expect(readlinkSync(path.join(zipped.root, 'link'))).toBe('tool.sh');
   });
 
@@ -84,7 +109,9 @@ describe('archive safety when unpacking a build context', () => {
   });
 
   it('stops at the total size and entry count limits', async () => {
-    await expect(unpack(await tarGz({ big: Buffer.alloc(5000, 1) }), { maxBytes: 4096 })).rejects.toThrow(/unpacks to more than 4096 bytes/);
+    await expect(unpack(await tarGz({ big: Buffer.alloc(5000, 1) }), { maxBytes: 4096 })).rejects.toThrow(
+      /unpacks to more than 4096 bytes/,
+    );
     const many = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`f${i}`, 'x']));
     await expect(unpack(await tarGz(many), { maxEntries: 5 })).rejects.toThrow(/more than 5 entries/);
     await expect(unpack(zip(many), { maxEntries: 5 })).rejects.toThrow(/more than 5 entries/);
@@ -93,12 +120,21 @@ describe('archive safety when unpacking a build context', () => {
   it('fails the build with the reason when a context tries to escape', async () => {
     const t = await startTestIgnite({ limits: { unpackRatio: 10 } });
     try {
-      const evil = await t.builds.create({ name: 'evil', zipped_code: await tarGz([{ name: 'Dockerfile', content: 'FROM scratch\n' }, { name: '../evil', content: 'x' }]) });
+      const evil = await t.builds.create({
+        name: 'evil',
+        zipped_code: await tarGz([
+          { name: 'Dockerfile', content: 'FROM scratch\n' },
+          { name: '../evil', content: 'x' },
+        ]),
+      });
       expect(await waitForBuild(t.builds, evil.build_id)).toMatchObject({
         status: 'BUILD_STATUS_FAILED',
         error: 'unsafe build context: entry "../evil" escapes the context root',
       });
-      const bomb = await t.builds.create({ name: 'bomb', zipped_code: await tarGz({ Dockerfile: 'FROM scratch\n', pad: Buffer.alloc(2 * 1024 * 1024) }) });
+      const bomb = await t.builds.create({
+        name: 'bomb',
+        zipped_code: await tarGz({ Dockerfile: 'FROM scratch\n', pad: Buffer.alloc(2 * 1024 * 1024) }),
+      });
       expect((await waitForBuild(t.builds, bomb.build_id)).error).toMatch(/^unsafe build context: the archive expands more than 10x/);
     } finally {
       await t.close();

@@ -25,7 +25,13 @@ export async function tarGz(files: Files | TarEntry[]): Promise<Buffer> {
     const type = entry.type ?? 'file';
     const body = type === 'file' ? Buffer.from(entry.content ?? '') : undefined;
     await new Promise<void>((resolve, reject) => {
-      const header = { name: entry.name, type, linkname: entry.linkname, mode: entry.mode ?? (type === 'directory' ? 0o755 : 0o644), mtime: new Date(0) };
+      const header = {
+        name: entry.name,
+        type,
+        linkname: entry.linkname,
+        mode: entry.mode ?? (type === 'directory' ? 0o755 : 0o644),
+        mtime: new Date(0),
+      };
       if (body) pack.entry(header, body, (err) => (err ? reject(err) : resolve()));
       else pack.entry(header, (err) => (err ? reject(err) : resolve())).end(undefined);
     });

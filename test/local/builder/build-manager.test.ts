@@ -42,7 +42,10 @@ describe('build lifecycle', () => {
       expect(logText(frames).at(-1)).toBe('Build cancelled by request');
       expect(frames.at(-1)!.status).toMatchObject({ status: 'BUILD_STATUS_CANCELLED', terminal: true, error: 'cancelled by request' });
       expect(new ImageRegistry(t.ignite.store).resolve('localhost/local/to-cancel:latest')).toBeUndefined();
-      await expect(t.builds.cancel(build_id)).rejects.toMatchObject({ code: grpc.status.FAILED_PRECONDITION, details: expect.stringContaining('CANCELLED') });
+      await expect(t.builds.cancel(build_id)).rejects.toMatchObject({
+        code: grpc.status.FAILED_PRECONDITION,
+        details: expect.stringContaining('CANCELLED'),
+      });
     } finally {
       await t.close();
     }
@@ -96,7 +99,10 @@ describe('build lifecycle', () => {
       const image = new ImageRegistry(second.ignite.store).resolve('localhost/local/kept:latest');
       expect(image?.digest).toBe(built.image_digest);
       expect(readFileSync(path.join(image!.rootfs_dir, 'app/server.js'), 'utf8')).toBe(NODE_APP['server.js']);
-      const again = await waitForBuild(second.builds, (await second.builds.create({ name: 'kept', context_id: upload.context_id })).build_id);
+      const again = await waitForBuild(
+        second.builds,
+        (await second.builds.create({ name: 'kept', context_id: upload.context_id })).build_id,
+      );
       expect(again.image_digest).toBe(built.image_digest);
     } finally {
       await second.close();
@@ -141,7 +147,9 @@ describe('build lifecycle', () => {
     try {
       const build = await again.builds.get(build_id);
       expect(build).toMatchObject({ status: 'BUILD_STATUS_FAILED', error: 'interrupted: the local Ignite stopped during the build' });
-      expect(logText(await again.builds.logs({ build_id, from_start: true })).at(-1)).toBe('The local Ignite is shutting down; the build is stopped');
+      expect(logText(await again.builds.logs({ build_id, from_start: true })).at(-1)).toBe(
+        'The local Ignite is shutting down; the build is stopped',
+      );
     } finally {
       await again.close();
     }

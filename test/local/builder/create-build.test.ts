@@ -26,13 +26,43 @@ describe('CreateBuild validation', () => {
     ['no source', () => ({ name: 'app' }), grpc.status.INVALID_ARGUMENT, /^exactly one source: context_id, zipped_code or git_source$/],
     ['an empty context_id', () => ({ name: 'app', context_id: '' }), grpc.status.INVALID_ARGUMENT, /context_id is empty/],
     ['an unknown context_id', () => ({ name: 'app', context_id: 'ctx_nope' }), grpc.status.NOT_FOUND, /build context "ctx_nope" not found/],
-    ['zipped_code of 4 MB', () => ({ name: 'app', zipped_code: Buffer.alloc(4 * 1024 * 1024) }), grpc.status.INVALID_ARGUMENT, /under 4194304 bytes.*UploadBuildContext/],
-    ['zipped_code that is no archive', () => ({ name: 'app', zipped_code: Buffer.from('hello') }), grpc.status.INVALID_ARGUMENT, /tar\.gz or zip/],
-    ['a git source without url', () => ({ name: 'app', git_source: { reference: 'main' } }), grpc.status.INVALID_ARGUMENT, /git_source\.url is required/],
-    ['a git url that is an option', () => ({ name: 'app', git_source: { url: '--upload-pack=evil' } }), grpc.status.INVALID_ARGUMENT, /is not a repository URL/],
-    ['a git context_dir outside the clone', () => ({ name: 'app', git_source: { url: 'file:///x', context_dir: '../up' } }), grpc.status.INVALID_ARGUMENT, /context_dir/],
+    [
+      'zipped_code of 4 MB',
+      () => ({ name: 'app', zipped_code: Buffer.alloc(4 * 1024 * 1024) }),
+      grpc.status.INVALID_ARGUMENT,
+      /under 4194304 bytes.*UploadBuildContext/,
+    ],
+    [
+      'zipped_code that is no archive',
+      () => ({ name: 'app', zipped_code: Buffer.from('hello') }),
+      grpc.status.INVALID_ARGUMENT,
+      /tar\.gz or zip/,
+    ],
+    [
+      'a git source without url',
+      () => ({ name: 'app', git_source: { reference: 'main' } }),
+      grpc.status.INVALID_ARGUMENT,
+      /git_source\.url is required/,
+    ],
+    [
+      'a git url that is an option',
+      () => ({ name: 'app', git_source: { url: '--upload-pack=evil' } }),
+      grpc.status.INVALID_ARGUMENT,
+      /is not a repository URL/,
+    ],
+    [
+      'a git context_dir outside the clone',
+      () => ({ name: 'app', git_source: { url: 'file:///x', context_dir: '../up' } }),
+      grpc.status.INVALID_ARGUMENT,
+      /context_dir/,
+    ],
     ['a bad tag', () => ({ name: 'app', zipped_code: archive, tags: ['v1', '-bad'] }), grpc.status.INVALID_ARGUMENT, /invalid tag "-bad"/],
-    ['a dockerfile outside the context', () => ({ name: 'app', zipped_code: archive, dockerfile: '../Dockerfile' }), grpc.status.INVALID_ARGUMENT, /dockerfile/],
+    [
+      'a dockerfile outside the context',
+      () => ({ name: 'app', zipped_code: archive, dockerfile: '../Dockerfile' }),
+      grpc.status.INVALID_ARGUMENT,
+      /dockerfile/,
+    ],
     ['a negative timeout', () => ({ name: 'app', zipped_code: archive, timeout_secs: -5 }), grpc.status.INVALID_ARGUMENT, /timeout_secs/],
   ];
   it.each(cases)('refuses %s', async (_, request, code, message) => {
@@ -41,7 +71,9 @@ describe('CreateBuild validation', () => {
 
   it('treats a context of another organization as missing', async () => {
     const upload = await asOrg('acme').upload([{ metadata: { name: 'acme-ctx', content_type: 'application/gzip' } }, { chunk: archive }]);
-    await expect(asOrg('other').create({ name: 'app', context_id: upload.context_id })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+    await expect(asOrg('other').create({ name: 'app', context_id: upload.context_id })).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+    });
     const ok = await asOrg('acme').create({ name: 'app', context_id: upload.context_id });
     expect(ok.build?.organization_name).toBe('acme');
   });

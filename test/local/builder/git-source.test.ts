@@ -14,7 +14,8 @@ let firstCommit: string;
 beforeAll(async () => {
   t = await startTestIgnite();
   repoDir = mkdtempSync(path.join(os.tmpdir(), 'ignite-git-'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: repoDir, encoding: 'utf8' }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: repoDir, encoding: 'utf8' }).trim();
   git('init', '-q', '-b', 'main');
   mkdirSync(path.join(repoDir, 'app'));
   writeFileSync(path.join(repoDir, 'app/Dockerfile'), 'FROM scratch\nCOPY version.txt /\n');

@@ -72,7 +72,9 @@ describe('the local builder', () => {
     expect(new ImageRegistry(t.ignite.store).resolve('localhost/local/node-app:v1')?.digest).toBe(build.image_digest);
     expect(log).toContain('Step 1/9 : FROM node:20-alpine');
     expect(log).toContain('Step 4/9 : RUN npm ci --omit=dev');
-    expect(log[log.indexOf('Step 4/9 : RUN npm ci --omit=dev') + 1]).toMatch(/^ ---> Not executed: the local Ignite has no container engine/);
+    expect(log[log.indexOf('Step 4/9 : RUN npm ci --omit=dev') + 1]).toMatch(
+      /^ ---> Not executed: the local Ignite has no container engine/,
+    );
     expect(log.slice(-3)).toEqual([
       `Successfully built ${build.image_digest.slice(7, 19)}`,
       'Successfully tagged localhost/local/node-app:v1',
@@ -108,7 +110,9 @@ describe('the local builder', () => {
       'COPY --from=0 /src/lib /app/lib',
       'ENTRYPOINT ["/app/main.js"]',
     ].join('\n');
-    const { build, image, tree } = await runBuild(await tarGz({ Dockerfile: dockerfile, 'src/main.js': 'main', 'src/lib/x.js': 'x', 'src/test.js': 't' }));
+    const { build, image, tree } = await runBuild(
+      await tarGz({ Dockerfile: dockerfile, 'src/main.js': 'main', 'src/lib/x.js': 'x', 'src/test.js': 't' }),
+    );
     expect(build.status).toBe('BUILD_STATUS_SUCCEEDED');
     expect(tree).toEqual({ '/app/main.js': 'main', '/app/lib/x.js': 'x' });
     expect(image!.config).toMatchObject({ base_image: 'scratch', entrypoint: ['/app/main.js'], workdir: '' });
@@ -148,7 +152,11 @@ describe('the local builder', () => {
 
   it('follows COPY rules for globs, directories, --chmod, symlinks and multiple sources', async () => {
     const entries: TarEntry[] = [
-      { name: 'Dockerfile', content: 'FROM scratch\nCOPY *.json /cfg/\nCOPY src /dst\nCOPY --chmod=755 run.sh /usr/local/bin/run\nCOPY link.txt /linked\nCOPY links /links/\n' },
+      {
+        name: 'Dockerfile',
+        content:
+          'FROM scratch\nCOPY *.json /cfg/\nCOPY src /dst\nCOPY --chmod=755 run.sh /usr/local/bin/run\nCOPY link.txt /linked\nCOPY links /links/\n',
+      },
       { name: 'a.json', content: '{}' },
       { name: 'b.json', content: '[]' },
       { name: 'c.txt', content: 'not matched' },
@@ -180,29 +188,54 @@ describe('the local builder', () => {
 
   it('refuses ADD from a URL (no network) and extracts ADD of a local tar archive', async () => {
     const url = await runBuild(await tarGz({ Dockerfile: 'FROM scratch\nADD https://example.com/app.tgz /opt/\n' }));
-    expect(url.build).toMatchObject({ status: 'BUILD_STATUS_FAILED', error: 'ADD failed: the local Ignite has no network: cannot fetch https://example.com/app.tgz' });
+    expect(url.build).toMatchObject({
+      status: 'BUILD_STATUS_FAILED',
+      error: 'ADD failed: the local Ignite has no network: cannot fetch https://example.com/app.tgz',
+    });
     const vendored = await tarGz({ 'pkg/index.js': 'module.exports = 42;' });
-    const added = await runBuild(await tarGz({ Dockerfile: 'FROM scratch\nADD vendor.tar.gz /opt/\nADD notes.txt /opt/\n', 'vendor.tar.gz': vendored, 'notes.txt': 'n' }));
+    const added = await runBuild(
+      await tarGz({
+        Dockerfile: 'FROM scratch\nADD vendor.tar.gz /opt/\nADD notes.txt /opt/\n',
+        'vendor.tar.gz': vendored,
+        'notes.txt': 'n',
+      }),
+    );
     expect(added.tree).toEqual({ '/opt/pkg/index.js': 'module.exports = 42;', '/opt/notes.txt': 'n' });
     expect(added.log).toContain(' ---> ADD extracted the local archive vendor.tar.gz into /opt/');
   });
 
   it('builds FROM an image the local Ignite made, inheriting its files and config', async () => {
-    const base = await runBuild(await tarGz({ Dockerfile: 'FROM scratch\nENV LANG=C.UTF-8\nWORKDIR /app\nCOPY base.txt .\n', 'base.txt': 'base' }), { name: 'base', tags: ['1'] });
+    const base = await runBuild(
+      await tarGz({ Dockerfile: 'FROM scratch\nENV LANG=C.UTF-8\nWORKDIR /app\nCOPY base.txt .\n', 'base.txt': 'base' }),
+      { name: 'base', tags: ['1'] },
+    );
     expect(base.build.status).toBe('BUILD_STATUS_SUCCEEDED');
     const child = await runBuild(
-      await tarGz({ Dockerfile: 'FROM localhost/local/base:1\nCOPY app.txt .\nCOPY --from=localhost/local/base:1 /app/base.txt /copied.txt\nCMD ["cat", "app.txt"]\n', 'app.txt': 'app' }),
+      await tarGz({
+        Dockerfile:
+          'FROM localhost/local/base:1\nCOPY app.txt .\nCOPY --from=localhost/local/base:1 /app/base.txt /copied.txt\nCMD ["cat", "app.txt"]\n',
+        'app.txt': 'app',
+      }),
     );
     expect(child.tree).toEqual({ '/app/base.txt': 'base', '/app/app.txt': 'app', '/copied.txt': 'base' });
-    expect(child.image!.config).toMatchObject({ base_image: 'localhost/local/base:1', env: { LANG: 'C.UTF-8' }, workdir: '/app', cmd: ['cat', 'app.txt'] });
+    expect(child.image!.config).toMatchObject({
+      base_image: 'localhost/local/base:1',
+      env: { LANG: 'C.UTF-8' },
+      workdir: '/app',
+      cmd: ['cat', 'app.txt'],
+    });
     const missing = await runBuild(await tarGz({ Dockerfile: 'FROM localhost/local/nope:1\n' }));
     expect(missing.build.error).toMatch(/^FROM localhost\/local\/nope:1: no such image in the local Ignite/);
     const unpullable = await runBuild(await tarGz({ Dockerfile: 'FROM scratch\nCOPY --from=nginx:latest /etc/nginx /etc/nginx\n' }));
-    expect(unpullable.build.error).toMatch(/^COPY --from=nginx:latest: no earlier build stage of that name, and the local Ignite cannot pull images/);
+    expect(unpullable.build.error).toMatch(
+      /^COPY --from=nginx:latest: no earlier build stage of that name, and the local Ignite cannot pull images/,
+    );
   });
 
   it('reads the Dockerfile from the requested path and says so when it is missing or malformed', async () => {
-    const custom = await runBuild(await tarGz({ 'docker/Dockerfile.prod': 'FROM scratch\nCOPY x /x\n', x: 'x' }), { dockerfile: 'docker/Dockerfile.prod' });
+    const custom = await runBuild(await tarGz({ 'docker/Dockerfile.prod': 'FROM scratch\nCOPY x /x\n', x: 'x' }), {
+      dockerfile: 'docker/Dockerfile.prod',
+    });
     expect(custom.build).toMatchObject({ status: 'BUILD_STATUS_SUCCEEDED', dockerfile: 'docker/Dockerfile.prod' });
     const missing = await runBuild(await tarGz({ 'x.txt': 'x' }));
     expect(missing.build.error).toBe('Cannot locate specified Dockerfile: Dockerfile');
@@ -217,7 +250,10 @@ describe('the local builder', () => {
     ['FROM scratch\nCOPY ../a /b\n', 'COPY failed: forbidden path outside the build context: ../a'],
     ['FROM scratch\nCOPY --bogus a /b\n', 'dockerfile parse error line 2: unknown flag: --bogus'],
     ['FROM scratch\nCOPY <<EOT /x\nhi\nEOT\n', 'COPY with a heredoc is not supported by the local Ignite'],
-    ['FROM scratch AS a\nCOPY --from=a a /b\n', 'COPY --from=a: no earlier build stage of that name, and the local Ignite cannot pull images (only localhost/... images it built are available)'],
+    [
+      'FROM scratch AS a\nCOPY --from=a a /b\n',
+      'COPY --from=a: no earlier build stage of that name, and the local Ignite cannot pull images (only localhost/... images it built are available)',
+    ],
     ['FROM scratch\nEXPOSE http\n', 'Invalid containerPort: http'],
     ['FROM scratch\nSHELL /bin/bash\n', 'SHELL requires the arguments to be in JSON form'],
     ['FROM scratch\nENV\n', 'dockerfile parse error line 2: ENV requires at least one argument'],

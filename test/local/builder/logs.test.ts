@@ -16,7 +16,8 @@ beforeAll(async () => {
 afterAll(() => Promise.all([t.close(), fast.close()]));
 
 const seqs = (frames: StreamBuildLogsResponse__Output[]) => frames.flatMap((f) => (f.line ? [Number(f.line.seq)] : []));
-const statuses = (frames: StreamBuildLogsResponse__Output[]) => frames.flatMap((f) => (f.status ? [`${f.status.status}${f.status.terminal ? '!' : ''}`] : []));
+const statuses = (frames: StreamBuildLogsResponse__Output[]) =>
+  frames.flatMap((f) => (f.status ? [`${f.status.status}${f.status.terminal ? '!' : ''}`] : []));
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 async function finishedBuild() {
@@ -31,7 +32,11 @@ describe('StreamBuildLogs', () => {
     const frames = await fast.builds.logs({ build_id: build.build_id, from_start: true });
     expect(seqs(frames)).toEqual(range(1, last));
     expect(statuses(frames)).toEqual(['BUILD_STATUS_PENDING', 'BUILD_STATUS_RUNNING', 'BUILD_STATUS_SUCCEEDED!']);
-    expect(frames[frames.length - 1]!.status).toMatchObject({ status: 'BUILD_STATUS_SUCCEEDED', terminal: true, at_ms: build.finished_at_ms });
+    expect(frames[frames.length - 1]!.status).toMatchObject({
+      status: 'BUILD_STATUS_SUCCEEDED',
+      terminal: true,
+      at_ms: build.finished_at_ms,
+    });
     const lines = frames.flatMap((f) => (f.line ? [f.line] : []));
     expect(lines.every((line) => line.stream === 'system')).toBe(true);
     expect(lines.map((line) => Number(line.timestamp_ms))).toEqual(lines.map((line) => Number(line.timestamp_ms)).sort((a, b) => a - b));
@@ -51,7 +56,10 @@ describe('StreamBuildLogs', () => {
 
   it('resumes a long log after any seq, at and around the sparse seq index points', async () => {
     const steps = Array.from({ length: 400 }, (_, i) => `USER ${1000 + i}`).join('\n');
-    const { build_id } = await fast.builds.create({ name: 'long-log', zipped_code: await tarGz({ Dockerfile: `FROM scratch\n${steps}\n` }) });
+    const { build_id } = await fast.builds.create({
+      name: 'long-log',
+      zipped_code: await tarGz({ Dockerfile: `FROM scratch\n${steps}\n` }),
+    });
     const build = await waitForBuild(fast.builds, build_id);
     const last = Number(build.last_log_seq);
     expect(last).toBeGreaterThan(800);
@@ -86,10 +94,7 @@ describe('StreamBuildLogs', () => {
     const { build_id } = await t.builds.create({ name: 'tail', zipped_code: app });
     let current = await t.builds.get(build_id);
     while (Number(current.last_log_seq) < 3) current = await t.builds.get(build_id);
-    const [tail, resumed] = await Promise.all([
-      t.builds.logs({ build_id, from_start: false }),
-      t.builds.logs({ build_id, after_seq: 2 }),
-    ]);
+    const [tail, resumed] = await Promise.all([t.builds.logs({ build_id, from_start: false }), t.builds.logs({ build_id, after_seq: 2 })]);
     const last = Number((await t.builds.get(build_id)).last_log_seq);
     const tailSeqs = seqs(tail);
     expect(tailSeqs[0]).toBeGreaterThanOrEqual(Number(current.last_log_seq) + 1);
@@ -103,7 +108,9 @@ describe('StreamBuildLogs', () => {
     await expect(fast.builds.logs({ build_id: 'bld_unknown', from_start: true })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
     const metadata = new grpc.Metadata();
     metadata.set('x-organization-name', 'someone-else');
-    await expect(buildApi(fast.client, metadata).logs({ build_id: build.build_id, from_start: true })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+    await expect(buildApi(fast.client, metadata).logs({ build_id: build.build_id, from_start: true })).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+    });
     await expect(fast.builds.logs({ build_id: '' })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
   });
 
@@ -120,7 +127,10 @@ describe('StreamBuildLogs', () => {
 
   it('delivers a log larger than the transport windows to a reader that pauses, without loss or reordering', async () => {
     const labels = Array.from({ length: 1500 }, (_, i) => `LABEL step.${i}="${'x'.repeat(40)}"`).join('\n');
-    const { build_id } = await fast.builds.create({ name: 'long-log', zipped_code: await tarGz({ Dockerfile: `FROM scratch\n${labels}\n` }) });
+    const { build_id } = await fast.builds.create({
+      name: 'long-log',
+      zipped_code: await tarGz({ Dockerfile: `FROM scratch\n${labels}\n` }),
+    });
     const build = await waitForBuild(fast.builds, build_id);
     const received: number[] = [];
     await new Promise<void>((resolve, reject) => {

@@ -56,17 +56,40 @@ describe('UploadBuildContext', () => {
     ['first message not metadata', async () => [{ chunk: await tarGz(APP) }], /the first message must be metadata/],
     ['no message at all', async () => [], /the first message must be metadata/],
     ['missing name', async () => [meta({ name: '' }), { chunk: await tarGz(APP) }], /metadata\.name is required/],
-    ['unknown content type', async () => [meta({ content_type: 'text/plain' }), { chunk: await tarGz(APP) }], /content_type "text\/plain" is not accepted/],
-    ['fewer bytes than expected', async () => [meta({ expected_size_bytes: 99_999 }), { chunk: await tarGz(APP) }], /size mismatch: expected_size_bytes is 99999/],
-    ['more bytes than expected', async () => [meta({ expected_size_bytes: 10 }), { chunk: await tarGz(APP) }], /more data arrived than expected_size_bytes \(10\)/],
+    [
+      'unknown content type',
+      async () => [meta({ content_type: 'text/plain' }), { chunk: await tarGz(APP) }],
+      /content_type "text\/plain" is not accepted/,
+    ],
+    [
+      'fewer bytes than expected',
+      async () => [meta({ expected_size_bytes: 99_999 }), { chunk: await tarGz(APP) }],
+      /size mismatch: expected_size_bytes is 99999/,
+    ],
+    [
+      'more bytes than expected',
+      async () => [meta({ expected_size_bytes: 10 }), { chunk: await tarGz(APP) }],
+      /more data arrived than expected_size_bytes \(10\)/,
+    ],
     ['a second metadata message', async () => [meta({}), { chunk: await tarGz(APP) }, meta({})], /metadata may only be sent once/],
-    ['bytes that are no archive', async () => [meta({ content_type: '' }), { chunk: Buffer.from('just some text') }], /neither a gzip \(tar\.gz\) nor a zip/],
-    ['gzip declared, zip sent', async () => [meta({}), { chunk: zip(APP) }], /content_type says gzip \(tar\.gz\) but the data is a zip archive/],
+    [
+      'bytes that are no archive',
+      async () => [meta({ content_type: '' }), { chunk: Buffer.from('just some text') }],
+      /neither a gzip \(tar\.gz\) nor a zip/,
+    ],
+    [
+      'gzip declared, zip sent',
+      async () => [meta({}), { chunk: zip(APP) }],
+      /content_type says gzip \(tar\.gz\) but the data is a zip archive/,
+    ],
     ['no data', async () => [meta({})], /the archive is empty/],
   ];
   it.each(invalid)('refuses %s with INVALID_ARGUMENT and keeps nothing', async (_, messages, message) => {
     t = await startTestIgnite();
-    await expect(t.builds.upload((await messages()) as never)).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(message) });
+    await expect(t.builds.upload((await messages()) as never)).rejects.toMatchObject({
+      code: grpc.status.INVALID_ARGUMENT,
+      details: expect.stringMatching(message),
+    });
     expect(contextState(t.ignite)).toEqual({ records: [], files: [] });
   });
 

@@ -8,7 +8,10 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const code = (status: grpc.status, details?: string) => ({ code: status, ...(details ? { details: expect.stringContaining(details) } : {}) });
+const code = (status: grpc.status, details?: string) => ({
+  code: status,
+  ...(details ? { details: expect.stringContaining(details) } : {}),
+});
 
 describe('ComputeService apps', () => {
   it('CreateApp applies MEDIUM by default (512 MB / 500 m), state CREATED, default port and health path', async () => {
@@ -19,7 +22,14 @@ describe('ComputeService apps', () => {
       applied_tier: 'RESOURCE_TIER_MEDIUM',
       applied_limits: { memory_mb: 512, cpu_millicores: 500, timeout_secs: 300 },
     });
-    expect(created.app).toMatchObject({ id: 'acme/my-app', ports: [], health_path: '/healthz', active_version: 0, version: 0, env: { A: '1' } });
+    expect(created.app).toMatchObject({
+      id: 'acme/my-app',
+      ports: [],
+      health_path: '/healthz',
+      active_version: 0,
+      version: 0,
+      env: { A: '1' },
+    });
     const got = await env.compute('GetApp', { organization_name: 'acme', app_name: 'my-app' });
     expect(got.app).toMatchObject({ name: 'my-app', organization_name: 'acme', description: 'echo' });
   });
@@ -58,9 +68,9 @@ describe('ComputeService apps', () => {
   });
 
   it('CreateApp with an invalid code creates nothing', async () => {
-    await expect(env.compute('CreateApp', { name: 'half', code: { image: { prebuilt: { image_ref: 'NOT A REF' } } } })).rejects.toMatchObject(
-      code(grpc.status.INVALID_ARGUMENT, 'image_ref'),
-    );
+    await expect(
+      env.compute('CreateApp', { name: 'half', code: { image: { prebuilt: { image_ref: 'NOT A REF' } } } }),
+    ).rejects.toMatchObject(code(grpc.status.INVALID_ARGUMENT, 'image_ref'));
     await expect(env.compute('GetApp', { app_name: 'half' })).rejects.toMatchObject(code(grpc.status.NOT_FOUND));
   });
 
@@ -84,12 +94,24 @@ describe('ComputeService apps', () => {
     await env.compute('CreateApp', { name: 'cfg', env: { KEEP: '1', DROP: '2' }, description: 'before', ports: [8080] });
     const updated = await env.compute('UpdateAppConfig', { app_name: 'cfg', env: { set: { NEW: '3' }, remove: ['DROP'] } });
     expect(updated.app).toMatchObject({ env: { KEEP: '1', NEW: '3' }, description: 'before', ports: [8080], health_path: '/healthz' });
-    const ported = await env.compute('UpdateAppConfig', { app_name: 'cfg', ports: { ports: [8080, 9000] }, health_path: '/up', description: '' });
+    const ported = await env.compute('UpdateAppConfig', {
+      app_name: 'cfg',
+      ports: { ports: [8080, 9000] },
+      health_path: '/up',
+      description: '',
+    });
     expect(ported.app).toMatchObject({ ports: [8080, 9000], health_path: '/up', description: '', env: { KEEP: '1', NEW: '3' } });
     const replaced = await env.compute('UpdateAppConfig', { app_name: 'cfg', env: { set: { ONLY: 'x' }, replace: true } });
     expect(replaced.app.env).toEqual({ ONLY: 'x' });
-    const tier = await env.compute('UpdateAppConfig', { app_name: 'cfg', resource_tier: 'RESOURCE_TIER_SMALL', limits: { timeout_secs: 30 } });
-    expect(tier.app).toMatchObject({ resource_tier: 'RESOURCE_TIER_SMALL', limits: { memory_mb: 256, cpu_millicores: 250, timeout_secs: 30 } });
+    const tier = await env.compute('UpdateAppConfig', {
+      app_name: 'cfg',
+      resource_tier: 'RESOURCE_TIER_SMALL',
+      limits: { timeout_secs: 30 },
+    });
+    expect(tier.app).toMatchObject({
+      resource_tier: 'RESOURCE_TIER_SMALL',
+      limits: { memory_mb: 256, cpu_millicores: 250, timeout_secs: 30 },
+    });
     const reset = await env.compute('UpdateAppConfig', { app_name: 'cfg', ports: { ports: [] } });
     expect(reset.app.ports).toEqual([]);
   });
@@ -102,15 +124,20 @@ describe('ComputeService apps', () => {
     [{ env: { set: { A: '1' }, remove: ['A'] } }, 'both set and removed'],
     [{}, 'nothing to update'],
   ])('UpdateAppConfig rejects %j with INVALID_ARGUMENT', async (change, message) => {
-    if (!(await env.compute('ListApps', {})).apps.some((a: { name: string }) => a.name === 'strict')) await env.compute('CreateApp', { name: 'strict' });
-    await expect(env.compute('UpdateAppConfig', { app_name: 'strict', ...change })).rejects.toMatchObject(code(grpc.status.INVALID_ARGUMENT, message));
+    if (!(await env.compute('ListApps', {})).apps.some((a: { name: string }) => a.name === 'strict'))
+      await env.compute('CreateApp', { name: 'strict' });
+    await expect(env.compute('UpdateAppConfig', { app_name: 'strict', ...change })).rejects.toMatchObject(
+      code(grpc.status.INVALID_ARGUMENT, message),
+    );
   });
 
   it('UpdateAppConfig on an unknown app is NOT_FOUND', async () => {
-    await expect(env.compute('UpdateAppConfig', { app_name: 'ghost', description: 'x' })).rejects.toMatchObject(code(grpc.status.NOT_FOUND, 'CreateApp'));
+    await expect(env.compute('UpdateAppConfig', { app_name: 'ghost', description: 'x' })).rejects.toMatchObject(
+      code(grpc.status.NOT_FOUND, 'CreateApp'),
+    );
   });
 
-  it('ListApps pages through the organization\'s apps by name', async () => {
+  it("ListApps pages through the organization's apps by name", async () => {
     await env.compute('CreateApp', { organization_name: 'pager', name: 'c' }, orgMetadata('pager'));
     await env.compute('CreateApp', { name: 'a' }, orgMetadata('pager'));
     await env.compute('CreateApp', { name: 'b' }, orgMetadata('pager'));

@@ -21,7 +21,10 @@ afterAll(() => env.close());
 function upload(data: Buffer, name: string): Promise<UploadBuildContextResponse__Output> {
   return new Promise((resolve, reject) => {
     const client = env.buildClient as unknown as {
-      UploadBuildContext(md: grpc.Metadata, cb: (err: grpc.ServiceError | null, res: UploadBuildContextResponse__Output) => void): grpc.ClientWritableStream<unknown>;
+      UploadBuildContext(
+        md: grpc.Metadata,
+        cb: (err: grpc.ServiceError | null, res: UploadBuildContextResponse__Output) => void,
+      ): grpc.ClientWritableStream<unknown>;
     };
     const call = client.UploadBuildContext(new grpc.Metadata(), (err, res) => (err ? reject(err) : resolve(res)));
     call.write({ metadata: { name, content_type: 'application/gzip', expected_size_bytes: String(data.length) } });
@@ -58,16 +61,31 @@ describe('the example app, end to end through the local Ignite', () => {
     expect(build.steps_not_executed).toEqual(['RUN npm ci --omit=dev']);
 
     await env.compute('CreateApp', { name: 'example-app', env: { GREETING: 'from the app config' } });
-    const saved = await env.compute('SaveDraft', { organization_name: 'acme', app_name: 'example-app', code: { image: { prebuilt: { image_ref: build.image_refs[0] } } } });
+    const saved = await env.compute('SaveDraft', {
+      organization_name: 'acme',
+      app_name: 'example-app',
+      code: { image: { prebuilt: { image_ref: build.image_refs[0] } } },
+    });
     expect(saved.draft).toMatchObject({ image_ref: 'localhost/acme/example-app:latest', image_digest: build.image_digest });
 
-    const tested = await env.compute('TestDraft', { app_name: 'example-app', body: Buffer.from('{"question":"ping"}'), http: { headers: { 'content-type': 'application/json' } } });
+    const tested = await env.compute('TestDraft', {
+      app_name: 'example-app',
+      body: Buffer.from('{"question":"ping"}'),
+      http: { headers: { 'content-type': 'application/json' } },
+    });
     expect(tested.status_code).toBe(200);
-    expect(json(tested.body)).toMatchObject({ echo: { question: 'ping' }, execution_id: tested.execution_id, function_id: 'acme/example-app' });
+    expect(json(tested.body)).toMatchObject({
+      echo: { question: 'ping' },
+      execution_id: tested.execution_id,
+      function_id: 'acme/example-app',
+    });
     const info = json((await env.compute('TestDraft', { app_name: 'example-app', http: { method: 'GET', path: '/info' } })).body);
     expect(info).toMatchObject({ node_env: 'production', greeting: 'from the app config' });
 
-    expect(await env.compute('PublishDraft', { app_name: 'example-app' })).toMatchObject({ version: 1, version_info: { image_digest: build.image_digest } });
+    expect(await env.compute('PublishDraft', { app_name: 'example-app' })).toMatchObject({
+      version: 1,
+      version_info: { image_digest: build.image_digest },
+    });
     const frames = await env.invoke({ app_name: 'example-app', body: Buffer.from('{"n":1}') });
     expect(frames.map((f) => f.frame)).toEqual(['head', 'chunk', 'trailer']);
     expect(frames[0]!.head).toMatchObject({ status_code: 200, version: 1 });
@@ -87,7 +105,10 @@ describe('the example app, end to end through the local Ignite', () => {
     expect(draft.image_digest).toBe(build.image_digest);
     const tested = await env.compute('TestDraft', { app_name: 'inline-app', body: Buffer.from('"hi"') });
     expect(json(tested.body).echo).toBe('hi');
-    expect((await env.compute('PublishDraft', { app_name: 'inline-app' })).version_info).toMatchObject({ code_kind: 'CODE_KIND_UPLOAD_IMAGE', image_ref: draft.image_ref });
+    expect((await env.compute('PublishDraft', { app_name: 'inline-app' })).version_info).toMatchObject({
+      code_kind: 'CODE_KIND_UPLOAD_IMAGE',
+      image_ref: draft.image_ref,
+    });
   });
 
   it('CreateApp with a from_code source whose context does not exist creates nothing (NOT_FOUND from the BuildService)', async () => {
@@ -101,7 +122,10 @@ describe('the example app, end to end through the local Ignite', () => {
     await env.compute('CreateApp', { name: 'broken-build' });
     const context = await packDirectory(EXAMPLE_APP_DIR);
     const { context_id } = await upload(context, 'broken');
-    await env.compute('SaveDraft', { app_name: 'broken-build', code: { image: { from_code: { context_id, dockerfile_path: 'Missing.Dockerfile' } } } });
+    await env.compute('SaveDraft', {
+      app_name: 'broken-build',
+      code: { image: { from_code: { context_id, dockerfile_path: 'Missing.Dockerfile' } } },
+    });
     const draft = await draftImage('broken-build');
     expect(draft.error).toMatch(/^build \S+ failed: /);
     await expect(env.compute('TestDraft', { app_name: 'broken-build' })).rejects.toMatchObject({
@@ -139,7 +163,10 @@ describe('draft builds in flight', () => {
     try {
       await slow.compute('CreateApp', { name: 'slow-build' });
       const saved = await slow.compute('SaveDraft', { app_name: 'slow-build', code: { image: { from_code: { archive } } } });
-      const waiting = { code: grpc.status.FAILED_PRECONDITION, details: expect.stringContaining(`still building (build ${saved.draft.build_id}); wait for it`) };
+      const waiting = {
+        code: grpc.status.FAILED_PRECONDITION,
+        details: expect.stringContaining(`still building (build ${saved.draft.build_id}); wait for it`),
+      };
       await expect(slow.compute('TestDraft', { app_name: 'slow-build' })).rejects.toMatchObject(waiting);
       await expect(slow.compute('PublishDraft', { app_name: 'slow-build' })).rejects.toMatchObject(waiting);
       expect((await slow.compute('GetDraftInfo', { app_name: 'slow-build' })).draft).toMatchObject({ image_ref: '', error: '' });
@@ -153,7 +180,7 @@ describe('draft builds in flight', () => {
 });
 
 describe('replacing a draft whose image is still building', () => {
-  it('cancels the replaced draft\'s build', async () => {
+  it("cancels the replaced draft's build", async () => {
     const slow = await startIgniteWithClients({ limits: { buildStepDelayMs: 150 } });
     try {
       await slow.compute('CreateApp', { name: 'replaced' });
@@ -171,18 +198,33 @@ describe("the seed's four SaveDraft bodies over gRPC", () => {
   it('accepts each, with the secrets they name in place', async () => {
     const seed = await startIgniteWithClients({ defaultOrganization: 'my-org' });
     try {
-      await seed.secrets('CreateSecret', { name: 'ghcr-creds', value: { registry_secret: { username: 'bot', password: 'pw', server_address: 'ghcr.io' } } });
+      await seed.secrets('CreateSecret', {
+        name: 'ghcr-creds',
+        value: { registry_secret: { username: 'bot', password: 'pw', server_address: 'ghcr.io' } },
+      });
       await seed.secrets('CreateSecret', { name: 'github-pat', value: { git_secret: { username: 'x-access-token', token: 'ghp_x' } } });
       await seed.compute('CreateApp', { organization_name: 'my-org', name: 'my-app' });
       const text = readFileSync(path.resolve('test/fixtures/seed-build-custom-image.txt'), 'utf8');
-      const values: Record<string, string> = { ORG: 'my-org', APP: 'my-app', IMAGE_REF: 'admin-registry.dev.dodil.io/my-org/my-app:latest' };
-      const bodies = [...text.matchAll(/-d '(\{[\s\S]*?\})' \\\n\$\{IGNITE_GRPC\} dodil\.ignite\.v1\.ComputeService\/SaveDraft/g)].map((match) =>
-        match[1]!.replace(/'"\$\{(\w+)\}"'/g, (_, name: string) => values[name] ?? '').replace('<base64_zip_or_targz>', archive.toString('base64')),
+      const values: Record<string, string> = {
+        ORG: 'my-org',
+        APP: 'my-app',
+        IMAGE_REF: 'admin-registry.dev.dodil.io/my-org/my-app:latest',
+      };
+      const bodies = [...text.matchAll(/-d '(\{[\s\S]*?\})' \\\n\$\{IGNITE_GRPC\} dodil\.ignite\.v1\.ComputeService\/SaveDraft/g)].map(
+        (match) =>
+          match[1]!
+            .replace(/'"\$\{(\w+)\}"'/g, (_, name: string) => values[name] ?? '')
+            .replace('<base64_zip_or_targz>', archive.toString('base64')),
       );
       expect(bodies).toHaveLength(4);
       const kinds = [];
       for (const body of bodies) kinds.push((await seed.compute('SaveDraft', JSON.parse(body) as Record<string, unknown>)).draft);
-      expect(kinds.map((d) => d.code_kind)).toEqual(['CODE_KIND_PREBUILT', 'CODE_KIND_PREBUILT', 'CODE_KIND_UPLOAD_IMAGE', 'CODE_KIND_GIT_IMAGE']);
+      expect(kinds.map((d) => d.code_kind)).toEqual([
+        'CODE_KIND_PREBUILT',
+        'CODE_KIND_PREBUILT',
+        'CODE_KIND_UPLOAD_IMAGE',
+        'CODE_KIND_GIT_IMAGE',
+      ]);
       expect(kinds[1]).toMatchObject({ registry_secret_ref: 'ghcr-creds', image_ref: 'ghcr.io/acme/private-app:1.2.3' });
       expect(kinds[2].build_id).not.toBe('');
       expect(kinds[3].build_id).not.toBe('');

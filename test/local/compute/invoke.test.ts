@@ -28,15 +28,28 @@ describe('PublishDraft and Invoke', () => {
       code: grpc.status.FAILED_PRECONDITION,
       details: expect.stringContaining('no published version; call PublishDraft'),
     });
-    await expect(env.invoke({ app_name: 'nope' })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND, details: expect.stringContaining('CreateApp') });
+    await expect(env.invoke({ app_name: 'nope' })).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+      details: expect.stringContaining('CreateApp'),
+    });
   });
 
   it('publishes version 1 and streams head -> chunks -> trailer', async () => {
     const published = await env.compute('PublishDraft', { app_name: 'shop' });
-    expect(published).toMatchObject({ version: 1, version_info: { version: 1, status: 'VERSION_STATUS_ACTIVE', code_kind: 'CODE_KIND_PREBUILT' } });
-    expect((await env.compute('GetApp', { app_name: 'shop' })).app).toMatchObject({ active_version: 1, deployment_state: 'DEPLOYMENT_STATE_ACTIVE' });
+    expect(published).toMatchObject({
+      version: 1,
+      version_info: { version: 1, status: 'VERSION_STATUS_ACTIVE', code_kind: 'CODE_KIND_PREBUILT' },
+    });
+    expect((await env.compute('GetApp', { app_name: 'shop' })).app).toMatchObject({
+      active_version: 1,
+      deployment_state: 'DEPLOYMENT_STATE_ACTIVE',
+    });
 
-    const frames = await env.invoke({ app_name: 'shop', http: { headers: { 'content-type': 'application/json' } }, body: Buffer.from('{"n":42}') });
+    const frames = await env.invoke({
+      app_name: 'shop',
+      http: { headers: { 'content-type': 'application/json' } },
+      body: Buffer.from('{"n":42}'),
+    });
     expect(frames[0]!.frame).toBe('head');
     expect(frames.at(-1)!.frame).toBe('trailer');
     const head = frames[0]!.head!;
@@ -103,7 +116,10 @@ describe('PublishDraft and Invoke', () => {
       code: grpc.status.FAILED_PRECONDITION,
       details: expect.stringMatching(/did not become healthy[\s\S]*Last stderr lines/),
     });
-    expect((await env.compute('GetApp', { app_name: 'shop' })).app).toMatchObject({ active_version: 2, deployment_state: 'DEPLOYMENT_STATE_ACTIVE' });
+    expect((await env.compute('GetApp', { app_name: 'shop' })).app).toMatchObject({
+      active_version: 2,
+      deployment_state: 'DEPLOYMENT_STATE_ACTIVE',
+    });
     expect((await env.compute('ListAppVersions', { app_name: 'shop' })).versions).toHaveLength(2);
     expect(await pidOf('shop')).toBe(v2Pid);
     const head = (await env.invoke({ app_name: 'shop' }))[0]!.head!;
@@ -115,7 +131,8 @@ describe('PublishDraft and Invoke', () => {
     await env.compute('CreateApp', { name: 'multi', ports: [8080, 9090] });
     await env.compute('SaveDraft', { app_name: 'multi', code: { image: { prebuilt: { image_ref: image.ref } } } });
     await env.compute('PublishDraft', { app_name: 'multi' });
-    const served = async (port: number) => (await env.invoke({ app_name: 'multi', port, body: Buffer.from('1') }))[0]!.head!.headers['x-container-port'];
+    const served = async (port: number) =>
+      (await env.invoke({ app_name: 'multi', port, body: Buffer.from('1') }))[0]!.head!.headers['x-container-port'];
     expect(await served(0)).toBe('8080');
     expect(await served(8080)).toBe('8080');
     expect(await served(9090)).toBe('9090');
@@ -138,7 +155,11 @@ describe('PublishDraft and Invoke', () => {
   });
 
   it('leaves nothing running after close()', async () => {
-    const pids = [await pidOf('shop'), await pidOf('multi'), json((await env.compute('TestDraft', { app_name: 'multi', http: { method: 'GET', path: '/info' } })).body).pid];
+    const pids = [
+      await pidOf('shop'),
+      await pidOf('multi'),
+      json((await env.compute('TestDraft', { app_name: 'multi', http: { method: 'GET', path: '/info' } })).body).pid,
+    ];
     expect(pids.every(isAlive)).toBe(true);
     await env.close();
     for (const pid of pids) expect(isAlive(pid)).toBe(false);

@@ -23,7 +23,10 @@ describe('ComputeService state across a restart', () => {
     const v1 = registerExampleImage(env.ignite, { name: 'kept', tag: 'v1' });
     const v2 = registerExampleImage(env.ignite, { name: 'kept', tag: 'v2' });
     await env.compute('CreateApp', { name: 'kept', env: { GREETING: 'persisted' }, ports: [8080] });
-    await env.compute('SaveDraft', { app_name: 'kept', code: { image: { prebuilt: { image_ref: v1.ref, registry_secret_ref: 'regcred' } } } });
+    await env.compute('SaveDraft', {
+      app_name: 'kept',
+      code: { image: { prebuilt: { image_ref: v1.ref, registry_secret_ref: 'regcred' } } },
+    });
     await env.compute('PublishDraft', { app_name: 'kept' });
     await env.compute('SaveDraft', { app_name: 'kept', code: { image: { prebuilt: { image_ref: v2.ref } } } });
     await env.compute('PublishDraft', { app_name: 'kept' });
@@ -51,18 +54,23 @@ describe('ComputeService state across a restart', () => {
     expect(info.pid).not.toBe(oldPid);
   });
 
-  it('reads a version\'s registry secret again on a cold start', async () => {
+  it("reads a version's registry secret again on a cold start", async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'ignite-compute-'));
     env = await startIgniteWithClients({ dataDir });
     await env.secrets('CreateSecret', { name: 'pull', value: { registry_secret: { username: 'u', password: 'p' } } });
     const image = registerExampleImage(env.ignite, { name: 'private' });
     await env.compute('CreateApp', { name: 'private' });
-    await env.compute('SaveDraft', { app_name: 'private', code: { image: { prebuilt: { image_ref: image.ref, registry_secret_ref: 'pull' } } } });
+    await env.compute('SaveDraft', {
+      app_name: 'private',
+      code: { image: { prebuilt: { image_ref: image.ref, registry_secret_ref: 'pull' } } },
+    });
     await env.compute('PublishDraft', { app_name: 'private' });
     await env.secrets('DeleteSecret', { name: 'pull' });
     expect((await env.invoke({ app_name: 'private' }))[0]!.head!.status_code).toBe(200);
     await env.close();
     env = await startIgniteWithClients({ dataDir });
-    await expect(env.invoke({ app_name: 'private' })).rejects.toMatchObject({ details: expect.stringContaining('"pull" named by registry_secret_ref no longer exists') });
+    await expect(env.invoke({ app_name: 'private' })).rejects.toMatchObject({
+      details: expect.stringContaining('"pull" named by registry_secret_ref no longer exists'),
+    });
   });
 });

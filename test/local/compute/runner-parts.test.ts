@@ -70,7 +70,9 @@ describe('hostCommandFor', () => {
 
   it('falls back to the base name on the host for a base-image runtime path, and refuses what exists nowhere', () => {
     expect(path.basename(hostCommandFor(image({ cmd: ['/usr/local/bin/sh-from-base/../sh'] }), 'r').file)).toBe('sh');
-    expect(() => hostCommandFor(image({ cmd: ['python9.99', 'app.py'] }), 'r')).toThrow(/not on this host's PATH|neither in the image's files nor on this host's PATH/);
+    expect(() => hostCommandFor(image({ cmd: ['python9.99', 'app.py'] }), 'r')).toThrow(
+      /not on this host's PATH|neither in the image's files nor on this host's PATH/,
+    );
     try {
       hostCommandFor(image({ cmd: ['definitely-not-a-binary'] }), 'r');
     } catch (err) {
@@ -87,7 +89,14 @@ describe('hostCommandFor', () => {
 
 describe('port mapping', () => {
   it("sets PORT to the first container port's host port and PORT_<p> for each", () => {
-    expect(portEnv(new Map([[8080, 40001], [9090, 40002]]))).toEqual({ PORT: '40001', PORT_8080: '40001', PORT_9090: '40002' });
+    expect(
+      portEnv(
+        new Map([
+          [8080, 40001],
+          [9090, 40002],
+        ]),
+      ),
+    ).toEqual({ PORT: '40001', PORT_8080: '40001', PORT_9090: '40002' });
   });
 });
 

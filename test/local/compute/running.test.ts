@@ -55,7 +55,10 @@ describe('TestDraft', () => {
   });
 
   it('caps the TestDraft body at 1 MiB and says how long the whole body was', async () => {
-    const res = await env.compute('TestDraft', { app_name: 'echo', http: { method: 'GET', path: '/stream', query: 'chunks=2&bytes=600000' } });
+    const res = await env.compute('TestDraft', {
+      app_name: 'echo',
+      http: { method: 'GET', path: '/stream', query: 'chunks=2&bytes=600000' },
+    });
     expect(res.status_code).toBe(200);
     expect(res.body.length).toBe(1024 * 1024);
     expect(res.headers['x-ignite-body-truncated']).toBe('1200000');
@@ -72,8 +75,14 @@ describe('TestDraft', () => {
 
   it('NOT_FOUND "no draft" without a draft, FAILED_PRECONDITION for a remote image, INVALID_ARGUMENT for a bad envelope', async () => {
     await env.compute('CreateApp', { name: 'bare' });
-    await expect(env.compute('GetDraftInfo', { app_name: 'bare' })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND, details: expect.stringContaining('no draft') });
-    await expect(env.compute('TestDraft', { app_name: 'bare' })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND, details: expect.stringContaining('no draft') });
+    await expect(env.compute('GetDraftInfo', { app_name: 'bare' })).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+      details: expect.stringContaining('no draft'),
+    });
+    await expect(env.compute('TestDraft', { app_name: 'bare' })).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+      details: expect.stringContaining('no draft'),
+    });
     await appWithDraft('remote', 'ghcr.io/acme/private-app:1.2.3');
     await expect(env.compute('TestDraft', { app_name: 'remote' })).rejects.toMatchObject({
       code: grpc.status.FAILED_PRECONDITION,
@@ -84,8 +93,12 @@ describe('TestDraft', () => {
       code: grpc.status.FAILED_PRECONDITION,
       details: expect.stringContaining('not in the local registry'),
     });
-    await expect(env.compute('TestDraft', { app_name: 'echo', http: { path: 'no-slash' } })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
-    await expect(env.compute('TestDraft', { app_name: 'echo', http: { method: 'GE T' } })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+    await expect(env.compute('TestDraft', { app_name: 'echo', http: { path: 'no-slash' } })).rejects.toMatchObject({
+      code: grpc.status.INVALID_ARGUMENT,
+    });
+    await expect(env.compute('TestDraft', { app_name: 'echo', http: { method: 'GE T' } })).rejects.toMatchObject({
+      code: grpc.status.INVALID_ARGUMENT,
+    });
     await expect(env.compute('TestDraft', { app_name: 'echo', port: 9999 })).rejects.toMatchObject({
       code: grpc.status.INVALID_ARGUMENT,
       details: expect.stringContaining('[80]'),
@@ -93,18 +106,29 @@ describe('TestDraft', () => {
   });
 
   it('refuses an image whose command is not on this host with FAILED_PRECONDITION', async () => {
-    const image = registerExampleImage(env.ignite, { name: 'native', config: { entrypoint: ['/opt/app/bin/server-that-does-not-exist'], cmd: ['--serve'] } });
+    const image = registerExampleImage(env.ignite, {
+      name: 'native',
+      config: { entrypoint: ['/opt/app/bin/server-that-does-not-exist'], cmd: ['--serve'] },
+    });
     await appWithDraft('native', image.ref);
     await expect(env.compute('TestDraft', { app_name: 'native' })).rejects.toMatchObject({
       code: grpc.status.FAILED_PRECONDITION,
-      details: expect.stringMatching(/server-that-does-not-exist.*not on this host's PATH|neither in the image's files nor on this host's PATH/),
+      details: expect.stringMatching(
+        /server-that-does-not-exist.*not on this host's PATH|neither in the image's files nor on this host's PATH/,
+      ),
     });
     const empty = registerExampleImage(env.ignite, { name: 'no-cmd', config: { cmd: [] } });
     await appWithDraft('no-cmd', empty.ref);
-    await expect(env.compute('TestDraft', { app_name: 'no-cmd' })).rejects.toMatchObject({ code: grpc.status.FAILED_PRECONDITION, details: expect.stringContaining('no ENTRYPOINT or CMD') });
+    await expect(env.compute('TestDraft', { app_name: 'no-cmd' })).rejects.toMatchObject({
+      code: grpc.status.FAILED_PRECONDITION,
+      details: expect.stringContaining('no ENTRYPOINT or CMD'),
+    });
     const named = registerExampleImage(env.ignite, { name: 'named-user', config: { user: 'node' } });
     await appWithDraft('named-user', named.ref);
-    await expect(env.compute('TestDraft', { app_name: 'named-user' })).rejects.toMatchObject({ code: grpc.status.FAILED_PRECONDITION, details: expect.stringContaining('numeric USER') });
+    await expect(env.compute('TestDraft', { app_name: 'named-user' })).rejects.toMatchObject({
+      code: grpc.status.FAILED_PRECONDITION,
+      details: expect.stringContaining('numeric USER'),
+    });
   });
 
   it('runs image files: an absolute ENTRYPOINT inside the image and absolute argv paths are rewritten to the rootfs', async () => {
@@ -118,7 +142,7 @@ describe('TestDraft', () => {
     expect(res.status_code).toBe(200);
   });
 
-  it('reports a health timeout with the process\'s last stderr lines', async () => {
+  it("reports a health timeout with the process's last stderr lines", async () => {
     const image = registerExampleImage(env.ignite, { name: 'unhealthy', config: { env: { FAIL_HEALTH: '1' } } });
     await appWithDraft('unhealthy', image.ref);
     const started = Date.now();

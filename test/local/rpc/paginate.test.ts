@@ -45,7 +45,12 @@ describe('paginate', () => {
   });
 
   it('refuses a cursor it did not issue, including one that looks like base64url', () => {
-    for (const cursor of ['garbage', 'not a cursor!', Buffer.from('k001').toString('base64url'), Buffer.from('{"v":2,"last":"k"}').toString('base64url')]) {
+    for (const cursor of [
+      'garbage',
+      'not a cursor!',
+      Buffer.from('k001').toString('base64url'),
+      Buffer.from('{"v":2,"last":"k"}').toString('base64url'),
+    ]) {
       expect(() => paginate(keys(3), { limit: 1, cursor }, byId)).toThrow(expect.objectContaining({ code: grpc.status.INVALID_ARGUMENT }));
     }
   });

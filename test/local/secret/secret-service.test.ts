@@ -82,7 +82,13 @@ describe('SecretService', () => {
     const first = await env.secrets('ListSecrets', { limit: 2 });
     const second = await env.secrets('ListSecrets', { limit: 2, cursor: first.next_cursor });
     const third = await env.secrets('ListSecrets', { limit: 2, cursor: second.next_cursor });
-    expect([...first.secrets, ...second.secrets, ...third.secrets].map((s: { name: string }) => s.name)).toEqual(['s1', 's2', 's3', 's4', 's5']);
+    expect([...first.secrets, ...second.secrets, ...third.secrets].map((s: { name: string }) => s.name)).toEqual([
+      's1',
+      's2',
+      's3',
+      's4',
+      's5',
+    ]);
     expect(third.next_cursor).toBe('');
     await expect(env.secrets('ListSecrets', { cursor: 'not a cursor!' })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
   });
@@ -90,7 +96,9 @@ describe('SecretService', () => {
   it('scopes slots per organization', async () => {
     env = await startIgniteWithClients();
     await env.secrets('CreateSecret', { name: 'shared-name', value: gitValue }, orgMetadata('acme'));
-    await expect(env.secrets('GetSecret', { name: 'shared-name' }, orgMetadata('other'))).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+    await expect(env.secrets('GetSecret', { name: 'shared-name' }, orgMetadata('other'))).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+    });
     expect((await env.secrets('ListSecrets', {}, orgMetadata('other'))).secrets).toEqual([]);
     expect((await env.secrets('DeleteSecret', { name: 'shared-name' }, orgMetadata('other'))).deleted).toBe(false);
     expect((await env.secrets('GetSecret', { name: 'shared-name' }, orgMetadata('acme'))).metadata.name).toBe('shared-name');

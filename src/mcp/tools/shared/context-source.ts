@@ -17,7 +17,9 @@ import { pathInput } from './schemas.js';
 
 /** The inputs every tool that takes a local build context shares. */
 export const contextInputShape = {
-  path: pathInput.describe('A folder to pack (as `docker build` would see it) or an existing .tar.gz/.tgz/.zip; must be inside the allowed folders'),
+  path: pathInput.describe(
+    'A folder to pack (as `docker build` would see it) or an existing .tar.gz/.tgz/.zip; must be inside the allowed folders',
+  ),
   dockerfile: z.string().min(1).max(1024).default('Dockerfile').describe('Dockerfile path relative to the context root'),
   include_secret_files: z
     .array(z.string().min(1).max(1024))
@@ -58,7 +60,11 @@ export function contextLimits(call: ToolCall): { maxFiles: number; maxTotalBytes
 }
 
 /** The path as an existing archive when it names a regular file with an archive's extension; undefined otherwise. */
-export async function existingArchiveAt(requestPath: string, roots: readonly string[], pathOptions: PathDialectOptions): Promise<ExistingArchive | undefined> {
+export async function existingArchiveAt(
+  requestPath: string,
+  roots: readonly string[],
+  pathOptions: PathDialectOptions,
+): Promise<ExistingArchive | undefined> {
   const { normalizeUserPath, openExistingArchive } = await packer();
   let normalised: string;
   try {
@@ -66,7 +72,11 @@ export async function existingArchiveAt(requestPath: string, roots: readonly str
   } catch (err) {
     // A blank path or a file:// URL naming another host: the input, not the server, is at fault.
     const reason = err instanceof Error ? err.message : String(err);
-    throw new UserError(`not a usable path: ${JSON.stringify(requestPath.slice(0, 200))} (${reason})`, 'Pass a folder or archive path on this machine (or a file:/// URL).', { code: 'INVALID_PATH', cause: err });
+    throw new UserError(
+      `not a usable path: ${JSON.stringify(requestPath.slice(0, 200))} (${reason})`,
+      'Pass a folder or archive path on this machine (or a file:/// URL).',
+      { code: 'INVALID_PATH', cause: err },
+    );
   }
   const isFile = ARCHIVE_FILE_NAME.test(normalised) && (await stat(normalised).catch(() => undefined))?.isFile();
   return isFile ? openExistingArchive(requestPath, roots, pathOptions) : undefined;
@@ -94,7 +104,9 @@ export async function prepareContext(call: ToolCall, request: ContextRequest): P
         result: Promise.resolve({ digest: archive.digest, packedBytes: archive.sizeBytes }),
       };
     }
-    const packed = await (await packer()).packContext({
+    const packed = await (
+      await packer()
+    ).packContext({
       folder: request.path,
       allowedRoots: roots,
       pathOptions,
@@ -178,20 +190,42 @@ export async function translateContextErrors<T>(work: () => Promise<T>): Promise
   } catch (err) {
     const { ContextChangedError, ContextLimitError, InvalidArchiveError, PathNotAllowedError, PathOutsideContextError } = await packer();
     if (err instanceof PathOutsideContextError) {
-      throw new UserError(err.message, 'dockerfile and include_secret_files name files inside the context folder, relative to it (e.g. "Dockerfile" or "docker/Dockerfile").', { code: 'PATH_OUTSIDE_CONTEXT', cause: err });
+      throw new UserError(
+        err.message,
+        'dockerfile and include_secret_files name files inside the context folder, relative to it (e.g. "Dockerfile" or "docker/Dockerfile").',
+        { code: 'PATH_OUTSIDE_CONTEXT', cause: err },
+      );
     }
     if (err instanceof PathNotAllowedError) {
-      throw new UserError(err.message, 'Use a path inside one of the allowed folders (the client\'s roots, --allowed-root / IGNITE_MCP_ALLOWED_ROOTS, or the server\'s working directory).', { code: 'PATH_NOT_ALLOWED', cause: err });
+      throw new UserError(
+        err.message,
+        "Use a path inside one of the allowed folders (the client's roots, --allowed-root / IGNITE_MCP_ALLOWED_ROOTS, or the server's working directory).",
+        { code: 'PATH_NOT_ALLOWED', cause: err },
+      );
     }
-    if (err instanceof ContextLimitError) throw new UserError(err.message, 'Leave the largest files out with .dockerignore, then try again.', { code: 'CONTEXT_TOO_LARGE', cause: err });
-    if (err instanceof InvalidArchiveError) throw new UserError(err.message, 'Pass a readable .tar.gz or .zip whose entries stay inside the archive, or pass the folder instead.', { code: 'INVALID_ARCHIVE', cause: err });
-    if (err instanceof ContextChangedError) throw new UserError(err.message, 'Wait until the folder stops changing, then try again.', { code: 'CONTEXT_CHANGED', cause: err });
+    if (err instanceof ContextLimitError)
+      throw new UserError(err.message, 'Leave the largest files out with .dockerignore, then try again.', {
+        code: 'CONTEXT_TOO_LARGE',
+        cause: err,
+      });
+    if (err instanceof InvalidArchiveError)
+      throw new UserError(
+        err.message,
+        'Pass a readable .tar.gz or .zip whose entries stay inside the archive, or pass the folder instead.',
+        { code: 'INVALID_ARCHIVE', cause: err },
+      );
+    if (err instanceof ContextChangedError)
+      throw new UserError(err.message, 'Wait until the folder stops changing, then try again.', { code: 'CONTEXT_CHANGED', cause: err });
     const code = (err as NodeJS.ErrnoException | null | undefined)?.code;
     const reason = typeof code === 'string' && Object.hasOwn(FS_REASONS, code) ? FS_REASONS[code] : undefined;
     if (reason) {
       // Past the allowed-folder check, so the path is the user's own; Node's own wording would read as a crash.
       const where = (err as NodeJS.ErrnoException).path ?? 'the context';
-      throw new UserError(`cannot read ${where}: ${reason}`, 'Pass a folder containing a Dockerfile, or a .tar.gz/.tgz/.zip archive, inside the allowed folders.', { code: 'PATH_UNREADABLE', cause: err });
+      throw new UserError(
+        `cannot read ${where}: ${reason}`,
+        'Pass a folder containing a Dockerfile, or a .tar.gz/.tgz/.zip archive, inside the allowed folders.',
+        { code: 'PATH_UNREADABLE', cause: err },
+      );
     }
     throw err;
   }

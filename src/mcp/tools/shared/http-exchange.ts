@@ -16,8 +16,20 @@ export const httpRequestShape = {
     .default('/'),
   query: z.string().max(4096).optional().describe('Query string without the leading "?"'),
   headers: headersInput,
-  port: z.number().int().min(1).max(65535).optional().describe("Container port to call on a multi-port app; defaults to the app's first port"),
-  max_body_chars: z.number().int().min(0).max(200_000).default(16_000).describe('Longer response bodies are cut for the model; body_bytes gives the full size'),
+  port: z
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .optional()
+    .describe("Container port to call on a multi-port app; defaults to the app's first port"),
+  max_body_chars: z
+    .number()
+    .int()
+    .min(0)
+    .max(200_000)
+    .default(16_000)
+    .describe('Longer response bodies are cut for the model; body_bytes gives the full size'),
 };
 
 /** The response half. */
@@ -33,7 +45,10 @@ export const httpResponseShape = {
 
 const MAX_REQUEST_BODY_BYTES = 8 * 1024 * 1024;
 
-export function encodePayload(payload: unknown, headers: Record<string, string> | undefined): { body: Buffer; headers: Record<string, string> } {
+export function encodePayload(
+  payload: unknown,
+  headers: Record<string, string> | undefined,
+): { body: Buffer; headers: Record<string, string> } {
   const out: Record<string, string> = { ...headers };
   const hasContentType = Object.keys(out).some((key) => key.toLowerCase() === 'content-type');
   let body: Buffer;

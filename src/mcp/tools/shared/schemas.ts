@@ -12,7 +12,10 @@ export const appNameInput = z
   .string()
   .min(1)
   .max(63)
-  .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, 'an app name is lowercase letters, digits, "-" and "." and starts and ends with a letter or digit')
+  .regex(
+    /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/,
+    'an app name is lowercase letters, digits, "-" and "." and starts and ends with a letter or digit',
+  )
   .describe('The Ignite app name, e.g. "my-app"');
 
 export const organizationInput = z
@@ -32,6 +35,13 @@ export const secretRefInput = z
 export const pathInput = z.string().min(1).max(4096);
 
 export const headersInput = z
-  .record(z.string().min(1).max(256).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid HTTP header name'), z.string().max(8192))
+  .record(
+    z
+      .string()
+      .min(1)
+      .max(256)
+      .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid HTTP header name'),
+    z.string().max(8192),
+  )
   .optional()
   .describe('HTTP request headers');
