@@ -14,7 +14,7 @@ import { createIgniteClient, type IgniteClient } from '../src/client/client.js';
 import { McpStdio } from './mcp-stdio.js';
 
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = path.join(DIST, 'src', 'main.js');
+export const BIN = path.join(DIST, 'bundle', 'ignite-mcp.js');
 const SELF = path.join(DIST, 'bench', 'processes.js');
 
 /** The bin script of an installed package (the baselines have no `main` to resolve). */

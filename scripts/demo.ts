@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   cpSync(path.join(root, 'test/fixtures/example-app'), appDir, { recursive: true });
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [path.join(root, 'dist/src/main.js'), '--allowed-root', work],
+    args: [path.join(root, 'dist/bundle/ignite-mcp.js'), '--allowed-root', work],
     cwd: work,
     env: { IGNITE_MCP_DATA_DIR: path.join(work, 'ignite-data'), IGNITE_MCP_LOG_LEVEL: 'warn' },
     stderr: 'inherit',

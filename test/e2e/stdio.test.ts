@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { requireBuiltBin } from '../helpers/bin.js';
 import { CANARY } from '../helpers/canary.js';
 
-const BIN = path.resolve('dist/src/main.js');
+const BIN = requireBuiltBin();
 let work: string;
 
 beforeAll(() => {
-  if (!existsSync(BIN)) throw new Error('dist/src/main.js is missing: run `npm run build` first (npm test does)');
   work = mkdtempSync(path.join(os.tmpdir(), 'ignite-e2e-'));
   cpSync(path.resolve('test/fixtures/example-app'), path.join(work, 'app'), { recursive: true });
 });

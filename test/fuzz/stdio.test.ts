@@ -8,8 +8,8 @@ import './seed.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestIdOf, StdioLineGuard, type DroppedLine } from '../../src/cli/stdio-line-guard.js';
 import { CANARY } from '../helpers/canary.js';
+import { BIN, requireBuiltBin } from '../helpers/bin.js';
 
-const BIN = path.resolve('dist/src/main.js');
 const MIB = 1024 * 1024;
 
 /** Runs `chunks` through a guard and collects what it passes on (as lines) and what it drops. */
@@ -71,7 +71,7 @@ describe('the built server over stdio, fed malformed and oversized lines', () =>
   let stderr = '';
 
   beforeAll(() => {
-    if (!existsSync(BIN)) throw new Error('dist/src/main.js is missing: run `npm run build` first (npm test does)');
+    requireBuiltBin();
     work = mkdtempSync(path.join(os.tmpdir(), 'ignite-stdio-fuzz-'));
     // A token with no endpoint stays local: it must not be sent anywhere, nor printed.
     child = spawn(process.execPath, [BIN], {

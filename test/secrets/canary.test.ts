@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/bin.js';
 import { CANARY, startHarness, textOf, type Harness } from '../helpers/mcp-harness.js';
 
 /**
@@ -132,7 +133,7 @@ describe('a configuration error', () => {
     ['DODIL_TOKEN', CANARY],
     ['IGNITE_TOKEN', `Bearer ${CANARY}`],
   ])('does not print the token (%s) even when a bad setting quotes it', (variable, token) => {
-    const run = spawnSync(process.execPath, [path.resolve('dist/src/main.js')], {
+    const run = spawnSync(process.execPath, [BIN], {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
