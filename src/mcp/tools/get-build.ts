@@ -3,43 +3,33 @@ import { readLogWindow } from '../../logs/log-window.js';
 import { redactText } from '../../shared/redact.js';
 import { waitForBuildEnd } from '../../logs/wait-for-build.js';
 import { buildLogsUri } from '../resources/build-uris.js';
-import { buildShape, describeBuildLine, summarizeBuild, type BuildSummary } from './shared/build-summary.js';
+import { buildOutput, describeBuildLine, summarizeBuild, type BuildSummary } from './shared/build-summary.js';
 import { defineTool, type ToolCall } from './define-tool.js';
 import { buildIdInput } from './shared/schemas.js';
 
 /** Longest wait: under the 60 s request timeout most clients use, with room for the reply. */
 export const MAX_WAIT_SECONDS = 50;
 
-const failureShape = z
-  .object({
-    first_error_line: z.string(),
-    first_error_seq: z.number().int(),
-    log_range: z.object({ from_seq: z.number().int(), to_seq: z.number().int() }),
-    logs_uri: z.string().describe('Read this range with read_build_logs or the resource'),
-  })
-  .nullable();
+const failureShape = z.object({
+  first_error_line: z.string(),
+  first_error_seq: z.number().int(),
+  log_range: z.object({ from_seq: z.number().int(), to_seq: z.number().int() }),
+  logs_uri: z.string(),
+});
+const failureOutput = z.looseObject({ first_error_line: z.string(), logs_uri: z.string() }).nullable();
 
 export const getBuildTool = defineTool({
   name: 'get_build',
   title: 'Get a build',
-  description: `Returns a build's status, image refs, digest, timings and error.
-Use after create_build. Set wait_seconds (up to ${MAX_WAIT_SECONDS}) to wait until the build ends: the call returns as soon as it does, and sends progress notifications while it waits if you asked for progress. Call again while terminal is false.
-A failed build carries a failure summary: the first error line, its sequence number and the log range around it (read it with read_build_logs).
-Next: save_image_draft with the build_id once SUCCEEDED.`,
+  description: `A build's status, image refs, error and timings; a failed one carries its first error line and log range. Use it after create_build or a save_image_draft that builds; wait_seconds (up to ${MAX_WAIT_SECONDS}) returns when it ends.
+Next: what next_step says: get_build again until terminal, then save_image_draft with the build_id (test_draft if save_image_draft started it).`,
   input: {
     build_id: buildIdInput,
-    wait_seconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_WAIT_SECONDS)
-      .default(0)
-      .describe(`Wait up to this long for the build to end (0-${MAX_WAIT_SECONDS})`),
+    wait_seconds: z.number().int().min(0).max(MAX_WAIT_SECONDS).default(0),
   },
   output: {
-    build: z.object(buildShape),
-    waited_ms: z.number().int(),
-    failure: failureShape,
+    build: buildOutput,
+    failure: failureOutput,
     next_step: z.string(),
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

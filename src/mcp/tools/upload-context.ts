@@ -13,41 +13,20 @@ import {
 } from './shared/context-source.js';
 import { defineTool } from './define-tool.js';
 
-const manifestShape = z
-  .object({
-    file_count: z.number().int(),
-    total_bytes: z.number().int(),
-    packed_bytes: z.number().int().nullable(),
-    fits_inline: z.boolean().nullable().describe('Under 4 MB packed: create_build may send it inline'),
-    largest_files: z.array(z.object({ path: z.string(), bytes: z.number().int() })),
-    ignore_source: z.string().describe('.dockerignore, or the default skip list (.git, node_modules, __pycache__, target, .venv)'),
-    dockerfile: z.object({ path: z.string(), found: z.boolean() }),
-  })
-  .nullable();
-
 export const uploadContextTool = defineTool({
   name: 'upload_context',
   title: 'Upload a build context',
-  description: `Packs a local folder exactly as \`docker build\` would see it (.dockerignore honoured; secret-shaped files such as .env and private keys left out unless named in include_secret_files) and streams it to Ignite, or sends an existing .tar.gz/.zip as is. Returns a context_id for create_build.
-Set dry_run to see what would be sent without uploading: file count, sizes, the largest files, what was left out and why, and whether the Dockerfile was found.
-Reads only inside the allowed folders. Sends progress (bytes uploaded) if you asked for progress.
+  description: `Packs a folder as \`docker build\` sees it (.dockerignore honoured, secret-shaped files such as .env left out unless in include_secret_files), or takes a .tar.gz/.zip as is (its own .dockerignore still applies), and uploads it. Use it for a big context, or dry_run to see what would go and what is left out.
 Next: create_build with the context_id.`,
   input: {
     ...contextInputShape,
-    name: z.string().min(1).max(200).optional().describe('A name for the upload; defaults to the folder or file name'),
+    name: z.string().min(1).max(200).optional().describe('Default: the folder or file name'),
     dry_run: z.boolean().default(false),
   },
   output: {
-    context_id: z.string().nullable().describe('Null for a dry run'),
-    path: z.string().describe('The normalised path that was read'),
-    format: z.string(),
-    content_type: z.string(),
-    digest: z.string().nullable().describe('sha256 of the archive bytes; the same folder gives the same digest'),
-    packed_bytes: z.number().int().nullable(),
-    file_count: z.number().int(),
-    left_out_counts: z.record(z.string(), z.number().int()),
+    context_id: z.string().nullable(),
     secret_files_left_out: z.array(z.string()),
-    manifest: manifestShape,
+    manifest: z.looseObject({}).nullable().describe('The plan of a dry run'),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: () => 'upload again: an upload only adds an unused context, so repeating it is harmless',
