@@ -38,7 +38,7 @@ describe('a Dockerfile-specific ignore file (web.Dockerfile.dockerignore), as Bu
     const plan = structured<{ left_out_counts: Record<string, number>; manifest: { ignore_source: string } }>(dry);
     expect(plan.manifest.ignore_source).toBe('web.Dockerfile.dockerignore');
     expect(plan.left_out_counts).toEqual({ dockerignore: 1 });
-    expect(textOf(dry)).toContain('ignore rules: web.Dockerfile.dockerignore;');
+    expect(textOf(dry)).toContain('ignore rules from web.Dockerfile.dockerignore; Dockerfile found at "web.Dockerfile"');
 
     const started = structured<{ build_id: string }>(
       await harness.call('create_build', { name: 'web', path: dir, dockerfile: 'web.Dockerfile' }),

@@ -4,6 +4,7 @@ import { redactText } from '../../shared/redact.js';
 import { waitForBuildEnd } from '../../logs/wait-for-build.js';
 import { buildLogsUri } from '../resources/build-uris.js';
 import { buildOutput, describeBuildLine, summarizeBuild, type BuildSummary } from './shared/build-summary.js';
+import { draftAppOf } from './shared/draft-builds.js';
 import { defineTool, type ToolCall } from './define-tool.js';
 import { buildIdInput } from './shared/schemas.js';
 
@@ -50,11 +51,11 @@ Next: what next_step says: get_build again until terminal, then save_image_draft
       build = summarizeBuild(await fetchBuild(call, build_id));
     }
     const failure = build.status === 'FAILED' ? await summarizeFailure(call, build) : null;
-    const next_step = nextStep(build);
+    const next_step = nextStep(build, draftAppOf(call.deps, build_id));
     const failureText = failure ? `\nfirst error (line ${failure.first_error_seq}): ${failure.first_error_line}` : '';
     return {
       structured: { build, waited_ms: Date.now() - started, failure, next_step },
-      text: `${describeBuildLine(build)}${failureText}\nnext: ${next_step}`,
+      text: `${describeBuildLine(build)}${failureText}${describeStepsNotExecuted(build)}\nnext: ${next_step}`,
     };
   },
 });
@@ -95,15 +96,34 @@ async function summarizeFailure(call: ToolCall, build: BuildSummary): Promise<z.
   };
 }
 
-function nextStep(build: BuildSummary): string {
+function nextStep(build: BuildSummary, draftApp: string | undefined): string {
   switch (build.status) {
     case 'SUCCEEDED':
-      return `save_image_draft with build_id "${build.build_id}" (image ${build.image_refs[0] ?? 'none'})`;
+      if (draftApp) return `test_draft for "${draftApp}": its draft takes this build's image by itself`;
+      return `save_image_draft with build_id "${build.build_id}" (image ${build.image_refs[0] ?? 'none'}); if save_image_draft started this build, its draft already has the image: test_draft`;
     case 'FAILED':
-      return 'read_build_logs with mode "errors" for context, fix the cause, then create_build again';
+      return draftApp
+        ? `read_build_logs with mode "errors" for context, fix the cause, then save_image_draft for "${draftApp}" again`
+        : 'read_build_logs with mode "errors" for context, fix the cause, then create_build again';
     case 'CANCELLED':
       return 'create_build again when ready';
     default:
       return `get_build with wait_seconds ${MAX_WAIT_SECONDS} until terminal is true`;
   }
+}
+
+/**
+ * A succeeded build whose RUN steps were skipped looks ready but usually is not: whatever they
+ * install or generate (node_modules from `npm install`, compiled files) is missing from the image.
+ */
+function describeStepsNotExecuted(build: BuildSummary): string {
+  const steps = build.steps_not_executed;
+  if (steps.length === 0 || build.status !== 'SUCCEEDED') return '';
+  const shown = steps.slice(0, 3).join('; ') + (steps.length > 3 ? `; and ${steps.length - 3} more` : '');
+  const [was, they, their] = steps.length === 1 ? ['step was', 'it', 'its'] : ['steps were', 'they', 'their'];
+  return (
+    `\nwarning: ${steps.length} Dockerfile ${was} not executed (${shown}): ` +
+    `what ${they} would install or generate is missing from the image, so the app may fail at start (test_draft shows it). ` +
+    `Put ${their} output into the build context (and out of .dockerignore) and build again, unless the app needs none of it.`
+  );
 }

@@ -4,6 +4,7 @@ import { UserError } from '../../shared/errors.js';
 import { draftOutput, organizationFor, summarizeDraft } from './shared/app-summary.js';
 import { shortBuildStatus } from './shared/build-summary.js';
 import { contextInputShape, prepareContext, sendContext, summarizeExclusions } from './shared/context-source.js';
+import { noteDraftBuild } from './shared/draft-builds.js';
 import { defineTool, type ToolCall } from './define-tool.js';
 import { appNameInput, buildIdInput, organizationInput, secretRefInput, stringMapInput } from './shared/schemas.js';
 
@@ -63,6 +64,7 @@ Next: test_draft once ready (see next_step).`,
     if (!draft) throw new Error('SaveDraft returned no draft');
     const summary = summarizeDraft(draft);
     const ready = summary.image_ref !== '' && summary.error === '';
+    if (summary.build_id && (kind === 'from_code' || kind === 'from_git')) noteDraftBuild(call.deps, summary.build_id, args.app_name);
     const next_step = ready
       ? `test_draft for "${args.app_name}", then publish_draft`
       : `get_build with build_id "${summary.build_id}" and wait_seconds 50, then test_draft`;

@@ -53,7 +53,7 @@ Next: create_build with the context_id.`,
           text: `dry run of the archive ${archivePath}: ${entryCount} entries, ${sizeBytes} bytes (${format}, ${digest}), sent as is\nnext: upload_context without dry_run, or create_build with this path`,
         };
       }
-      const { planContext } = await packer();
+      const { planContext, DEFAULT_SKIP_NAMES } = await packer();
       const manifest = await translateContextErrors(() =>
         planContext({
           folder: args.path,
@@ -91,7 +91,7 @@ Next: create_build with the context_id.`,
         },
         text: [
           `dry run of ${manifest.folder}: ${manifest.fileCount} files, ${manifest.totalBytes} bytes, ${manifest.packedBytes ?? '?'} bytes packed (${manifest.format})`,
-          `ignore rules: ${manifest.ignoreFile ?? manifest.ignoreSource}; Dockerfile ${manifest.dockerfile.path} ${manifest.dockerfile.found ? 'found' : 'NOT FOUND'}`,
+          `${describeIgnoreRules(manifest.ignoreFile, DEFAULT_SKIP_NAMES)}; ${manifest.dockerfile.found ? 'Dockerfile found' : 'Dockerfile NOT FOUND'} at "${manifest.dockerfile.path}"`,
           `left out: ${describeCounts(exclusions.left_out_counts)}${exclusions.secret_files_left_out.length ? `; secret-shaped files: ${exclusions.secret_files_left_out.join(', ')}` : ''}`,
           'next: upload_context without dry_run, or create_build with this path',
         ].join('\n'),
@@ -125,6 +125,11 @@ Next: create_build with the context_id.`,
     };
   },
 });
+
+/** Which rules left files out, e.g. "ignore rules from .dockerignore". */
+function describeIgnoreRules(file: string | null, skipNames: readonly string[]): string {
+  return file ? `ignore rules from ${file}` : `no .dockerignore: the default skip list (${skipNames.join(', ')})`;
+}
 
 /** e.g. "3 dockerignore, 1 secret-file", or "nothing". */
 function describeCounts(counts: Record<string, number>): string {
