@@ -148,5 +148,6 @@ describe('list_builds and cancel_build', () => {
     const again = await harness.call('cancel_build', { build_id: buildId });
     expect(again.isError).toBe(true);
     expect(textOf(again)).toMatch(/FAILED_PRECONDITION|CANCELLED/);
+    expect(textOf(again)).toContain('What to do: Nothing to cancel: the build has ended');
   });
 });

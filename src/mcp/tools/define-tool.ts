@@ -7,6 +7,7 @@ import { IgniteError } from '../../client/ignite-error.js';
 import { scrubSecrets } from '../../shared/redact.js';
 import type { ServerDeps } from '../deps.js';
 import type { AllowedRoots } from '../client-roots.js';
+import { preconditionHint } from './shared/precondition-hints.js';
 import { wireObject } from './shared/wire-schema.js';
 
 export interface ToolAnnotations {
@@ -102,6 +103,7 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
       const described = describeError(err, { secrets: deps.secrets() });
       const { message } = described;
       let { hint } = described;
+      if (err instanceof IgniteError && err.codeName === 'FAILED_PRECONDITION') hint = preconditionHint(err.details);
       if (definition.checkAfterUnknownOutcome && err instanceof IgniteError && err.outcomeUnknown) {
         hint = `The outcome is unknown: the request may have reached Ignite before the failure. Do not repeat it blindly; first ${definition.checkAfterUnknownOutcome(args as never)}.`;
       }
