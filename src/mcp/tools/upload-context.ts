@@ -37,6 +37,9 @@ Next: create_build with the context_id.`,
       const archive = await translateContextErrors(() => existingArchiveAt(args.path, roots, { base: call.deps.cwd }));
       if (archive) {
         const { path: archivePath, format, contentType, digest, sizeBytes, entryCount } = archive;
+        const ignored = await translateContextErrors(async () =>
+          (await packer()).archiveIgnoreReport(archivePath, format, args.dockerfile),
+        );
         return {
           structured: {
             context_id: null,
@@ -49,8 +52,18 @@ Next: create_build with the context_id.`,
             left_out_counts: {},
             secret_files_left_out: [],
             manifest: null,
+            // Informational: the archive is sent as is, and the build applies its own ignore file.
+            ignored_at_build: ignored.file ? { file: ignored.file, count: ignored.excludedCount, examples: ignored.examples } : null,
           },
-          text: `dry run of the archive ${archivePath}: ${entryCount} entries, ${sizeBytes} bytes (${format}, ${digest}), sent as is\nnext: upload_context without dry_run, or create_build with this path`,
+          text: [
+            `dry run of the archive ${archivePath}: ${entryCount} entries, ${sizeBytes} bytes (${format}, ${digest}), sent as is`,
+            ignored.excludedCount > 0
+              ? `its own ${ignored.file} still applies at build time and leaves out ${ignored.excludedCount} file${ignored.excludedCount === 1 ? '' : 's'}: ${ignored.examples.join(', ')}${ignored.excludedCount > ignored.examples.length ? ', …' : ''}`
+              : '',
+            'next: upload_context without dry_run, or create_build with this path',
+          ]
+            .filter(Boolean)
+            .join('\n'),
         };
       }
       const { planContext, DEFAULT_SKIP_NAMES } = await packer();
