@@ -31,6 +31,8 @@ const WRITES: Record<string, () => Promise<unknown>> = {
   SaveDraft: () => client.saveDraft({ app_name: 'w' }),
   TestDraft: () => client.testDraft({ app_name: 'w' }),
   PublishDraft: () => client.publishDraft({ app_name: 'w' }),
+  RollbackApp: () => client.rollbackApp({ app_name: 'w', version: 1 }),
+  DeleteApp: () => client.deleteApp({ app_name: 'w' }),
   Invoke: () => drain(client.invoke({ app_name: 'w' })),
   CreateSecret: () => client.createSecret({ name: 's' }),
   DeleteSecret: () => client.deleteSecret({ name: 's' }),
