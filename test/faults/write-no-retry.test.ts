@@ -12,6 +12,9 @@ const faults = () => harness.local.faults;
 beforeAll(async () => {
   harness = await startHarness({ env: { IGNITE_MCP_DEADLINE_MS: '1000' } });
   client = harness.runtime.deps.client;
+  // publish_draft reads the draft (the digest it asks consent for) before PublishDraft, so there is one.
+  await client.createApp({ name: 'pub-app' });
+  await client.saveDraft({ app_name: 'pub-app', code: { image: { prebuilt: { image_ref: 'docker.io/library/nginx:1.27' } } } });
 });
 beforeEach(() => faults().clear());
 afterAll(() => harness.close());
