@@ -148,6 +148,24 @@ describe('without elicitation (the default IGNITE_MCP_CONFIRM=elicit)', () => {
   });
 });
 
+describe('the deploy_workflow prompt and the instructions', () => {
+  it('cover secrets for a private registry and rollback', async () => {
+    const harness = await startHarness();
+    try {
+      const prompt = await harness.client.getPrompt({
+        name: 'deploy_workflow',
+        arguments: { source: 'ghcr.io/acme/shop:1.2.3', app_name: 'shop' },
+      });
+      const text = (prompt.messages[0]!.content as { text: string }).text;
+      expect(text).toMatch(/create_secret type "registry"[\s\S]*value_env[\s\S]*registry_secret_ref/);
+      expect(text).toMatch(/rollback_app/);
+      expect(harness.client.getInstructions()).toMatch(/create_secret[\s\S]*rollback_app/);
+    } finally {
+      await harness.close();
+    }
+  });
+});
+
 /** What the user answers next; each question asked is kept. */
 interface Answers {
   next: (request: ElicitRequest['params']) => Promise<ElicitResult> | ElicitResult;
