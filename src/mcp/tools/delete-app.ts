@@ -8,7 +8,7 @@ import { appNameInput, organizationInput } from './shared/schemas.js';
 export const deleteAppTool = defineTool({
   name: 'delete_app',
   title: 'Delete an app',
-  description: `Deletes an app for good: stops its instances, removes it with its draft and all versions (images and secrets stay).
+  description: `Deletes an app for good, only when the user wants it gone: stops its instances, removes it with its draft and all versions (images and secrets stay).
 Asks the user when the client can (consent in the result; declined: do not retry).
 Next: list_apps.`,
   input: { app_name: appNameInput, organization_name: organizationInput },

@@ -12,7 +12,7 @@ const MAX_PAGES = 20;
 export const deleteSecretTool = defineTool({
   name: 'delete_secret',
   title: 'Delete a secret',
-  description: `Deletes an Ignite secret for good; drafts and versions naming it can no longer deploy or cold-start.
+  description: `Deletes an Ignite secret for good, when a credential is retired; drafts and versions naming it can no longer deploy or cold-start.
 Asks the user when the client can (consent in the result; declined: do not retry).
 Next: list_secrets.`,
   input: { name: secretRefInput.describe('Secret name') },

@@ -10,6 +10,7 @@ export const getVersionTool = defineTool({
   name: 'get_version',
   title: 'Get one app version',
   description: `One published version: status, image ref and digest, source kind, registry secret, and the test_draft result of exactly that digest.
+Use it to check a version before rollback_app.
 Next: rollback_app, or invoke.`,
   input: { app_name: appNameInput, organization_name: organizationInput, version: versionNumberInput },
   output: { app_name: z.string(), version: z.object(versionDetailShape) },
