@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { SecretMetadata__Output } from '../../../contract/generated/dodil/ignite/v1/SecretMetadata.js';
-
-const isoOrNull = (ms: string) => (Number(ms) > 0 ? new Date(Number(ms)).toISOString() : null);
+import { isoOrNull } from './version-summary.js';
 
 /** A secret's metadata; values are never shown (Ignite returns them only from GetSecret, which no tool calls). */
 export const secretShape = {

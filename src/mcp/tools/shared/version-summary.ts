@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AppVersionInfo__Output } from '../../../contract/generated/dodil/ignite/v1/AppVersionInfo.js';
 import type { DigestTest__Output } from '../../../contract/generated/dodil/ignite/v1/DigestTest.js';
 
-const isoOrNull = (ms: string) => (Number(ms) > 0 ? new Date(Number(ms)).toISOString() : null);
+/** A `_ms` timestamp as ISO text; 0 (unset) is null. */
+export const isoOrNull = (ms: string) => (Number(ms) > 0 ? new Date(Number(ms)).toISOString() : null);
 
 // Output numbers are plain `number`s: `.int()` adds a ±2^53 range to every one of them in tools/list,
 // which every turn pays for, and says nothing a model needs.
