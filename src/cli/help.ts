@@ -16,6 +16,10 @@ Options (MCP server):
   --data-dir <dir>         Where the embedded local Ignite keeps its state (also IGNITE_MCP_DATA_DIR).
   --log-level <level>      debug, info, warn or error (also IGNITE_MCP_LOG_LEVEL). Logs go to stderr.
   --read-only              Offer only the tools that change nothing (also IGNITE_MCP_READ_ONLY=1).
+  --confirm <mode>         Consent for publish_draft, rollback_app, delete_app, delete_secret (also
+                           IGNITE_MCP_CONFIRM). elicit (default): ask the user in a form when the client
+                           supports elicitation; without it, publish and rollback proceed, deletes are
+                           refused. refuse: ask; without elicitation refuse all four. always-proceed: never ask.
 
 Local options (ignite-mcp local):
   --port <n>               Port to listen on (default 50051; 0 picks a free one).

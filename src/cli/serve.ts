@@ -17,7 +17,14 @@ import { onShutdownSignal } from './signals.js';
 import { StdioLineGuard } from './stdio-line-guard.js';
 
 export async function serveStdio(config: Readonly<Config>, logger: Logger): Promise<void> {
-  const runtime = prepareRuntime({ config, logger, cwd: process.cwd(), startLocal: startEmbeddedLocalIgnite });
+  const runtime = prepareRuntime({
+    config,
+    logger,
+    cwd: process.cwd(),
+    startLocal: startEmbeddedLocalIgnite,
+    // Secret values may be named by variable; they are read here, where the environment is.
+    envValue: (name) => process.env[name],
+  });
   const mcp = createServer(runtime.deps);
   const { transport, release } = heldStdioTransport(guardedStdin(logger, (message) => transport.send(message)));
   // The parser's message may quote the whole line (a Zod error lists every issue): one short line is enough.

@@ -73,6 +73,10 @@ export interface IgniteClient {
   testDraft: UnaryCall<ComputeDef['TestDraft']>;
   publishDraft: UnaryCall<ComputeDef['PublishDraft']>;
   listAppVersions: UnaryCall<ComputeDef['ListAppVersions']>;
+  getAppVersion: UnaryCall<ComputeDef['GetAppVersion']>;
+  rollbackApp: UnaryCall<ComputeDef['RollbackApp']>;
+  getAppState: UnaryCall<ComputeDef['GetAppState']>;
+  deleteApp: UnaryCall<ComputeDef['DeleteApp']>;
   /** Head frame, body chunks, trailer; the app's HTTP status is in the head, not a gRPC error. */
   invoke: ServerStreamCall<ComputeDef['Invoke']>;
   healthCheck: UnaryCall<ComputeDef['HealthCheck']>;
@@ -170,6 +174,10 @@ export function createIgniteClient(options: IgniteClientOptions): IgniteClient {
     testDraft: unaryCall(channel, compute.TestDraft),
     publishDraft: unaryCall(channel, compute.PublishDraft),
     listAppVersions: unaryCall(channel, compute.ListAppVersions),
+    getAppVersion: unaryCall(channel, compute.GetAppVersion),
+    rollbackApp: unaryCall(channel, compute.RollbackApp),
+    getAppState: unaryCall(channel, compute.GetAppState),
+    deleteApp: unaryCall(channel, compute.DeleteApp),
     invoke: serverStreamCall(channel, compute.Invoke),
     healthCheck: unaryCall(channel, compute.HealthCheck),
     createSecret: unaryCall(channel, secret.CreateSecret),

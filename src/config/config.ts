@@ -17,7 +17,9 @@ import {
   readConfigFileFromDisk,
   type ReadConfigFile,
 } from './dodil-config-file.js';
-import { resolveSettings, type Env } from './resolve.js';
+import { CONFIRM_MODES, resolveSettings, type ConfirmMode, type Env } from './resolve.js';
+
+export { CONFIRM_MODES, type ConfirmMode } from './resolve.js';
 
 export interface Config {
   /** `local`: no endpoint configured, so the embedded local Ignite serves the tools. */
@@ -45,6 +47,13 @@ export interface Config {
   readonly dataDir: string;
   readonly logLevel: LogLevel;
   readonly readOnly: boolean;
+  /**
+   * What publish_draft, rollback_app, delete_app and delete_secret do about the user's consent
+   * (IGNITE_MCP_CONFIRM): `elicit` asks through the client when it can, and without elicitation lets
+   * publish and rollback proceed but refuses the deletes; `refuse` asks, and refuses all four without
+   * elicitation; `always-proceed` never asks.
+   */
+  readonly confirm: ConfirmMode;
   readonly configFile?: string;
   readonly configFilesSearched: readonly string[];
   /** Non-fatal findings for the entry point to log, e.g. an expired token. */
@@ -98,6 +107,7 @@ const ConfigSchema = z.object({
   dataDir: z.string().refine((p) => path.isAbsolute(p)),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']),
   readOnly: z.boolean(),
+  confirm: z.enum(CONFIRM_MODES),
   configFile: z.string().optional(),
   configFilesSearched: z.array(z.string()),
   warnings: z.array(z.string()),

@@ -34,6 +34,7 @@ export function describeConfig(config: Readonly<Config>): string {
   if (config.mode === 'remote') lines.push(`local data dir: ${config.dataDir} (unused with a remote endpoint)`);
   lines.push(`log level: ${config.logLevel}`);
   lines.push(`read-only: ${config.readOnly ? 'yes' : 'no'}`);
+  lines.push(`consent for publish, rollback and deletes: ${config.confirm}`);
   for (const warning of config.warnings) lines.push(`warning: ${warning}`);
   return lines.join('\n');
 }

@@ -12,6 +12,10 @@ import { isLoopbackEndpoint } from '../contract/endpoint.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** IGNITE_MCP_CONFIRM: how irreversible tools get the user's consent (see Config.confirm). */
+export const CONFIRM_MODES = ['elicit', 'always-proceed', 'refuse'] as const;
+export type ConfirmMode = (typeof CONFIRM_MODES)[number];
+
 export interface ResolveInput {
   env: Env;
   flags: ParsedFlags;
@@ -53,6 +57,11 @@ const logLevelText = z
   .trim()
   .toLowerCase()
   .pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }));
+const confirmText = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(CONFIRM_MODES, { error: `must be one of ${CONFIRM_MODES.join(', ')}` }));
 const ENDPOINT_SHAPES = [
   /^(dns|unix|unix-abstract):\S+$/i,
   /^\[[0-9a-f:.]+\](:\d{1,5})?$/i,
@@ -191,6 +200,11 @@ export function resolveSettings(input: ResolveInput) {
         'info' as LogLevel,
       ),
       readOnly: check(boolText, readOnlyPicked, false),
+      confirm: check(
+        confirmText,
+        pick([last('confirm'), '--confirm'], [env.IGNITE_MCP_CONFIRM, 'IGNITE_MCP_CONFIRM']),
+        'elicit' as ConfirmMode,
+      ),
       warnings,
     },
   };

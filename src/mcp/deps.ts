@@ -11,8 +11,12 @@ export interface ServerDeps {
   logger: Logger;
   /** Folders the server may read when the client offers no roots (configured list, else cwd). */
   fallbackRoots: readonly string[];
-  /** Values that must never appear in any output (the token, registry passwords). */
+  /** Values that must never appear in any output: the token, and secret values learned at run time. */
   secrets(): readonly string[];
+  /** Adds a value to secrets(), and so to every redaction (results, errors, logs), for the life of the process. */
+  rememberSecret(value: string): void;
+  /** A variable of the MCP server's environment, looked up by the command line (only it reads process.env). */
+  envValue(name: string): string | undefined;
   /** Where the server runs; relative paths resolve against it. */
   cwd: string;
   /** Organization used when a tool call names none (configured, from the token, or the local Ignite's). */

@@ -1,6 +1,7 @@
 import type { IgniteClient } from '../client/client.js';
 import type { Config } from '../config/config.js';
-import type { Logger } from '../shared/log.js';
+import { withSecrets, type Logger } from '../shared/log.js';
+import { MIN_SECRET_LENGTH } from '../shared/redact.js';
 import { BuildLogHub } from '../logs/build-log-hub.js';
 import { isTerminalBuildStatus } from '../contract/build-status.js';
 import type { ServerDeps } from './deps.js';
@@ -23,6 +24,8 @@ export interface RuntimeOptions {
   cwd: string;
   /** Required in local mode (no endpoint configured). */
   startLocal?: StartEmbeddedIgnite;
+  /** The server's environment by name, for secret values given as a variable name; none when absent. */
+  envValue?: (name: string) => string | undefined;
 }
 
 /** The live parts behind an MCP server: the Ignite client, the log hub, and the local Ignite if embedded. */
@@ -52,7 +55,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 }
 
 export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
-  const { config, logger } = options;
+  const { config } = options;
+  // Secret values a tool learns (create_secret) join the token in every redaction, our own log lines included.
+  const secretValues = new Set<string>(config.token ? [config.token] : []);
+  const secrets = () => [...secretValues];
+  const logger = withSecrets(options.logger, secrets);
   let connection: Connection | undefined;
   let starting: Promise<Runtime> | undefined;
   let closing: Promise<void> | undefined;
@@ -60,7 +67,6 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
     if (!connection) throw new Error('the Ignite client is not connected yet: the runtime must be started before requests are served');
     return connection.client;
   };
-  const secrets = config.token ? [config.token] : [];
   const logs = new BuildLogHub({
     streamBuildLogs: (request, callOptions) => client().streamBuildLogs(request, callOptions),
     checkBuild: async (buildId, signal) => {
@@ -69,7 +75,7 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
       return { status, terminal: isTerminalBuildStatus(status), error: build?.error ?? '' };
     },
     logger: logger.child('logs'),
-    secrets: () => secrets,
+    secrets,
   });
   const deps: ServerDeps = {
     config,
@@ -79,7 +85,11 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
     logs,
     logger,
     fallbackRoots: config.allowedRoots.length > 0 ? config.allowedRoots : [options.cwd],
-    secrets: () => secrets,
+    secrets,
+    rememberSecret: (value) => {
+      if (value.length >= MIN_SECRET_LENGTH) secretValues.add(value);
+    },
+    envValue: options.envValue ?? (() => undefined),
     cwd: options.cwd,
     organization: config.orgName ?? (config.mode === 'local' ? LOCAL_ORGANIZATION : undefined),
   };
@@ -101,7 +111,7 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
     deps,
     start: () =>
       (starting ??= (async () => {
-        connection = await connect(options);
+        connection = await connect({ ...options, logger });
         return runtime;
       })()),
     close,

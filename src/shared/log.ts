@@ -1,5 +1,5 @@
 /** Logging for ignite-mcp. stdout is the MCP wire on stdio, so every line goes to stderr. */
-import { redactText } from './redact.js';
+import { redactKnownSecrets, redactText, scrubSecrets } from './redact.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -51,3 +51,20 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
 /** A logger that drops everything, for tests that do not look at logs. */
 export const silentLogger: Logger = createLogger({ write: () => {} });
+
+/**
+ * `inner` with `secrets()` hidden as well, for values learned after `inner` was made (a secret
+ * the user entered): messages and fields are scrubbed before `inner` formats and redacts them.
+ */
+export function withSecrets(inner: Logger, secrets: () => readonly string[]): Logger {
+  const scrub =
+    (write: (message: string, fields?: Record<string, unknown>) => void) => (message: string, fields?: Record<string, unknown>) =>
+      write(redactKnownSecrets(message, secrets()), fields && scrubSecrets(fields, secrets()));
+  return {
+    debug: scrub((m, f) => inner.debug(m, f)),
+    info: scrub((m, f) => inner.info(m, f)),
+    warn: scrub((m, f) => inner.warn(m, f)),
+    error: scrub((m, f) => inner.error(m, f)),
+    child: (scope) => withSecrets(inner.child(scope), secrets),
+  };
+}

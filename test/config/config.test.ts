@@ -48,6 +48,7 @@ describe('loadConfig defaults', () => {
       deadlineMs: 30_000,
       logLevel: 'info',
       readOnly: false,
+      confirm: 'elicit',
       allowedRoots: [],
       dataDir: `${HOME}/.local/share/ignite-mcp`,
       warnings: [],
@@ -305,6 +306,14 @@ describe('other settings', () => {
     expect(load({ env })).toMatchObject({ deadlineMs: 120_000, logLevel: 'warn', readOnly: true });
     expect(load({ env, argv: ['--log-level', 'debug', '--read-only=false'] })).toMatchObject({ logLevel: 'debug', readOnly: false });
     expect(configError(() => load({ env: { IGNITE_MCP_DEADLINE_MS: '5' } })).message).toContain('at least 100 ms');
+  });
+
+  it('reads the consent mode from --confirm, then IGNITE_MCP_CONFIRM, and names the setting when it is wrong', () => {
+    expect(load({ env: { IGNITE_MCP_CONFIRM: 'Always-Proceed' } }).confirm).toBe('always-proceed');
+    expect(load({ env: { IGNITE_MCP_CONFIRM: 'always-proceed' }, argv: ['--confirm', 'refuse'] }).confirm).toBe('refuse');
+    expect(configError(() => load({ env: { IGNITE_MCP_CONFIRM: 'yes' } })).message).toMatch(
+      /IGNITE_MCP_CONFIRM: must be one of elicit, always-proceed, refuse \(got "yes"\)/,
+    );
   });
 });
 

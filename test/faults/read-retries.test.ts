@@ -79,6 +79,8 @@ describe('reads are retried on passing faults', () => {
       .map(([method]) => method);
     expect(reads.sort()).toEqual([
       'GetApp',
+      'GetAppState',
+      'GetAppVersion',
       'GetBuild',
       'GetDraftInfo',
       'GetSecret',

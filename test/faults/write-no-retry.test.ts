@@ -12,6 +12,9 @@ const faults = () => harness.local.faults;
 beforeAll(async () => {
   harness = await startHarness({ env: { IGNITE_MCP_DEADLINE_MS: '1000' } });
   client = harness.runtime.deps.client;
+  // publish_draft reads the draft (the digest it asks consent for) before PublishDraft, so there is one.
+  await client.createApp({ name: 'pub-app' });
+  await client.saveDraft({ app_name: 'pub-app', code: { image: { prebuilt: { image_ref: 'docker.io/library/nginx:1.27' } } } });
 });
 beforeEach(() => faults().clear());
 afterAll(() => harness.close());
@@ -31,6 +34,8 @@ const WRITES: Record<string, () => Promise<unknown>> = {
   SaveDraft: () => client.saveDraft({ app_name: 'w' }),
   TestDraft: () => client.testDraft({ app_name: 'w' }),
   PublishDraft: () => client.publishDraft({ app_name: 'w' }),
+  RollbackApp: () => client.rollbackApp({ app_name: 'w', version: 1 }),
+  DeleteApp: () => client.deleteApp({ app_name: 'w' }),
   Invoke: () => drain(client.invoke({ app_name: 'w' })),
   CreateSecret: () => client.createSecret({ name: 's' }),
   DeleteSecret: () => client.deleteSecret({ name: 's' }),

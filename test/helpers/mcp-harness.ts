@@ -13,7 +13,7 @@ import { createServer } from '../../src/mcp/server.js';
 import { startLocalIgnite, type LocalIgnite, type LocalIgniteOptions } from '../../src/local/server.js';
 import { CANARY, canaryIn } from './canary.js';
 
-export { CANARY } from './canary.js';
+export { CANARY, SECRET_VALUE_CANARY } from './canary.js';
 
 export interface Harness {
   client: Client;
@@ -42,6 +42,8 @@ export interface HarnessOptions {
   argv?: string[];
   local?: Partial<LocalIgniteOptions>;
   clientCapabilities?: ConstructorParameters<typeof Client>[1];
+  /** The MCP server's own environment as create_secret's value_env sees it (the config env is separate). */
+  serverEnv?: Record<string, string>;
   /**
    * 'remote' (default): a standalone local Ignite that requires the canary as its token, reached as
    * a remote endpoint with DODIL_TOKEN set, so every call carries the canary. 'embedded': the
@@ -77,6 +79,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     logger,
     cwd: workDir,
+    envValue: (name) => options.serverEnv?.[name],
     startLocal: async (settings) => (embedded = await startLocalIgnite({ ...settings, dataDir: undefined, ...options.local })),
   });
   const local = standalone ?? embedded!;

@@ -15,6 +15,15 @@ const EXPECTED_TOOLS = [
   'test_draft',
   'publish_draft',
   'invoke',
+  'create_secret',
+  'list_secrets',
+  'delete_secret',
+  'list_versions',
+  'get_version',
+  'rollback_app',
+  'list_apps',
+  'get_app',
+  'delete_app',
 ];
 
 let harness: Harness;
@@ -42,9 +51,9 @@ function sortedJson(value: unknown): string {
 }
 
 describe('the tool surface', () => {
-  it('has exactly the expected tools, at most 14', () => {
+  it('has exactly the expected tools, at most 24', () => {
     expect(tools.map((tool) => tool.name).sort()).toEqual([...EXPECTED_TOOLS].sort());
-    expect(tools.length).toBeLessThanOrEqual(14);
+    expect(tools.length).toBeLessThanOrEqual(24);
   });
 
   it.each(EXPECTED_TOOLS)('%s has a title, all four hints, a plain-object input, an output schema and a next step', (name) => {

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AppInstance as _dodil_ignite_v1_AppInstance, AppInstance__Output as _dodil_ignite_v1_AppInstance__Output } from './dodil/ignite/v1/AppInstance.js';
 import type { AppMeta as _dodil_ignite_v1_AppMeta, AppMeta__Output as _dodil_ignite_v1_AppMeta__Output } from './dodil/ignite/v1/AppMeta.js';
 import type { AppVersionInfo as _dodil_ignite_v1_AppVersionInfo, AppVersionInfo__Output as _dodil_ignite_v1_AppVersionInfo__Output } from './dodil/ignite/v1/AppVersionInfo.js';
 import type { CodeSource as _dodil_ignite_v1_CodeSource, CodeSource__Output as _dodil_ignite_v1_CodeSource__Output } from './dodil/ignite/v1/CodeSource.js';
@@ -8,11 +9,18 @@ import type { CompileSource as _dodil_ignite_v1_CompileSource, CompileSource__Ou
 import type { ComputeServiceClient as _dodil_ignite_v1_ComputeServiceClient, ComputeServiceDefinition as _dodil_ignite_v1_ComputeServiceDefinition } from './dodil/ignite/v1/ComputeService.js';
 import type { CreateAppRequest as _dodil_ignite_v1_CreateAppRequest, CreateAppRequest__Output as _dodil_ignite_v1_CreateAppRequest__Output } from './dodil/ignite/v1/CreateAppRequest.js';
 import type { CreateAppResponse as _dodil_ignite_v1_CreateAppResponse, CreateAppResponse__Output as _dodil_ignite_v1_CreateAppResponse__Output } from './dodil/ignite/v1/CreateAppResponse.js';
+import type { DeleteAppRequest as _dodil_ignite_v1_DeleteAppRequest, DeleteAppRequest__Output as _dodil_ignite_v1_DeleteAppRequest__Output } from './dodil/ignite/v1/DeleteAppRequest.js';
+import type { DeleteAppResponse as _dodil_ignite_v1_DeleteAppResponse, DeleteAppResponse__Output as _dodil_ignite_v1_DeleteAppResponse__Output } from './dodil/ignite/v1/DeleteAppResponse.js';
 import type { DenoRuntime as _dodil_ignite_v1_DenoRuntime, DenoRuntime__Output as _dodil_ignite_v1_DenoRuntime__Output } from './dodil/ignite/v1/DenoRuntime.js';
+import type { DigestTest as _dodil_ignite_v1_DigestTest, DigestTest__Output as _dodil_ignite_v1_DigestTest__Output } from './dodil/ignite/v1/DigestTest.js';
 import type { DraftInfo as _dodil_ignite_v1_DraftInfo, DraftInfo__Output as _dodil_ignite_v1_DraftInfo__Output } from './dodil/ignite/v1/DraftInfo.js';
 import type { EnvPatch as _dodil_ignite_v1_EnvPatch, EnvPatch__Output as _dodil_ignite_v1_EnvPatch__Output } from './dodil/ignite/v1/EnvPatch.js';
 import type { GetAppRequest as _dodil_ignite_v1_GetAppRequest, GetAppRequest__Output as _dodil_ignite_v1_GetAppRequest__Output } from './dodil/ignite/v1/GetAppRequest.js';
 import type { GetAppResponse as _dodil_ignite_v1_GetAppResponse, GetAppResponse__Output as _dodil_ignite_v1_GetAppResponse__Output } from './dodil/ignite/v1/GetAppResponse.js';
+import type { GetAppStateRequest as _dodil_ignite_v1_GetAppStateRequest, GetAppStateRequest__Output as _dodil_ignite_v1_GetAppStateRequest__Output } from './dodil/ignite/v1/GetAppStateRequest.js';
+import type { GetAppStateResponse as _dodil_ignite_v1_GetAppStateResponse, GetAppStateResponse__Output as _dodil_ignite_v1_GetAppStateResponse__Output } from './dodil/ignite/v1/GetAppStateResponse.js';
+import type { GetAppVersionRequest as _dodil_ignite_v1_GetAppVersionRequest, GetAppVersionRequest__Output as _dodil_ignite_v1_GetAppVersionRequest__Output } from './dodil/ignite/v1/GetAppVersionRequest.js';
+import type { GetAppVersionResponse as _dodil_ignite_v1_GetAppVersionResponse, GetAppVersionResponse__Output as _dodil_ignite_v1_GetAppVersionResponse__Output } from './dodil/ignite/v1/GetAppVersionResponse.js';
 import type { GetDraftInfoRequest as _dodil_ignite_v1_GetDraftInfoRequest, GetDraftInfoRequest__Output as _dodil_ignite_v1_GetDraftInfoRequest__Output } from './dodil/ignite/v1/GetDraftInfoRequest.js';
 import type { GetDraftInfoResponse as _dodil_ignite_v1_GetDraftInfoResponse, GetDraftInfoResponse__Output as _dodil_ignite_v1_GetDraftInfoResponse__Output } from './dodil/ignite/v1/GetDraftInfoResponse.js';
 import type { GoRuntime as _dodil_ignite_v1_GoRuntime, GoRuntime__Output as _dodil_ignite_v1_GoRuntime__Output } from './dodil/ignite/v1/GoRuntime.js';
@@ -36,6 +44,8 @@ import type { PublishDraftRequest as _dodil_ignite_v1_PublishDraftRequest, Publi
 import type { PublishDraftResponse as _dodil_ignite_v1_PublishDraftResponse, PublishDraftResponse__Output as _dodil_ignite_v1_PublishDraftResponse__Output } from './dodil/ignite/v1/PublishDraftResponse.js';
 import type { PythonRuntime as _dodil_ignite_v1_PythonRuntime, PythonRuntime__Output as _dodil_ignite_v1_PythonRuntime__Output } from './dodil/ignite/v1/PythonRuntime.js';
 import type { ResourceLimits as _dodil_ignite_v1_ResourceLimits, ResourceLimits__Output as _dodil_ignite_v1_ResourceLimits__Output } from './dodil/ignite/v1/ResourceLimits.js';
+import type { RollbackAppRequest as _dodil_ignite_v1_RollbackAppRequest, RollbackAppRequest__Output as _dodil_ignite_v1_RollbackAppRequest__Output } from './dodil/ignite/v1/RollbackAppRequest.js';
+import type { RollbackAppResponse as _dodil_ignite_v1_RollbackAppResponse, RollbackAppResponse__Output as _dodil_ignite_v1_RollbackAppResponse__Output } from './dodil/ignite/v1/RollbackAppResponse.js';
 import type { Runtime as _dodil_ignite_v1_Runtime, Runtime__Output as _dodil_ignite_v1_Runtime__Output } from './dodil/ignite/v1/Runtime.js';
 import type { RustRuntime as _dodil_ignite_v1_RustRuntime, RustRuntime__Output as _dodil_ignite_v1_RustRuntime__Output } from './dodil/ignite/v1/RustRuntime.js';
 import type { SaveDraftRequest as _dodil_ignite_v1_SaveDraftRequest, SaveDraftRequest__Output as _dodil_ignite_v1_SaveDraftRequest__Output } from './dodil/ignite/v1/SaveDraftRequest.js';
@@ -54,7 +64,9 @@ export interface ProtoGrpcType {
   dodil: {
     ignite: {
       v1: {
+        AppInstance: MessageTypeDefinition<_dodil_ignite_v1_AppInstance, _dodil_ignite_v1_AppInstance__Output>
         AppMeta: MessageTypeDefinition<_dodil_ignite_v1_AppMeta, _dodil_ignite_v1_AppMeta__Output>
+        AppReadiness: EnumTypeDefinition
         AppVersionInfo: MessageTypeDefinition<_dodil_ignite_v1_AppVersionInfo, _dodil_ignite_v1_AppVersionInfo__Output>
         CodeKind: EnumTypeDefinition
         CodeSource: MessageTypeDefinition<_dodil_ignite_v1_CodeSource, _dodil_ignite_v1_CodeSource__Output>
@@ -62,14 +74,21 @@ export interface ProtoGrpcType {
         ComputeService: SubtypeConstructor<typeof grpc.Client, _dodil_ignite_v1_ComputeServiceClient> & { service: _dodil_ignite_v1_ComputeServiceDefinition }
         CreateAppRequest: MessageTypeDefinition<_dodil_ignite_v1_CreateAppRequest, _dodil_ignite_v1_CreateAppRequest__Output>
         CreateAppResponse: MessageTypeDefinition<_dodil_ignite_v1_CreateAppResponse, _dodil_ignite_v1_CreateAppResponse__Output>
+        DeleteAppRequest: MessageTypeDefinition<_dodil_ignite_v1_DeleteAppRequest, _dodil_ignite_v1_DeleteAppRequest__Output>
+        DeleteAppResponse: MessageTypeDefinition<_dodil_ignite_v1_DeleteAppResponse, _dodil_ignite_v1_DeleteAppResponse__Output>
         DenoRuntime: MessageTypeDefinition<_dodil_ignite_v1_DenoRuntime, _dodil_ignite_v1_DenoRuntime__Output>
         DeploymentMode: EnumTypeDefinition
         DeploymentState: EnumTypeDefinition
+        DigestTest: MessageTypeDefinition<_dodil_ignite_v1_DigestTest, _dodil_ignite_v1_DigestTest__Output>
         DraftInfo: MessageTypeDefinition<_dodil_ignite_v1_DraftInfo, _dodil_ignite_v1_DraftInfo__Output>
         EnvPatch: MessageTypeDefinition<_dodil_ignite_v1_EnvPatch, _dodil_ignite_v1_EnvPatch__Output>
         ExecutionStatus: EnumTypeDefinition
         GetAppRequest: MessageTypeDefinition<_dodil_ignite_v1_GetAppRequest, _dodil_ignite_v1_GetAppRequest__Output>
         GetAppResponse: MessageTypeDefinition<_dodil_ignite_v1_GetAppResponse, _dodil_ignite_v1_GetAppResponse__Output>
+        GetAppStateRequest: MessageTypeDefinition<_dodil_ignite_v1_GetAppStateRequest, _dodil_ignite_v1_GetAppStateRequest__Output>
+        GetAppStateResponse: MessageTypeDefinition<_dodil_ignite_v1_GetAppStateResponse, _dodil_ignite_v1_GetAppStateResponse__Output>
+        GetAppVersionRequest: MessageTypeDefinition<_dodil_ignite_v1_GetAppVersionRequest, _dodil_ignite_v1_GetAppVersionRequest__Output>
+        GetAppVersionResponse: MessageTypeDefinition<_dodil_ignite_v1_GetAppVersionResponse, _dodil_ignite_v1_GetAppVersionResponse__Output>
         GetDraftInfoRequest: MessageTypeDefinition<_dodil_ignite_v1_GetDraftInfoRequest, _dodil_ignite_v1_GetDraftInfoRequest__Output>
         GetDraftInfoResponse: MessageTypeDefinition<_dodil_ignite_v1_GetDraftInfoResponse, _dodil_ignite_v1_GetDraftInfoResponse__Output>
         GoRuntime: MessageTypeDefinition<_dodil_ignite_v1_GoRuntime, _dodil_ignite_v1_GoRuntime__Output>
@@ -79,6 +98,7 @@ export interface ProtoGrpcType {
         ImageFromCode: MessageTypeDefinition<_dodil_ignite_v1_ImageFromCode, _dodil_ignite_v1_ImageFromCode__Output>
         ImageFromGit: MessageTypeDefinition<_dodil_ignite_v1_ImageFromGit, _dodil_ignite_v1_ImageFromGit__Output>
         ImageSource: MessageTypeDefinition<_dodil_ignite_v1_ImageSource, _dodil_ignite_v1_ImageSource__Output>
+        InstanceState: EnumTypeDefinition
         InvokeHead: MessageTypeDefinition<_dodil_ignite_v1_InvokeHead, _dodil_ignite_v1_InvokeHead__Output>
         InvokeRequest: MessageTypeDefinition<_dodil_ignite_v1_InvokeRequest, _dodil_ignite_v1_InvokeRequest__Output>
         InvokeResponse: MessageTypeDefinition<_dodil_ignite_v1_InvokeResponse, _dodil_ignite_v1_InvokeResponse__Output>
@@ -94,6 +114,8 @@ export interface ProtoGrpcType {
         PythonRuntime: MessageTypeDefinition<_dodil_ignite_v1_PythonRuntime, _dodil_ignite_v1_PythonRuntime__Output>
         ResourceLimits: MessageTypeDefinition<_dodil_ignite_v1_ResourceLimits, _dodil_ignite_v1_ResourceLimits__Output>
         ResourceTier: EnumTypeDefinition
+        RollbackAppRequest: MessageTypeDefinition<_dodil_ignite_v1_RollbackAppRequest, _dodil_ignite_v1_RollbackAppRequest__Output>
+        RollbackAppResponse: MessageTypeDefinition<_dodil_ignite_v1_RollbackAppResponse, _dodil_ignite_v1_RollbackAppResponse__Output>
         Runtime: MessageTypeDefinition<_dodil_ignite_v1_Runtime, _dodil_ignite_v1_Runtime__Output>
         RustCompilationTarget: EnumTypeDefinition
         RustRuntime: MessageTypeDefinition<_dodil_ignite_v1_RustRuntime, _dodil_ignite_v1_RustRuntime__Output>

@@ -19,17 +19,19 @@ export function checkDraftSource(compute: ComputeParts, organization: string, ap
  */
 export function storeDraft(compute: ComputeParts, app: AppRecord, plan: DraftPlan, caller: Caller): DraftRecord {
   const now = Date.now();
+  const replaced = compute.drafts.get(app.organization_name, app.name);
   const base = {
     organization_name: app.organization_name,
     app_name: app.name,
     code_kind: plan.code_kind,
     code_hash: plan.code_hash,
     error: '',
+    // Tests are about image digests, so a new draft of an image already tested keeps that result.
+    tests: replaced?.tests ?? {},
     created_at_ms: now,
     updated_at_ms: now,
   };
   // The replaced draft's image build can no longer become anyone's image; stop it rather than let it run on.
-  const replaced = compute.drafts.get(app.organization_name, app.name);
   const stillBuilding = replaced ? compute.draftBuilds.pending(replaced) : undefined;
   if (stillBuilding) compute.deps.builds.cancel(stillBuilding.build_id, app.organization_name);
   let draft: DraftRecord;

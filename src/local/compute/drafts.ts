@@ -1,4 +1,5 @@
 import type { CodeKind__Output } from '../../contract/generated/dodil/ignite/v1/CodeKind.js';
+import type { DigestTest } from '../../contract/generated/dodil/ignite/v1/DigestTest.js';
 import type { DraftInfo } from '../../contract/generated/dodil/ignite/v1/DraftInfo.js';
 import { notFound } from '../rpc/errors.js';
 import { RecordBook } from '../record-book.js';
@@ -19,9 +20,23 @@ export interface DraftRecord {
   build_id: string;
   /** Why the draft's image could not be built. */
   error: string;
+  /** The last TestDraft of each image digest the draft ran (absent in records from before tests were kept). */
+  tests?: Record<string, DigestTestRecord>;
   created_at_ms: number;
   updated_at_ms: number;
 }
+
+/** One TestDraft of one image digest: "tested" means exactly this digest answered 2xx with its whole body. */
+export interface DigestTestRecord {
+  image_digest: string;
+  status_code: number;
+  passed: boolean;
+  tested_at_ms: number;
+  execution_id: string;
+}
+
+/** Digests a draft remembers tests for; older ones are dropped. */
+const KEPT_TESTS = 16;
 
 /** Draft slots in the store, one per app. */
 export class DraftBook extends RecordBook<DraftRecord, [organization: string, app: string]> {
@@ -45,6 +60,19 @@ export class DraftBook extends RecordBook<DraftRecord, [organization: string, ap
     this.put(next);
     return next;
   }
+
+  /** Records a test of the draft's image; kept across later saves of the draft, since it is about the digest. */
+  recordTest(expected: DraftRecord, test: DigestTestRecord): DraftRecord {
+    const current = this.get(expected.organization_name, expected.app_name) ?? expected;
+    const others = Object.values(current.tests ?? {}).filter((kept) => kept.image_digest !== test.image_digest);
+    const tests = [...others.sort((a, b) => a.tested_at_ms - b.tested_at_ms).slice(-(KEPT_TESTS - 1)), test];
+    return this.update(expected, { tests: Object.fromEntries(tests.map((kept) => [kept.image_digest, kept])) });
+  }
+}
+
+export function digestTest(test: DigestTestRecord | undefined): DigestTest | null {
+  if (!test) return null;
+  return { ...test, tested_at_ms: String(test.tested_at_ms) };
 }
 
 export function draftInfo(draft: DraftRecord): DraftInfo {
@@ -59,5 +87,6 @@ export function draftInfo(draft: DraftRecord): DraftInfo {
     image_digest: draft.image_digest,
     build_id: draft.build_id,
     registry_secret_ref: draft.registry_secret_ref,
+    last_test: digestTest(draft.image_digest ? draft.tests?.[draft.image_digest] : undefined),
   };
 }

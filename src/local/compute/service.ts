@@ -2,6 +2,9 @@ import type * as grpc from '@grpc/grpc-js';
 import type { ComputeServiceHandlers } from '../../contract/generated/dodil/ignite/v1/ComputeService.js';
 import { AppRunner } from '../runner/app-runner.js';
 import { appHandlers } from './app-handlers.js';
+import { deleteApp } from './app-delete.js';
+import { AppQueue } from './app-queue.js';
+import { appState } from './app-state.js';
 import { AppBook } from './apps.js';
 import type { ComputeParts, ComputeDeps } from './parts.js';
 import { scopeOf } from './parts.js';
@@ -11,8 +14,10 @@ import { DraftBook, draftInfo } from './drafts.js';
 import { invokeHandler } from './invoke.js';
 import { paginate } from '../rpc/paginate.js';
 import { Publisher } from './publish.js';
+import { rollbackApp } from './rollback.js';
 import { testDraft } from './test-draft.js';
 import { unary } from '../rpc/handlers.js';
+import { notFound } from '../rpc/errors.js';
 import { VersionBook, versionInfo } from './versions.js';
 
 /**
@@ -37,7 +42,9 @@ export function createComputeService(deps: ComputeDeps): { implementation: grpc.
     }),
     log,
   };
-  const publisher = new Publisher(compute);
+  // Publish, rollback and delete of one app run one at a time.
+  const lifecycle = new AppQueue();
+  const publisher = new Publisher(compute, lifecycle);
 
   const implementation: ComputeServiceHandlers = {
     ...appHandlers(compute),
@@ -67,6 +74,25 @@ export function createComputeService(deps: ComputeDeps): { implementation: grpc.
       const page = paginate(compute.versions.ofApp(org, app.name), call.request, { keyOf });
       return { versions: page.items.map(versionInfo), next_cursor: page.next_cursor };
     }),
+
+    GetAppVersion: unary((call) => {
+      const { org } = scopeOf(compute, call, call.request.organization_name);
+      const app = compute.apps.require(org, call.request.app_name);
+      const version = compute.versions.get(org, app.name, call.request.version);
+      if (!version) {
+        const latest = compute.versions.latest(org, app.name);
+        throw notFound(
+          `version ${call.request.version} of app "${app.name}" not found; ${latest === 0 ? 'nothing is published yet' : `its versions are 1 to ${latest}`}`,
+        );
+      }
+      return { version: versionInfo(version) };
+    }),
+
+    RollbackApp: unary((call) => rollbackApp(compute, lifecycle, call)),
+
+    GetAppState: unary((call) => appState(compute, call)),
+
+    DeleteApp: unary((call) => deleteApp(compute, lifecycle, call)),
 
     Invoke: invokeHandler(compute),
 

@@ -44,12 +44,21 @@ export async function testDraft(
     open.finish();
     open.response.destroy();
   }
+  const status_code = open.response.statusCode ?? 0;
+  // Passing means exactly this digest answered 2xx with its whole body; PublishDraft reports it.
+  compute.drafts.recordTest(draft, {
+    image_digest: target.image.digest,
+    status_code,
+    passed: status_code >= 200 && status_code < 300 && !error,
+    tested_at_ms: Date.now(),
+    execution_id: exchange.executionId,
+  });
   const headers = responseHeaders(open.response);
   if (total > TEST_DRAFT_BODY_CAP) headers['x-ignite-body-truncated'] = String(total);
   // The unary answer has no trailer, so a body that broke off is flagged in a header instead.
   if (error) headers['x-ignite-body-error'] = error;
   return {
-    status_code: open.response.statusCode ?? 0,
+    status_code,
     headers,
     body: Buffer.concat(chunks),
     latency_ms: String(Date.now() - started),

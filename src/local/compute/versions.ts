@@ -4,8 +4,9 @@ import type { VersionStatus__Output } from '../../contract/generated/dodil/ignit
 import { RecordBook } from '../record-book.js';
 import type { LocalStore } from '../store.js';
 import type { Tier } from './tiers.js';
+import { digestTest, type DigestTestRecord } from './drafts.js';
 
-/** An immutable published version; only its status moves (ACTIVE -> SUPERSEDED). */
+/** An immutable published version; only its status moves (ACTIVE -> SUPERSEDED, and back on a rollback). */
 export interface VersionRecord {
   organization_name: string;
   app_name: string;
@@ -18,6 +19,8 @@ export interface VersionRecord {
   image_digest: string;
   registry_secret_ref: string;
   resource_tier: Tier;
+  /** The draft's test of exactly image_digest when it was published; absent: never tested. */
+  test?: DigestTestRecord;
   created_at_ms: number;
 }
 
@@ -47,5 +50,7 @@ export function versionInfo(record: VersionRecord): AppVersionInfo {
     code_kind: record.code_kind,
     image_ref: record.image_ref,
     image_digest: record.image_digest,
+    test: digestTest(record.test),
+    registry_secret_ref: record.registry_secret_ref,
   };
 }

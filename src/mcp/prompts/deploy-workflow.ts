@@ -13,7 +13,8 @@ export function registerDeployWorkflowPrompt(server: McpServer): void {
     'deploy_workflow',
     {
       title: 'Deploy a folder or image to Ignite',
-      description: 'Walks through configure_app, build, draft, test, publish and invoke for one app.',
+      description:
+        'Walks through configure_app, build, draft (with secrets for private registries), test, publish, invoke and rollback for one app.',
       argsSchema,
     },
     ({ source, app_name, port }) => {
@@ -24,7 +25,9 @@ export function registerDeployWorkflowPrompt(server: McpServer): void {
         `1. configure_app with app_name "${app_name}"${port ? ` and ports [${port}]` : ''}; keep health_path /healthz unless the app serves health elsewhere.`,
         ...(looksLikeImage
           ? [
-              `2. save_image_draft with app_name "${app_name}" and image_ref "${source}" (add registry_secret_ref if the registry is private).`,
+              `2. save_image_draft with app_name "${app_name}" and image_ref "${source}". If the registry is private, first create_secret type "registry" ` +
+                `(username, server_address = the registry host, and the password as value_env: the name of a variable in the server's environment, ` +
+                `or value_file; never put the password in an argument), then pass its name as registry_secret_ref.`,
             ]
           : [
               `2. upload_context with path "${source}" and dry_run true; check the manifest (secret files left out, Dockerfile found).`,
@@ -33,8 +36,9 @@ export function registerDeployWorkflowPrompt(server: McpServer): void {
               `5. save_image_draft with app_name "${app_name}" and the build_id.`,
             ]),
         `${looksLikeImage ? 3 : 6}. test_draft with a small JSON payload; expect a 2xx status.`,
-        `${looksLikeImage ? 4 : 7}. publish_draft; note the version.`,
+        `${looksLikeImage ? 4 : 7}. publish_draft; note the version, the image digest that went live and whether it was tested. If the user declines (consent "declined"), stop: do not retry.`,
         `${looksLikeImage ? 5 : 8}. invoke with the same payload and report the status, the body and the execution_id.`,
+        `If the new version misbehaves (5xx, wrong answers): list_versions, then rollback_app to the last good version, and invoke again to confirm; get_app shows what serves.`,
         "Stop and report at the first error; quote the tool's hint.",
       ];
       return { messages: [{ role: 'user', content: { type: 'text', text: steps.join('\n') } }] };

@@ -9,6 +9,7 @@ import type { ServerDeps } from '../deps.js';
 import type { AllowedRoots } from '../client-roots.js';
 import { preconditionHint } from './shared/precondition-hints.js';
 import { wireObject } from './shared/wire-schema.js';
+import { userChannelOf, type UserChannel } from '../elicitation.js';
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;
@@ -27,6 +28,8 @@ export interface ToolCall {
   readonly wantsProgress: boolean;
   /** Folders this call may read: the client's roots, else the configured folders, else the cwd. */
   allowedRoots(): Promise<string[]>;
+  /** Asks the user through the client, where it supports elicitation (consent, secret entry). */
+  user: UserChannel;
 }
 
 export interface ToolOutcome<Out> {
@@ -76,6 +79,7 @@ type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
  * the configured secrets scrubbed (an app or a build may echo them).
  */
 export function registerToolDefinition(server: McpServer, definition: AnyToolDefinition, deps: ServerDeps, roots: AllowedRoots): void {
+  const user = userChannelOf(server.server);
   const handler = async (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> => {
     const token = extra._meta?.progressToken;
     const call: ToolCall = {
@@ -83,6 +87,7 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
       signal: extra.signal,
       wantsProgress: token !== undefined,
       allowedRoots: () => roots.current(),
+      user,
       async progress(progress, total, message) {
         if (token === undefined) return;
         await extra

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { organizationFor } from './shared/app-summary.js';
 import { defineTool } from './define-tool.js';
+import { executionLogLinks } from './shared/execution-links.js';
 import { describeExchange, encodePayload, httpRequestShape, httpResponseShape, renderBody } from './shared/http-exchange.js';
 import { appNameInput, organizationInput } from './shared/schemas.js';
 
@@ -58,6 +59,7 @@ Next: read the body; to change the app, build again and save_image_draft.`,
     const broken = structured.stream_error ? `\nthe body stream broke: ${structured.stream_error}` : '';
     return {
       structured,
+      links: executionLogLinks(args.app_name, head.execution_id),
       text: `${args.app_name} v${head.version} (execution ${head.execution_id}): ${describeExchange(head.status_code, total, rendered.body_truncated, rendered.body)}${broken}`,
     };
   },

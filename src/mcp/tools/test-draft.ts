@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { organizationFor } from './shared/app-summary.js';
 import { defineTool } from './define-tool.js';
+import { executionLogLinks } from './shared/execution-links.js';
 import { describeExchange, encodePayload, httpRequestShape, httpResponseShape, renderBody } from './shared/http-exchange.js';
 import { appNameInput, organizationInput } from './shared/schemas.js';
 
@@ -37,6 +38,7 @@ Next: publish_draft if the answer is right.`,
         latency_ms: Number(response.latency_ms),
         image_ref: response.image_ref,
       },
+      links: executionLogLinks(args.app_name, response.execution_id),
       text: `draft of ${args.app_name}: ${describeExchange(response.status_code, rendered.body_bytes, rendered.body_truncated, rendered.body)}\nlatency ${response.latency_ms} ms`,
     };
   },

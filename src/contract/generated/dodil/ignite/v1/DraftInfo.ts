@@ -2,6 +2,7 @@
 
 import type { VersionStatus as _dodil_ignite_v1_VersionStatus, VersionStatus__Output as _dodil_ignite_v1_VersionStatus__Output } from '../../../dodil/ignite/v1/VersionStatus.js';
 import type { CodeKind as _dodil_ignite_v1_CodeKind, CodeKind__Output as _dodil_ignite_v1_CodeKind__Output } from '../../../dodil/ignite/v1/CodeKind.js';
+import type { DigestTest as _dodil_ignite_v1_DigestTest, DigestTest__Output as _dodil_ignite_v1_DigestTest__Output } from '../../../dodil/ignite/v1/DigestTest.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface DraftInfo {
@@ -16,6 +17,7 @@ export interface DraftInfo {
   'build_id'?: (string);
   'image_digest'?: (string);
   'registry_secret_ref'?: (string);
+  'last_test'?: (_dodil_ignite_v1_DigestTest | null);
 }
 
 export interface DraftInfo__Output {
@@ -30,4 +32,5 @@ export interface DraftInfo__Output {
   'build_id': (string);
   'image_digest': (string);
   'registry_secret_ref': (string);
+  'last_test': (_dodil_ignite_v1_DigestTest__Output | null);
 }

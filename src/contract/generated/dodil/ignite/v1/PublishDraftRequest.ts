@@ -4,9 +4,11 @@
 export interface PublishDraftRequest {
   'organization_name'?: (string);
   'app_name'?: (string);
+  'expected_image_digest'?: (string);
 }
 
 export interface PublishDraftRequest__Output {
   'organization_name': (string);
   'app_name': (string);
+  'expected_image_digest': (string);
 }

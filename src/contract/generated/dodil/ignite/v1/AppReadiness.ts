@@ -1,0 +1,26 @@
+// Original file: proto/dodil/ignite/v1/ignite_compute.proto
+
+export const AppReadiness = {
+  APP_READINESS_UNSPECIFIED: 'APP_READINESS_UNSPECIFIED',
+  APP_READINESS_NOT_PUBLISHED: 'APP_READINESS_NOT_PUBLISHED',
+  APP_READINESS_READY: 'APP_READINESS_READY',
+  APP_READINESS_IDLE: 'APP_READINESS_IDLE',
+  APP_READINESS_UNHEALTHY: 'APP_READINESS_UNHEALTHY',
+  APP_READINESS_BLOCKED: 'APP_READINESS_BLOCKED',
+} as const;
+
+export type AppReadiness =
+  | 'APP_READINESS_UNSPECIFIED'
+  | 0
+  | 'APP_READINESS_NOT_PUBLISHED'
+  | 1
+  | 'APP_READINESS_READY'
+  | 2
+  | 'APP_READINESS_IDLE'
+  | 3
+  | 'APP_READINESS_UNHEALTHY'
+  | 4
+  | 'APP_READINESS_BLOCKED'
+  | 5
+
+export type AppReadiness__Output = typeof AppReadiness[keyof typeof AppReadiness]
