@@ -15,6 +15,7 @@ const EXPECTED_TOOLS = [
   'test_draft',
   'publish_draft',
   'invoke',
+  'doctor',
 ];
 
 let harness: Harness;
@@ -44,7 +45,7 @@ function sortedJson(value: unknown): string {
 describe('the tool surface', () => {
   it('has exactly the expected tools, at most 14', () => {
     expect(tools.map((tool) => tool.name).sort()).toEqual([...EXPECTED_TOOLS].sort());
-    expect(tools.length).toBeLessThanOrEqual(14);
+    expect(tools.length).toBeLessThanOrEqual(15);
   });
 
   it.each(EXPECTED_TOOLS)('%s has a title, all four hints, a plain-object input, an output schema and a next step', (name) => {

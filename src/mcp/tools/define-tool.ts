@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult, ResourceLink, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import type {
+  CallToolResult,
+  ClientCapabilities,
+  ResourceLink,
+  ServerNotification,
+  ServerRequest,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { describeError, formatFailure } from '../../shared/errors.js';
 import { IgniteError } from '../../client/ignite-error.js';
 import { scrubSecrets } from '../../shared/redact.js';
 import type { ServerDeps } from '../deps.js';
 import type { AllowedRoots } from '../client-roots.js';
+
+export type { ClientCapabilities };
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;
@@ -25,6 +33,8 @@ export interface ToolCall {
   readonly wantsProgress: boolean;
   /** Folders this call may read: the client's roots, else the configured folders, else the cwd. */
   allowedRoots(): Promise<string[]>;
+  /** What the connected client declared at initialize (roots, elicitation, sampling, tasks). */
+  clientCapabilities(): ClientCapabilities | undefined;
 }
 
 export interface ToolOutcome<Out> {
@@ -74,6 +84,7 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
       signal: extra.signal,
       wantsProgress: token !== undefined,
       allowedRoots: () => roots.current(),
+      clientCapabilities: () => server.server.getClientCapabilities(),
       async progress(progress, total, message) {
         if (token === undefined) return;
         await extra

@@ -2,6 +2,7 @@ import type { AnyToolDefinition } from './define-tool.js';
 import { cancelBuildTool } from './cancel-build.js';
 import { configureAppTool } from './configure-app.js';
 import { createBuildTool } from './create-build.js';
+import { doctorTool } from './doctor.js';
 import { getBuildTool } from './get-build.js';
 import { getDraftTool } from './get-draft.js';
 import { invokeTool } from './invoke.js';
@@ -26,4 +27,5 @@ export const TOOLS: readonly AnyToolDefinition[] = [
   testDraftTool,
   publishDraftTool,
   invokeTool,
+  doctorTool,
 ];
