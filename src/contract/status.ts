@@ -35,7 +35,10 @@ void codesMatchGrpcJs;
 
 export interface StatusInfo {
   title: string;
-  /** What the agent should do next; specific enough to act on without reading docs. */
+  /**
+   * What the agent should do next; specific enough to act on without reading docs. Empty where only
+   * the failure itself can say (FAILED_PRECONDITION): a generic hint would name examples that do not apply.
+   */
   hint: string;
   /** Whether repeating the same call can succeed without changing anything. */
   retryable: boolean;
@@ -107,7 +110,7 @@ export const STATUS_TABLE: Readonly<Record<Status, StatusInfo>> = Object.freeze(
   },
   [Status.FAILED_PRECONDITION]: {
     title: 'failed precondition',
-    hint: "The target is not in a state that allows this call (e.g. the build already finished, a secret's type does not match its use, the image cannot run); fix what the server's message describes first.",
+    hint: '',
     ...FINAL,
   },
   [Status.ABORTED]: {

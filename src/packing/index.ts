@@ -12,6 +12,7 @@ export {
 export { INLINE_CONTEXT_LIMIT_BYTES, inlineIfSmall, UPLOAD_CHUNK_BYTES, uploadChunks, type InlineDecision } from './chunks.js';
 export { ContextChangedError } from './entry-reader.js';
 export { InvalidArchiveError, openExistingArchive, type ExistingArchive } from './existing-archive.js';
+export { archiveIgnoreReport, type ArchiveIgnoreReport } from './archive-ignores.js';
 export { DEFAULT_SKIP_NAMES, type IgnoreSource } from '../archive/ignore-rules.js';
 export { ContextLimitError, DEFAULT_LIMITS, type ContextLimits, type SizedPath } from './limits.js';
 export { planContext, type ContextManifest, type PlanOptions } from './manifest.js';

@@ -20,19 +20,23 @@ export interface LoggerOptions {
   write?: (line: string) => void;
   /** Strings that must never be printed (tokens, passwords); they and secret-shaped strings are redacted. */
   secrets?: () => readonly string[];
+  /** The clock stamped on each line; tests pass a fixed one. */
+  now?: () => Date;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const threshold = LEVEL_ORDER[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => void process.stderr.write(line));
   const secrets = options.secrets ?? (() => []);
+  const now = options.now ?? (() => new Date());
 
   function make(scope: string | undefined): Logger {
     const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
       if (LEVEL_ORDER[level] < threshold) return;
       const prefix = scope ? `[ignite-mcp:${scope}]` : '[ignite-mcp]';
       const tail = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
-      write(`${redactText(`${prefix} ${level}: ${message}${tail}`, secrets())}\n`);
+      // An ISO time first (UTC, to the millisecond), so lines from a long session can be placed.
+      write(`${now().toISOString()} ${redactText(`${prefix} ${level}: ${message}${tail}`, secrets())}\n`);
     };
     return {
       debug: (m, f) => emit('debug', m, f),

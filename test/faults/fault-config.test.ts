@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { LOCAL_FLAGS, runLocalCommand, type LocalCommandEnv } from '../../src/cli/local.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createIgniteClient } from '../../src/client/client.js';
@@ -14,6 +14,8 @@ import type { LocalIgnite } from '../../src/local/server.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ignite-faults-'));
 const started: LocalIgnite[] = [];
+/** What `ignite-mcp local` printed for the person who started it (kept out of the test run's own output). */
+const banners: string[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map((local) => local.close()));
 });
@@ -21,9 +23,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function runLocal(argv: string[], env: LocalCommandEnv): Promise<LocalIgnite> {
   const config = loadConfig({ env: {}, argv: [], homeDir: dir, cwd: dir });
-  const local = await runLocalCommand(['--port', '0', '--memory', ...argv], config, silentLogger, env);
-  started.push(local);
-  return local;
+  // The command greets its user on stderr; captured, so it lands here and not in the middle of vitest's report.
+  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    banners.push(String(chunk));
+    return true;
+  });
+  try {
+    const local = await runLocalCommand(['--port', '0', '--memory', ...argv], config, silentLogger, env);
+    started.push(local);
+    return local;
+  } finally {
+    write.mockRestore();
+  }
 }
 
 function configError(run: () => unknown): UserError {
@@ -91,6 +102,7 @@ describe('IGNITE_LOCAL_FAULTS and --faults', () => {
     expect(err).toBeInstanceOf(IgniteError);
     expect((err as IgniteError).message).toBe('CreateBuild failed: PERMISSION_DENIED: injected');
     expect(local.faults.calls('CreateBuild')).toBe(1);
+    expect(banners.join('')).toContain(`try: grpcurl -plaintext ${local.endpoint} list`);
     client.close();
   });
 

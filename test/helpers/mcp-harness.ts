@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
 import type { CallToolResult, JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/shared/log.js';
@@ -23,6 +25,12 @@ export interface Harness {
   /** A temp folder inside the server's allowed roots. */
   workDir: string;
   call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
+  /**
+   * How many structured results the client has checked against the advertised output schemas. The
+   * harness lists the tools first, so every call's structured content is validated as a real
+   * client validates it (Ajv), and a result that does not match fails the call.
+   */
+  outputValidations(): number;
   /** Every place the canary reached the client or the server's log so far. */
   canaryLeaks(): string[];
   /** Closes everything, then fails if the canary leaked anywhere. */
@@ -73,7 +81,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const local = standalone ?? embedded!;
   const mcp = createServer(runtime.deps);
-  const client = new Client({ name: 'harness', version: '0.0.0' }, options.clientCapabilities);
+  let validations = 0;
+  const ajv = new AjvJsonSchemaValidator();
+  const countingValidator: jsonSchemaValidator = {
+    getValidator<T>(schema: Parameters<jsonSchemaValidator['getValidator']>[0]) {
+      const validate = ajv.getValidator<T>(schema);
+      return (input: unknown) => {
+        validations++;
+        return validate(input);
+      };
+    },
+  };
+  const client = new Client(
+    { name: 'harness', version: '0.0.0' },
+    { ...options.clientCapabilities, jsonSchemaValidator: countingValidator },
+  );
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   // Everything the client receives passes here: results, errors, resource reads, prompts, notifications.
   const send = serverTransport.send.bind(serverTransport);
@@ -83,6 +105,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return send(message, sendOptions);
   };
   await Promise.all([mcp.server.connect(serverTransport), client.connect(clientTransport)]);
+  await client.listTools();
   let closing: Promise<void> | undefined;
   return {
     client,
@@ -91,6 +114,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logs,
     workDir,
     call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult,
+    outputValidations: () => validations,
     canaryLeaks: () => [...leaks],
     close() {
       closing ??= (async () => {

@@ -119,6 +119,8 @@ describe('draft, test, publish, invoke', () => {
     const notPublished = await harness.call('invoke', { app_name: 'empty' });
     expect(notPublished.isError).toBe(true);
     expect(textOf(notPublished)).toMatch(/publish/i);
+    // A precondition failure's hint is about this failure, in tool terms (not a generic list of examples).
+    expect(textOf(notPublished)).toContain('What to do: Publish first (test_draft, then publish_draft)');
     const unknownApp = await harness.call('test_draft', { app_name: 'no-such-app' });
     expect(unknownApp.isError).toBe(true);
     expect(textOf(unknownApp)).toMatch(/no-such-app/);

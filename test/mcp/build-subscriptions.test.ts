@@ -62,6 +62,11 @@ describe('build log resources', () => {
     }
     expect(seen.length).toBeGreaterThan(5);
     expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => i + 1));
+    // One spelling of statuses everywhere: the resource's _meta says what get_build says.
+    const last = await harness.client.readResource({ uri });
+    const { build } = (await harness.call('get_build', { build_id: watched })).structuredContent as { build: { status: string } };
+    expect(meta(last)['ignite/status']).toBe(build.status);
+    expect(build.status).toMatch(/^(SUCCEEDED|FAILED)$/);
     await harness.client.unsubscribeResource({ uri });
     expect(updates.filter((u) => u.includes(ignored))).toEqual([]);
 

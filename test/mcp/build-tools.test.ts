@@ -1,5 +1,4 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -19,8 +18,9 @@ async function startBuild(dir: string, name: string): Promise<string> {
   return build_id;
 }
 
+/** Contexts live in the harness's folder, which close() removes: nothing is left in the temp directory. */
 function failingContext(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'failing-ctx-'));
+  const dir = mkdtempSync(path.join(harness.workDir, 'failing-ctx-'));
   writeFileSync(
     path.join(dir, 'Dockerfile'),
     'FROM node:20-alpine\nWORKDIR /app\nCOPY present.txt ./\nCOPY missing.txt ./\nCMD ["node", "x.js"]\n',
@@ -138,7 +138,7 @@ describe('list_builds and cancel_build', () => {
   });
 
   it('cancels a running build, and refuses to cancel a finished one', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'slow-ctx-'));
+    const dir = mkdtempSync(path.join(harness.workDir, 'slow-ctx-'));
     const steps = Array.from({ length: 40 }, (_, i) => `ENV STEP${i}=${i}`).join('\n');
     writeFileSync(path.join(dir, 'Dockerfile'), `FROM scratch\n${steps}\nCMD ["x"]\n`);
     mkdirSync(path.join(dir, 'sub'));
@@ -148,5 +148,6 @@ describe('list_builds and cancel_build', () => {
     const again = await harness.call('cancel_build', { build_id: buildId });
     expect(again.isError).toBe(true);
     expect(textOf(again)).toMatch(/FAILED_PRECONDITION|CANCELLED/);
+    expect(textOf(again)).toContain('What to do: Nothing to cancel: the build has ended');
   });
 });

@@ -44,10 +44,13 @@ describe('the BYOI workflow through MCP tools', () => {
       `ignite://builds/${build_id}/logs`,
     );
 
-    const done = structured<{ build: { status: string; image_refs: string[] } }>(
-      await harness.call('get_build', { build_id, wait_seconds: 40 }),
-    );
+    const finished = await harness.call('get_build', { build_id, wait_seconds: 40 });
+    const done = structured<{ build: { status: string; image_refs: string[]; steps_not_executed: string[] }; next_step: string }>(finished);
     expect(done.build.status).toBe('SUCCEEDED');
+    expect(done.next_step).toMatch(/^save_image_draft with build_id/);
+    // The local Ignite skips RUN: the text must say so and what it means, not only "SUCCEEDED".
+    expect(done.build.steps_not_executed).toEqual(['RUN npm ci --omit=dev']);
+    expect(textOf(finished)).toMatch(/warning: 1 Dockerfile step was not executed \(RUN npm ci --omit=dev\): .*missing from the image/);
 
     const saved = structured<{ ready: boolean; source_kind: string; draft: { image_ref: string } }>(
       await harness.call('save_image_draft', { app_name: 'workflow', build_id }),
@@ -72,14 +75,18 @@ describe('the BYOI workflow through MCP tools', () => {
     );
     expect(created.source).toMatchObject({ kind: 'inline', secret_files_left_out: ['.env'] });
     await harness.call('configure_app', { app_name: 'from-code', ports: [8080] });
-    const saved = structured<{ ready: boolean; source_kind: string; draft: { build_id: string } }>(
-      await harness.call('save_image_draft', { app_name: 'from-code', path: appDir }),
+    const savedResult = await harness.call('save_image_draft', { app_name: 'from-code', path: appDir });
+    const saved = structured<{ ready: boolean; source_kind: string; draft: { build_id: string }; secret_files_left_out: string[] }>(
+      savedResult,
     );
-    expect(saved).toMatchObject({ ready: false, source_kind: 'from_code' });
-    const built = structured<{ build: { status: string } }>(
+    expect(saved).toMatchObject({ ready: false, source_kind: 'from_code', secret_files_left_out: ['.env'] });
+    expect(textOf(savedResult)).toContain('secret-shaped files left out: .env');
+    const built = structured<{ build: { status: string }; next_step: string }>(
       await harness.call('get_build', { build_id: saved.draft.build_id, wait_seconds: 40 }),
     );
     expect(built.build.status).toBe('SUCCEEDED');
+    // The draft takes the image by itself: saving it again from the build_id is not the next step.
+    expect(built.next_step).toMatch(/^test_draft for "from-code"/);
     const draft = structured<{ ready: boolean }>(await harness.call('get_draft', { app_name: 'from-code' }));
     expect(draft.ready).toBe(true);
   });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { isTerminalBuildStatus as isTerminal } from '../../contract/build-status.js';
+import { isTerminalBuildStatus as isTerminal, shortBuildStatus } from '../../contract/build-status.js';
 import type { Build__Output } from '../../contract/generated/dodil/ignite/v1/Build.js';
 import type { BuildStatus__Output } from '../../contract/generated/dodil/ignite/v1/BuildStatus.js';
 import { redacted } from '../../shared/redact.js';
@@ -181,6 +181,11 @@ export class BuildManager implements Builds {
     };
     this.builds.put(live.record.build_id, live.record);
     live.writer.status({ status, at_ms: now, terminal: isTerminal(status), error });
+    // One info line when a build starts and one when it ends, so a standalone local Ignite shows its work.
+    const { build_id, name, started_at_ms } = live.record;
+    if (status === 'BUILD_STATUS_RUNNING') this.deps.logger.info(`build ${build_id} started`, { name, status: 'RUNNING' });
+    const duration_ms = Number(started_at_ms) > 0 ? now - Number(started_at_ms) : 0; // 0: ended before it ran
+    if (isTerminal(status)) this.deps.logger.info(`build ${build_id} ended`, { name, status: shortBuildStatus(status), duration_ms });
     if (!isTerminal(status)) return;
     this.live.delete(live.record.build_id);
     this.ended.emit(live.record.build_id);

@@ -7,7 +7,7 @@ import type { ServerDeps } from '../deps.js';
 import { formatLogLine } from '../../logs/follow-log.js';
 import { readLogWindow } from '../../logs/log-window.js';
 import { buildLogsUri, buildUri } from './build-uris.js';
-import { summarizeBuild } from '../tools/shared/build-summary.js';
+import { shortBuildStatus, summarizeBuild } from '../tools/shared/build-summary.js';
 import { scrubSecrets } from '../../shared/redact.js';
 
 /** A resource read returns at most this much; `_meta` carries the cursor for the next read. */
@@ -25,7 +25,7 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
           resources: builds.map((build) => ({
             uri: buildUri(build.build_id),
             name: `build ${build.build_id}`,
-            description: `${build.name} ${build.status.replace('BUILD_STATUS_', '').toLowerCase()}`,
+            description: `${build.name} ${shortBuildStatus(build.status)}`,
             mimeType: 'application/json',
           })),
         };
@@ -68,7 +68,8 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
               'ignite/last_seq': window.lastSeq,
               'ignite/lines_after': window.omitted,
               'ignite/complete': window.complete,
-              'ignite/status': window.build.status,
+              // Spelled as tools spell it (FAILED, not BUILD_STATUS_FAILED).
+              'ignite/status': shortBuildStatus(window.build.status),
             },
           },
         ],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildShape, describeBuildLine, summarizeBuild } from './shared/build-summary.js';
+import { buildBrief, describeBuildLine, summarizeBuild } from './shared/build-summary.js';
 import { defineTool } from './define-tool.js';
 import { buildIdInput } from './shared/schemas.js';
 
@@ -9,7 +9,7 @@ export const cancelBuildTool = defineTool({
   description: `Stops a pending or running build; its status becomes CANCELLED. A build that already ended cannot be cancelled (the error says its status).
 Next: create_build to start again, or list_builds.`,
   input: { build_id: buildIdInput },
-  output: { build: z.object(buildShape) },
+  output: { build: buildBrief },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ build_id }) => `call get_build for "${build_id}" to see whether it is CANCELLED`,
   async run({ build_id }, call) {

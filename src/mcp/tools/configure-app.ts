@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppMeta__Output } from '../../contract/generated/dodil/ignite/v1/AppMeta.js';
-import { appShape, isNotFound, organizationFor, summarizeApp } from './shared/app-summary.js';
+import { appOutput, isNotFound, organizationFor, summarizeApp, type AppSummary } from './shared/app-summary.js';
 import { defineTool } from './define-tool.js';
 import { appNameInput, organizationInput } from './shared/schemas.js';
 
@@ -8,20 +8,14 @@ const TIERS = ['SMALL', 'MEDIUM', 'LARGE', 'XLARGE'] as const;
 
 export const configureAppTool = defineTool({
   name: 'configure_app',
-  title: 'Create or configure an app',
-  description: `Creates the app if it does not exist, then sets what image mode needs: the container ports, the health path, env, tier.
-The container must listen on $PORT (and on each listed port) and answer GET <health_path> (default /healthz) with 2xx, or test_draft and publish_draft fail.
-Env is merged: keys in env are set, keys in env_remove are deleted, others stay (values are never shown back).
-Next: create_build (or save_image_draft with a prebuilt image).`,
+  title: 'Configure an app',
+  description: `Creates the app if missing; sets ports, health path, env (merged, never shown back) and tier; with only app_name, shows the app. Use it before the first draft.
+The app must listen on $PORT: Ignite sets it to the first listed port (80 if none); the local Ignite without a container engine, to a free loopback port (PORT_<P> per port P), so a fixed port fails there. GET <health_path> (default /healthz) must answer 2xx.
+Next: create_build, or save_image_draft with an image_ref.`,
   input: {
     app_name: appNameInput,
     organization_name: organizationInput,
-    ports: z
-      .array(z.number().int().min(1).max(65535))
-      .min(1)
-      .max(16)
-      .optional()
-      .describe('Container ports; the first is the default for invoke'),
+    ports: z.array(z.number().int().min(1).max(65535)).min(1).max(16).optional().describe("The first is invoke's default"),
     health_path: z
       .string()
       .max(512)
@@ -31,7 +25,6 @@ Next: create_build (or save_image_draft with a prebuilt image).`,
       .record(
         z
           .string()
-          .min(1)
           .max(256)
           .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'env names are letters, digits and "_"'),
         z.string().max(32_768),
@@ -41,7 +34,7 @@ Next: create_build (or save_image_draft with a prebuilt image).`,
     resource_tier: z.enum(TIERS).optional(),
     description: z.string().max(2000).optional(),
   },
-  output: { app: z.object(appShape), created: z.boolean() },
+  output: { app: appOutput, created: z.boolean() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   checkAfterUnknownOutcome: ({ app_name }) =>
     `call configure_app for "${app_name}" again with no settings to see the app as it is (configure_app is safe to repeat)`,
@@ -97,7 +90,7 @@ Next: create_build (or save_image_draft with a prebuilt image).`,
   },
 });
 
-function describeSettings(app: z.output<z.ZodObject<typeof appShape>>): string {
+function describeSettings(app: AppSummary): string {
   const ports = app.ports.length > 0 ? app.ports.join(', ') : 'default ($PORT)';
   return `ports ${ports}, health ${app.health_path}, env ${app.env_names.length} keys, active version ${app.active_version}`;
 }

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { UserError } from '../../shared/errors.js';
 import { buildLogsUri, buildUri } from '../resources/build-uris.js';
-import { buildShape, summarizeBuild } from './shared/build-summary.js';
+import { summarizeBuild } from './shared/build-summary.js';
+import { stringMapInput } from './shared/schemas.js';
 import { contextInputShape, prepareContext, sendContext, summarizeExclusions } from './shared/context-source.js';
 import { defineTool } from './define-tool.js';
 
 const imageName = z
   .string()
-  .min(1)
   .max(200)
   .regex(
     /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/,
@@ -22,21 +22,20 @@ const sourceShape = z.object({
   digest: z.string().nullable(),
   secret_files_left_out: z.array(z.string()),
 });
+const sourceOutput = z.looseObject({ secret_files_left_out: sourceShape.shape.secret_files_left_out });
 
 export const createBuildTool = defineTool({
   name: 'create_build',
   title: 'Start an image build',
-  description: `Starts a remote image build and returns its build_id at once (the build runs in the background) with a link to its log resource.
-Give exactly one source: context_id (from upload_context), path (a folder or archive: packed and sent inline when under 4 MB, else uploaded first), or git_url (+ git_ref, git_dir).
-Not repeated automatically: if the call fails without a clear answer, check list_builds before starting another.
-Next: get_build with wait_seconds (up to 50) until terminal, or subscribe to the log resource; then save_image_draft with the build_id.`,
+  description: `Starts an image build and returns its build_id at once; it runs in the background. Use it to make an image for save_image_draft. One source: context_id, path (a folder or archive; inline under 4 MB, else uploaded) or git_url (+ git_ref, git_dir).
+Next: get_build with wait_seconds 50 until terminal, then save_image_draft with the build_id.`,
   input: {
-    name: imageName.describe('Image name; the image becomes localhost/<org>/<name>:<tag> on the local Ignite'),
+    name: imageName,
     context_id: z.string().min(1).max(200).optional(),
     path: contextInputShape.path.optional(),
-    git_url: z.string().min(1).max(2048).optional().describe('Git repository URL (https, ssh, file:// or a local path)'),
+    git_url: z.string().min(1).max(2048).optional(),
     git_ref: z.string().min(1).max(256).optional().describe('Branch, tag or commit; default main'),
-    git_dir: z.string().min(1).max(1024).optional().describe('Sub-folder of the repository to build'),
+    git_dir: z.string().min(1).max(1024).optional(),
     dockerfile: contextInputShape.dockerfile,
     include_secret_files: contextInputShape.include_secret_files,
     format: contextInputShape.format,
@@ -44,22 +43,20 @@ Next: get_build with wait_seconds (up to 50) until terminal, or subscribe to the
       .array(
         z
           .string()
-          .min(1)
           .max(128)
           .regex(/^[\w][\w.-]*$/, 'a tag is letters, digits, "_", "." and "-"'),
       )
       .max(16)
       .optional()
       .describe('Default ["latest"]'),
-    build_args: z.record(z.string().min(1).max(256), z.string().max(32_768)).optional(),
+    build_args: stringMapInput.optional(),
     platform: z.string().max(64).optional().describe('e.g. linux/amd64'),
     no_cache: z.boolean().default(false),
-    timeout_secs: z.number().int().min(0).max(86_400).default(0).describe('0 means the platform default'),
+    timeout_secs: z.number().int().min(0).max(86_400).default(0).describe('0: the platform default'),
   },
   output: {
     build_id: z.string(),
-    build: z.object(buildShape),
-    source: sourceShape,
+    source: sourceOutput,
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ name }) => `call list_builds with name "${name}" to see whether the build started`,

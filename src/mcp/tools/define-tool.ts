@@ -13,6 +13,8 @@ import { IgniteError } from '../../client/ignite-error.js';
 import { scrubSecrets } from '../../shared/redact.js';
 import type { ServerDeps } from '../deps.js';
 import type { AllowedRoots } from '../client-roots.js';
+import { preconditionHint } from './shared/precondition-hints.js';
+import { wireObject } from './shared/wire-schema.js';
 
 export type { ClientCapabilities };
 
@@ -44,11 +46,18 @@ export interface ToolOutcome<Out> {
   links?: ResourceLink[];
 }
 
+/**
+ * A result's structured content: the fields `output` declares, which a client can rely on, and any
+ * others the tool adds for information (the schema does not restate those; the text shows them).
+ */
+export type ToolOutput<Out extends z.ZodRawShape> = z.output<z.ZodObject<Out>> & { [informational: string]: unknown };
+
 export interface ToolDefinition<In extends z.ZodRawShape = z.ZodRawShape, Out extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
   title: string;
   description: string;
   input: In;
+  /** The fields of the structured content a client can rely on (always present, typed). */
   output: Out;
   annotations: ToolAnnotations;
   /**
@@ -56,7 +65,7 @@ export interface ToolDefinition<In extends z.ZodRawShape = z.ZodRawShape, Out ex
    * connection lost) took effect. Such calls are never retried automatically.
    */
   checkAfterUnknownOutcome?: (args: z.output<z.ZodObject<In>>) => string;
-  run(args: z.output<z.ZodObject<In>>, call: ToolCall): Promise<ToolOutcome<z.output<z.ZodObject<Out>>>>;
+  run(args: z.output<z.ZodObject<In>>, call: ToolCall): Promise<ToolOutcome<ToolOutput<Out>>>;
 }
 
 /** A tool of any input and output shape, for the registry. */
@@ -105,6 +114,7 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
       const described = describeError(err, { secrets: deps.secrets() });
       const { message } = described;
       let { hint } = described;
+      if (err instanceof IgniteError && err.codeName === 'FAILED_PRECONDITION') hint = preconditionHint(err.details);
       if (definition.checkAfterUnknownOutcome && err instanceof IgniteError && err.outcomeUnknown) {
         hint = `The outcome is unknown: the request may have reached Ignite before the failure. Do not repeat it blindly; first ${definition.checkAfterUnknownOutcome(args as never)}.`;
       }
@@ -112,15 +122,18 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
       return { content: [{ type: 'text', text: formatFailure({ message, hint }) }], isError: true };
     }
   };
-  server.registerTool(
+  const registered = server.registerTool(
     definition.name,
     {
       title: definition.title,
       description: definition.description,
-      inputSchema: definition.input,
-      outputSchema: definition.output,
-      annotations: { title: definition.title, ...definition.annotations },
+      inputSchema: wireObject(definition.input, 'input'),
+      outputSchema: wireObject(definition.output, 'output'),
+      // The title is the tool's own field; annotations.title would repeat it in every listing.
+      annotations: definition.annotations,
     },
     handler as never,
   );
+  // The SDK lists `execution: { taskSupport: "forbidden" }` for every plain tool; absent means the same.
+  delete registered.execution;
 }

@@ -3,43 +3,34 @@ import { readLogWindow } from '../../logs/log-window.js';
 import { redactText } from '../../shared/redact.js';
 import { waitForBuildEnd } from '../../logs/wait-for-build.js';
 import { buildLogsUri } from '../resources/build-uris.js';
-import { buildShape, describeBuildLine, summarizeBuild, type BuildSummary } from './shared/build-summary.js';
+import { buildOutput, describeBuildLine, summarizeBuild, type BuildSummary } from './shared/build-summary.js';
+import { draftAppOf } from './shared/draft-builds.js';
 import { defineTool, type ToolCall } from './define-tool.js';
 import { buildIdInput } from './shared/schemas.js';
 
 /** Longest wait: under the 60 s request timeout most clients use, with room for the reply. */
 export const MAX_WAIT_SECONDS = 50;
 
-const failureShape = z
-  .object({
-    first_error_line: z.string(),
-    first_error_seq: z.number().int(),
-    log_range: z.object({ from_seq: z.number().int(), to_seq: z.number().int() }),
-    logs_uri: z.string().describe('Read this range with read_build_logs or the resource'),
-  })
-  .nullable();
+const failureShape = z.object({
+  first_error_line: z.string(),
+  first_error_seq: z.number().int(),
+  log_range: z.object({ from_seq: z.number().int(), to_seq: z.number().int() }),
+  logs_uri: z.string(),
+});
+const failureOutput = z.looseObject({ first_error_line: z.string(), logs_uri: z.string() }).nullable();
 
 export const getBuildTool = defineTool({
   name: 'get_build',
   title: 'Get a build',
-  description: `Returns a build's status, image refs, digest, timings and error.
-Use after create_build. Set wait_seconds (up to ${MAX_WAIT_SECONDS}) to wait until the build ends: the call returns as soon as it does, and sends progress notifications while it waits if you asked for progress. Call again while terminal is false.
-A failed build carries a failure summary: the first error line, its sequence number and the log range around it (read it with read_build_logs).
-Next: save_image_draft with the build_id once SUCCEEDED.`,
+  description: `A build's status, image refs, error and timings; a failed one carries its first error line and log range. Use it after create_build or a save_image_draft that builds; wait_seconds (up to ${MAX_WAIT_SECONDS}) returns when it ends.
+Next: what next_step says: get_build again until terminal, then save_image_draft with the build_id (test_draft if save_image_draft started it).`,
   input: {
     build_id: buildIdInput,
-    wait_seconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_WAIT_SECONDS)
-      .default(0)
-      .describe(`Wait up to this long for the build to end (0-${MAX_WAIT_SECONDS})`),
+    wait_seconds: z.number().int().min(0).max(MAX_WAIT_SECONDS).default(0),
   },
   output: {
-    build: z.object(buildShape),
-    waited_ms: z.number().int(),
-    failure: failureShape,
+    build: buildOutput,
+    failure: failureOutput,
     next_step: z.string(),
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
@@ -60,11 +51,11 @@ Next: save_image_draft with the build_id once SUCCEEDED.`,
       build = summarizeBuild(await fetchBuild(call, build_id));
     }
     const failure = build.status === 'FAILED' ? await summarizeFailure(call, build) : null;
-    const next_step = nextStep(build);
+    const next_step = nextStep(build, draftAppOf(call.deps, build_id));
     const failureText = failure ? `\nfirst error (line ${failure.first_error_seq}): ${failure.first_error_line}` : '';
     return {
       structured: { build, waited_ms: Date.now() - started, failure, next_step },
-      text: `${describeBuildLine(build)}${failureText}\nnext: ${next_step}`,
+      text: `${describeBuildLine(build)}${failureText}${describeStepsNotExecuted(build)}\nnext: ${next_step}`,
     };
   },
 });
@@ -105,15 +96,34 @@ async function summarizeFailure(call: ToolCall, build: BuildSummary): Promise<z.
   };
 }
 
-function nextStep(build: BuildSummary): string {
+function nextStep(build: BuildSummary, draftApp: string | undefined): string {
   switch (build.status) {
     case 'SUCCEEDED':
-      return `save_image_draft with build_id "${build.build_id}" (image ${build.image_refs[0] ?? 'none'})`;
+      if (draftApp) return `test_draft for "${draftApp}": its draft takes this build's image by itself`;
+      return `save_image_draft with build_id "${build.build_id}" (image ${build.image_refs[0] ?? 'none'}); if save_image_draft started this build, its draft already has the image: test_draft`;
     case 'FAILED':
-      return 'read_build_logs with mode "errors" for context, fix the cause, then create_build again';
+      return draftApp
+        ? `read_build_logs with mode "errors" for context, fix the cause, then save_image_draft for "${draftApp}" again`
+        : 'read_build_logs with mode "errors" for context, fix the cause, then create_build again';
     case 'CANCELLED':
       return 'create_build again when ready';
     default:
       return `get_build with wait_seconds ${MAX_WAIT_SECONDS} until terminal is true`;
   }
+}
+
+/**
+ * A succeeded build whose RUN steps were skipped looks ready but usually is not: whatever they
+ * install or generate (node_modules from `npm install`, compiled files) is missing from the image.
+ */
+function describeStepsNotExecuted(build: BuildSummary): string {
+  const steps = build.steps_not_executed;
+  if (steps.length === 0 || build.status !== 'SUCCEEDED') return '';
+  const shown = steps.slice(0, 3).join('; ') + (steps.length > 3 ? `; and ${steps.length - 3} more` : '');
+  const [was, they, their] = steps.length === 1 ? ['step was', 'it', 'its'] : ['steps were', 'they', 'their'];
+  return (
+    `\nwarning: ${steps.length} Dockerfile ${was} not executed (${shown}): ` +
+    `what ${they} would install or generate is missing from the image, so the app may fail at start (test_draft shows it). ` +
+    `Put ${their} output into the build context (and out of .dockerignore) and build again, unless the app needs none of it.`
+  );
 }

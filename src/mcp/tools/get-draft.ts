@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { draftShape, organizationFor, summarizeDraft } from './shared/app-summary.js';
+import { draftOutput, organizationFor, summarizeDraft } from './shared/app-summary.js';
 import { defineTool } from './define-tool.js';
 import { appNameInput, organizationInput } from './shared/schemas.js';
 
 export const getDraftTool = defineTool({
   name: 'get_draft',
   title: 'Get the app draft',
-  description: `Shows the app's draft: its source kind, image ref and digest, and for drafts built from code or git the build_id and any build error.
-Use after save_image_draft. If image_ref is empty the image is still building: get_build with the build_id (wait_seconds up to 50).
+  description: `Shows the app's draft: image ref and digest, and the build_id and error of a draft built from code or git. Use it after save_image_draft; an empty image_ref means it is still building.
 Next: test_draft, then publish_draft.`,
   input: { app_name: appNameInput, organization_name: organizationInput },
-  output: { app_name: z.string(), draft: z.object(draftShape), ready: z.boolean().describe('True when the draft has an image to run') },
+  output: { draft: draftOutput, ready: z.boolean() },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, call) {
     const organization_name = organizationFor(call, args.organization_name);

@@ -7,12 +7,10 @@ import { appNameInput, organizationInput } from './shared/schemas.js';
 export const invokeTool = defineTool({
   name: 'invoke',
   title: 'Invoke the app',
-  description: `Calls the app's active (published) version over Ignite's invoke stream: sends an HTTP request (default POST / with the payload as JSON) and returns status, headers, body and execution_id.
-The app's own HTTP status (even 500) is a normal result. Long bodies are cut for the model and body_bytes gives the full size.
-Use after publish_draft. An invocation may have side effects in the app, so it is not repeated automatically.
+  description: `Calls the app's published version: an HTTP request (default POST / with the payload as JSON) gets the status, headers, body (cut at max_body_chars) and execution_id. Use it after publish_draft. A 500 from the app is a normal result. Never repeated automatically (side effects).
 Next: read the body; to change the app, build again and save_image_draft.`,
   input: { app_name: appNameInput, organization_name: organizationInput, ...httpRequestShape },
-  output: { ...httpResponseShape, version: z.number().int(), duration_ms: z.number().int(), stream_error: z.string() },
+  output: { ...httpResponseShape, version: z.number().int() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ app_name }) => `check the app's own records for the request (the app "${app_name}" may have processed it)`,
   async run(args, call) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildShape, describeBuildLine, summarizeBuild } from './shared/build-summary.js';
+import { buildBrief, describeBuildLine, summarizeBuild } from './shared/build-summary.js';
 import { defineTool } from './define-tool.js';
 
 const STATUSES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const;
@@ -7,17 +7,16 @@ const STATUSES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as c
 export const listBuildsTool = defineTool({
   name: 'list_builds',
   title: 'List builds',
-  description: `Lists builds, newest first, optionally filtered by status or image name.
-Use it to find a build_id (never invent one), or after a create_build whose outcome was unknown (a timeout) to check whether the build started before trying again.
-Next: get_build or read_build_logs with a build_id; pass next_cursor back as cursor for more.`,
+  description: `Lists builds, newest first, by status or image name. Use it to find a build_id (never invent one), or to see whether a create_build with an unknown outcome started.
+Next: get_build or read_build_logs; next_cursor as cursor for more.`,
   input: {
-    status: z.enum(STATUSES).optional().describe('Only builds with this status'),
-    name: z.string().min(1).max(200).optional().describe('Only builds of this image name'),
+    status: z.enum(STATUSES).optional(),
+    name: z.string().min(1).max(200).optional().describe('Image name'),
     limit: z.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(512).optional().describe('next_cursor from the previous page'),
+    cursor: z.string().max(512).optional(),
   },
   output: {
-    builds: z.array(z.object(buildShape)),
+    builds: z.array(buildBrief),
     next_cursor: z.string().nullable(),
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -6,18 +6,14 @@ import { appNameInput, organizationInput } from './shared/schemas.js';
 export const publishDraftTool = defineTool({
   name: 'publish_draft',
   title: 'Publish the draft',
-  description: `Freezes the app's draft into the next numbered version and makes it the active one that invoke calls; the previous version is superseded.
-Run test_draft first. If the new version fails its health check the publish fails and the previous version stays active.
-If this call fails without a clear answer (timeout, connection lost), do not repeat it blindly: check get_draft and the app's active version first.
+  description: `Freezes the app's draft into the next version and makes it the active one invoke calls. Use it once test_draft answered right. A version that fails its health check is not published; the previous one stays active.
 Next: invoke.`,
   input: { app_name: appNameInput, organization_name: organizationInput },
   output: {
-    app_name: z.string(),
     version: z.number().int(),
     status: z.string(),
     image_ref: z.string(),
     image_digest: z.string(),
-    code_kind: z.string(),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ app_name }) =>

@@ -8,14 +8,12 @@ import { buildIdInput } from './shared/schemas.js';
 export const readBuildLogsTool = defineTool({
   name: 'read_build_logs',
   title: 'Read build logs',
-  description: `Reads a build's log within a budget; the tool form of the ignite://builds/{build_id}/logs resource.
-Modes: "head" reads forward from cursor; "tail" the last lines; "errors" the first error line with the lines around it plus the last lines.
-Each line starts with its sequence number. Pass next_cursor back as cursor to read on without re-reading; omitted_lines says how many lines the window left out.
-Next: get_build for the status, or fix the Dockerfile and create_build again.`,
+  description: `Reads a build's log within a budget, like the ignite://builds/{build_id}/logs resource. Use it to see why a build failed. mode "head" reads on from cursor, "tail" the last lines, "errors" the first error in context. next_cursor is the cursor to read on.
+Next: fix the cause and build again, or get_build.`,
   input: {
     build_id: buildIdInput,
     mode: z.enum(['head', 'tail', 'errors']).default('head'),
-    cursor: z.number().int().min(0).default(0).describe('Read lines after this sequence number (next_cursor of an earlier read)'),
+    cursor: z.number().int().min(0).default(0).describe('Read after this sequence number'),
     max_lines: z.number().int().min(1).max(2000).default(200),
     max_bytes: z
       .number()
@@ -25,13 +23,10 @@ Next: get_build for the status, or fix the Dockerfile and create_build again.`,
       .default(32 * 1024),
   },
   output: {
-    build_id: z.string(),
-    status: z.string(),
-    lines: z.array(z.object({ seq: z.number().int(), stream: z.string(), text: z.string(), timestamp_ms: z.number() })),
+    lines: z.array(z.object({ seq: z.number().int(), text: z.string() })),
     next_cursor: z.number().int(),
-    last_seq: z.number().int(),
-    omitted_lines: z.number().int().describe('Lines after cursor (up to last_seq) not shown in this window'),
-    complete: z.boolean().describe('True when the build has ended and nothing is left after next_cursor'),
+    omitted_lines: z.number().int(),
+    complete: z.boolean(),
     first_error: z.object({ seq: z.number().int(), text: z.string() }).nullable(),
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -1,45 +1,40 @@
 import { z } from 'zod';
 import type { ImageSource } from '../../contract/generated/dodil/ignite/v1/ImageSource.js';
 import { UserError } from '../../shared/errors.js';
-import { draftShape, organizationFor, summarizeDraft } from './shared/app-summary.js';
+import { draftOutput, organizationFor, summarizeDraft } from './shared/app-summary.js';
 import { shortBuildStatus } from './shared/build-summary.js';
-import { contextInputShape, prepareContext, sendContext } from './shared/context-source.js';
+import { contextInputShape, prepareContext, sendContext, summarizeExclusions } from './shared/context-source.js';
+import { noteDraftBuild } from './shared/draft-builds.js';
 import { defineTool, type ToolCall } from './define-tool.js';
-import { appNameInput, buildIdInput, organizationInput, secretRefInput } from './shared/schemas.js';
+import { appNameInput, buildIdInput, organizationInput, secretRefInput, stringMapInput } from './shared/schemas.js';
 
 const SOURCES = ['build_id', 'image_ref', 'path', 'git_url'] as const;
 
 export const saveImageDraftTool = defineTool({
   name: 'save_image_draft',
-  title: 'Save an image-mode draft',
-  description: `Saves the app's draft in image mode (SaveDraft code.image). Give exactly one source:
-- build_id: a SUCCEEDED build from create_build; its image becomes the draft's prebuilt image (the bridge between builds and drafts);
-- image_ref: a prebuilt image (add registry_secret_ref, a registry secret, for a private registry);
-- path: a folder or archive Ignite builds for the draft (from_code; dockerfile, build_args);
-- git_url: a repository Ignite builds for the draft (from_git; git_ref, git_sub_path, dockerfile, secret_ref naming a git secret).
-Drafts from path or git build in the background: the result carries a build_id to follow with get_build.
-Next: test_draft (after configure_app set the ports and health path).`,
+  title: 'Save a draft',
+  description: `Saves the app's image-mode draft from one source: build_id (a SUCCEEDED build), image_ref (prebuilt; registry_secret_ref if private), path (a folder or archive Ignite builds; dockerfile, build_args) or git_url (git_ref, git_sub_path, dockerfile, secret_ref: a git secret). Use it after configure_app. path and git build in the background (build_id, for get_build).
+Next: test_draft once ready (see next_step).`,
   input: {
     app_name: appNameInput,
     organization_name: organizationInput,
     build_id: buildIdInput.optional(),
-    image_ref: z.string().min(1).max(512).optional().describe('A fully qualified image reference; pin a tag or digest'),
-    registry_secret_ref: secretRefInput.optional().describe('Registry secret with pull credentials for image_ref'),
+    image_ref: z.string().min(1).max(512).optional().describe('Fully qualified; pin a tag or digest'),
+    registry_secret_ref: secretRefInput.optional(),
     path: contextInputShape.path.optional(),
     dockerfile: contextInputShape.dockerfile,
-    build_args: z.record(z.string().min(1).max(256), z.string().max(32_768)).optional(),
+    build_args: stringMapInput.optional(),
     include_secret_files: contextInputShape.include_secret_files,
     git_url: z.string().min(1).max(2048).optional(),
     git_ref: z.string().min(1).max(256).optional().describe('Branch, tag or commit; default main'),
     git_sub_path: z.string().min(1).max(1024).optional(),
-    secret_ref: secretRefInput.optional().describe('Git secret for a private repository'),
+    secret_ref: secretRefInput.optional(),
   },
   output: {
-    app_name: z.string(),
-    source_kind: z.enum(['build', 'prebuilt', 'from_code', 'from_git']),
-    draft: z.object(draftShape),
-    ready: z.boolean().describe('True when the draft has an image to run now'),
+    draft: draftOutput,
+    ready: z.boolean(),
     next_step: z.string(),
+    secret_files_left_out: z.array(z.string()),
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ app_name }) => `call get_draft for "${app_name}" to see which draft is saved`,
@@ -61,7 +56,7 @@ Next: test_draft (after configure_app set the ports and health path).`,
       );
     }
     const organization_name = organizationFor(call, args.organization_name);
-    const { image, kind } = await imageSource(call, args);
+    const { image, kind, secretFilesLeftOut } = await imageSource(call, args);
     const { draft } = await call.deps.client.saveDraft(
       { organization_name, app_name: args.app_name, code: { image } },
       { signal: call.signal },
@@ -69,12 +64,21 @@ Next: test_draft (after configure_app set the ports and health path).`,
     if (!draft) throw new Error('SaveDraft returned no draft');
     const summary = summarizeDraft(draft);
     const ready = summary.image_ref !== '' && summary.error === '';
+    if (summary.build_id && (kind === 'from_code' || kind === 'from_git')) noteDraftBuild(call.deps, summary.build_id, args.app_name);
     const next_step = ready
       ? `test_draft for "${args.app_name}", then publish_draft`
       : `get_build with build_id "${summary.build_id}" and wait_seconds 50, then test_draft`;
+    const leftOut = secretFilesLeftOut.length > 0 ? `\nsecret-shaped files left out: ${secretFilesLeftOut.join(', ')}` : '';
     return {
-      structured: { app_name: args.app_name, source_kind: kind, draft: summary, ready, next_step },
-      text: `saved the draft of ${args.app_name} (${summary.code_kind}) ${ready ? `running ${summary.image_ref}` : `building in build ${summary.build_id}`}\nnext: ${next_step}`,
+      structured: {
+        app_name: args.app_name,
+        source_kind: kind,
+        draft: summary,
+        ready,
+        next_step,
+        secret_files_left_out: secretFilesLeftOut,
+      },
+      text: `saved the draft of ${args.app_name} (${summary.code_kind}) ${ready ? `running ${summary.image_ref}` : `building in build ${summary.build_id}`}${leftOut}\nnext: ${next_step}`,
     };
   },
 });
@@ -93,7 +97,7 @@ function misplacedOptions(args: Args): string[] {
 async function imageSource(
   call: ToolCall,
   args: Args,
-): Promise<{ image: ImageSource; kind: 'build' | 'prebuilt' | 'from_code' | 'from_git' }> {
+): Promise<{ image: ImageSource; kind: 'build' | 'prebuilt' | 'from_code' | 'from_git'; secretFilesLeftOut: string[] }> {
   if (args.build_id) {
     const { build } = await call.deps.client.getBuild({ build_id: args.build_id }, { signal: call.signal });
     if (!build) throw new Error(`GetBuild returned no build record for ${args.build_id}`);
@@ -106,10 +110,14 @@ async function imageSource(
         { code: 'BUILD_NOT_READY' },
       );
     }
-    return { image: { prebuilt: { image_ref: build.image_refs[0]!, registry_secret_ref: '' } }, kind: 'build' };
+    return { image: { prebuilt: { image_ref: build.image_refs[0]!, registry_secret_ref: '' } }, kind: 'build', secretFilesLeftOut: [] };
   }
   if (args.image_ref)
-    return { image: { prebuilt: { image_ref: args.image_ref, registry_secret_ref: args.registry_secret_ref ?? '' } }, kind: 'prebuilt' };
+    return {
+      image: { prebuilt: { image_ref: args.image_ref, registry_secret_ref: args.registry_secret_ref ?? '' } },
+      kind: 'prebuilt',
+      secretFilesLeftOut: [],
+    };
   if (args.git_url) {
     return {
       image: {
@@ -122,6 +130,7 @@ async function imageSource(
         },
       },
       kind: 'from_git',
+      secretFilesLeftOut: [],
     };
   }
   const prepared = await prepareContext(call, {
@@ -139,5 +148,5 @@ async function imageSource(
           build_args: args.build_args ?? {},
         }
       : { context_id: sent.context_id, dockerfile_path: args.dockerfile, build_args: args.build_args ?? {} };
-  return { image: { from_code }, kind: 'from_code' };
+  return { image: { from_code }, kind: 'from_code', secretFilesLeftOut: summarizeExclusions(prepared.excluded).secret_files_left_out };
 }

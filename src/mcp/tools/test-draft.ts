@@ -7,11 +7,10 @@ import { appNameInput, organizationInput } from './shared/schemas.js';
 export const testDraftTool = defineTool({
   name: 'test_draft',
   title: 'Test the draft',
-  description: `Calls the app's draft without publishing it: sends an HTTP request (default POST / with the payload as JSON) and returns the app's status, headers, body and latency.
-An app answering 500 is a normal result here (status_code 500), not a tool error; a tool error means the draft could not run (not built yet, health check failed — the error includes the app's last stderr lines).
-Next: publish_draft when the answer is right.`,
+  description: `Calls the app's draft without publishing it: an HTTP request (default POST / with the payload as JSON) gets the app's status, headers and body (cut at max_body_chars). Use it after save_image_draft. A 500 from the app is a normal result; a tool error means the draft could not run (not built, or unhealthy: the error quotes its output).
+Next: publish_draft if the answer is right.`,
   input: { app_name: appNameInput, organization_name: organizationInput, ...httpRequestShape },
-  output: { ...httpResponseShape, latency_ms: z.number().int(), image_ref: z.string() },
+  output: httpResponseShape,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ app_name }) =>
     `check whether the draft of "${app_name}" processed the request before calling test_draft again`,

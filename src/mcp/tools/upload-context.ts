@@ -13,41 +13,20 @@ import {
 } from './shared/context-source.js';
 import { defineTool } from './define-tool.js';
 
-const manifestShape = z
-  .object({
-    file_count: z.number().int(),
-    total_bytes: z.number().int(),
-    packed_bytes: z.number().int().nullable(),
-    fits_inline: z.boolean().nullable().describe('Under 4 MB packed: create_build may send it inline'),
-    largest_files: z.array(z.object({ path: z.string(), bytes: z.number().int() })),
-    ignore_source: z.string().describe('.dockerignore, or the default skip list (.git, node_modules, __pycache__, target, .venv)'),
-    dockerfile: z.object({ path: z.string(), found: z.boolean() }),
-  })
-  .nullable();
-
 export const uploadContextTool = defineTool({
   name: 'upload_context',
   title: 'Upload a build context',
-  description: `Packs a local folder exactly as \`docker build\` would see it (.dockerignore honoured; secret-shaped files such as .env and private keys left out unless named in include_secret_files) and streams it to Ignite, or sends an existing .tar.gz/.zip as is. Returns a context_id for create_build.
-Set dry_run to see what would be sent without uploading: file count, sizes, the largest files, what was left out and why, and whether the Dockerfile was found.
-Reads only inside the allowed folders. Sends progress (bytes uploaded) if you asked for progress.
+  description: `Packs a folder as \`docker build\` sees it (.dockerignore honoured, secret-shaped files such as .env left out unless in include_secret_files), or takes a .tar.gz/.zip as is (its own .dockerignore still applies), and uploads it. Use it for a big context, or dry_run to see what would go and what is left out.
 Next: create_build with the context_id.`,
   input: {
     ...contextInputShape,
-    name: z.string().min(1).max(200).optional().describe('A name for the upload; defaults to the folder or file name'),
+    name: z.string().min(1).max(200).optional().describe('Default: the folder or file name'),
     dry_run: z.boolean().default(false),
   },
   output: {
-    context_id: z.string().nullable().describe('Null for a dry run'),
-    path: z.string().describe('The normalised path that was read'),
-    format: z.string(),
-    content_type: z.string(),
-    digest: z.string().nullable().describe('sha256 of the archive bytes; the same folder gives the same digest'),
-    packed_bytes: z.number().int().nullable(),
-    file_count: z.number().int(),
-    left_out_counts: z.record(z.string(), z.number().int()),
+    context_id: z.string().nullable(),
     secret_files_left_out: z.array(z.string()),
-    manifest: manifestShape,
+    manifest: z.looseObject({}).nullable().describe('The plan of a dry run'),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: () => 'upload again: an upload only adds an unused context, so repeating it is harmless',
@@ -58,6 +37,9 @@ Next: create_build with the context_id.`,
       const archive = await translateContextErrors(() => existingArchiveAt(args.path, roots, { base: call.deps.cwd }));
       if (archive) {
         const { path: archivePath, format, contentType, digest, sizeBytes, entryCount } = archive;
+        const ignored = await translateContextErrors(async () =>
+          (await packer()).archiveIgnoreReport(archivePath, format, args.dockerfile),
+        );
         return {
           structured: {
             context_id: null,
@@ -70,11 +52,21 @@ Next: create_build with the context_id.`,
             left_out_counts: {},
             secret_files_left_out: [],
             manifest: null,
+            // Informational: the archive is sent as is, and the build applies its own ignore file.
+            ignored_at_build: ignored.file ? { file: ignored.file, count: ignored.excludedCount, examples: ignored.examples } : null,
           },
-          text: `dry run of the archive ${archivePath}: ${entryCount} entries, ${sizeBytes} bytes (${format}, ${digest}), sent as is\nnext: upload_context without dry_run, or create_build with this path`,
+          text: [
+            `dry run of the archive ${archivePath}: ${entryCount} entries, ${sizeBytes} bytes (${format}, ${digest}), sent as is`,
+            ignored.excludedCount > 0
+              ? `its own ${ignored.file} still applies at build time and leaves out ${ignored.excludedCount} file${ignored.excludedCount === 1 ? '' : 's'}: ${ignored.examples.join(', ')}${ignored.excludedCount > ignored.examples.length ? ', …' : ''}`
+              : '',
+            'next: upload_context without dry_run, or create_build with this path',
+          ]
+            .filter(Boolean)
+            .join('\n'),
         };
       }
-      const { planContext } = await packer();
+      const { planContext, DEFAULT_SKIP_NAMES } = await packer();
       const manifest = await translateContextErrors(() =>
         planContext({
           folder: args.path,
@@ -112,7 +104,7 @@ Next: create_build with the context_id.`,
         },
         text: [
           `dry run of ${manifest.folder}: ${manifest.fileCount} files, ${manifest.totalBytes} bytes, ${manifest.packedBytes ?? '?'} bytes packed (${manifest.format})`,
-          `ignore rules: ${manifest.ignoreFile ?? manifest.ignoreSource}; Dockerfile ${manifest.dockerfile.path} ${manifest.dockerfile.found ? 'found' : 'NOT FOUND'}`,
+          `${describeIgnoreRules(manifest.ignoreFile, DEFAULT_SKIP_NAMES)}; ${manifest.dockerfile.found ? 'Dockerfile found' : 'Dockerfile NOT FOUND'} at "${manifest.dockerfile.path}"`,
           `left out: ${describeCounts(exclusions.left_out_counts)}${exclusions.secret_files_left_out.length ? `; secret-shaped files: ${exclusions.secret_files_left_out.join(', ')}` : ''}`,
           'next: upload_context without dry_run, or create_build with this path',
         ].join('\n'),
@@ -146,6 +138,11 @@ Next: create_build with the context_id.`,
     };
   },
 });
+
+/** Which rules left files out, e.g. "ignore rules from .dockerignore". */
+function describeIgnoreRules(file: string | null, skipNames: readonly string[]): string {
+  return file ? `ignore rules from ${file}` : `no .dockerignore: the default skip list (${skipNames.join(', ')})`;
+}
 
 /** e.g. "3 dockerignore, 1 secret-file", or "nothing". */
 function describeCounts(counts: Record<string, number>): string {

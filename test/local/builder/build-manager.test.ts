@@ -5,6 +5,7 @@ import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Build__Output } from '../../../src/contract/generated/dodil/ignite/v1/Build.js';
 import { ImageRegistry } from '../../../src/local/images.js';
+import { createLogger } from '../../../src/shared/log.js';
 import { logText, startTestIgnite, waitForBuild, type TestIgnite } from '../../helpers/local-ignite.js';
 import { NODE_APP, tarGz } from './archives.js';
 
@@ -31,6 +32,21 @@ async function whenRunning(t: TestIgnite, buildId: string, minSeq = 1): Promise<
 }
 
 describe('build lifecycle', () => {
+  it('logs one info line when a build starts and one when it ends, with id, name, status and duration', async () => {
+    const lines: string[] = [];
+    const t = await startTestIgnite({ logger: createLogger({ level: 'info', write: (line) => void lines.push(line) }) });
+    try {
+      const { build_id } = await t.builds.create({ name: 'logged', zipped_code: app });
+      await waitForBuild(t.builds, build_id);
+      const about = lines.filter((line) => line.includes(build_id));
+      expect(about).toHaveLength(2);
+      expect(about[0]).toMatch(new RegExp(`info: build ${build_id} started \\{"name":"logged","status":"RUNNING"\\}`));
+      expect(about[1]).toMatch(new RegExp(`info: build ${build_id} ended \\{"name":"logged","status":"SUCCEEDED","duration_ms":\\d+\\}`));
+    } finally {
+      await t.close();
+    }
+  });
+
   it('cancels a running build: CANCELLED with the reason, a closing log line, no image', async () => {
     const t = await startTestIgnite({ limits: { buildStepDelayMs: 100 } });
     try {

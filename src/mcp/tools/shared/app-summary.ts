@@ -20,6 +20,9 @@ export const appShape = {
 };
 export type AppSummary = z.output<z.ZodObject<typeof appShape>>;
 
+/** What configure_app declares of an app; the description names the rest. */
+export const appOutput = z.looseObject({ ports: appShape.ports, health_path: z.string(), active_version: z.number().int() });
+
 export function summarizeApp(app: AppMeta__Output): AppSummary {
   return {
     id: app.id,
@@ -48,6 +51,9 @@ export const draftShape = {
   updated_at: z.string().nullable(),
 };
 export type DraftSummary = z.output<z.ZodObject<typeof draftShape>>;
+
+/** What get_draft and save_image_draft declare of a draft; the description names the rest. */
+export const draftOutput = z.looseObject({ image_ref: z.string(), build_id: z.string(), error: z.string() });
 
 const isoOrNull = (ms: string) => (Number(ms) > 0 ? new Date(Number(ms)).toISOString() : null);
 

@@ -9,7 +9,7 @@ export const buildShape = {
   build_id: z.string(),
   name: z.string(),
   status: z.string().describe('PENDING, RUNNING, SUCCEEDED, FAILED or CANCELLED'),
-  terminal: z.boolean().describe('True once the build has ended (SUCCEEDED, FAILED or CANCELLED)'),
+  terminal: z.boolean().describe('The build has ended'),
   image_refs: z.array(z.string()),
   image_digest: z.string(),
   error: z.string(),
@@ -21,12 +21,27 @@ export const buildShape = {
   finished_at: z.string().nullable(),
   duration_ms: z.number().nullable(),
   last_log_seq: z.number().int(),
-  steps_not_executed: z.array(z.string()).describe('Dockerfile steps the builder recorded but did not run'),
+  steps_not_executed: z.array(z.string()).describe('Steps not run: their effects are missing'),
   resource_uri: z.string(),
   logs_uri: z.string(),
 };
-export const buildSchema = z.object(buildShape);
-export type BuildSummary = z.output<typeof buildSchema>;
+export type BuildSummary = z.output<z.ZodObject<typeof buildShape>>;
+
+/**
+ * What get_build declares of a build: the fields a next step depends on. Every result carries the
+ * whole record; tools/list does not spell all of it out (docs/mcp-sdk.md G13).
+ */
+export const buildOutput = z.looseObject({
+  status: z.string(),
+  terminal: z.boolean(),
+  image_refs: z.array(z.string()),
+  steps_not_executed: z.array(z.string()),
+});
+
+/** The same record where another tool returns it: spelled out once, in get_build. */
+export const buildBrief = z
+  .looseObject({ build_id: z.string(), status: z.string(), terminal: z.boolean() })
+  .describe("As get_build's build");
 
 const isoOrNull = (ms: string) => (Number(ms) > 0 ? new Date(Number(ms)).toISOString() : null);
 

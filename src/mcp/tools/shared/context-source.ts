@@ -17,16 +17,11 @@ import { pathInput } from './schemas.js';
 
 /** The inputs every tool that takes a local build context shares. */
 export const contextInputShape = {
-  path: pathInput.describe(
-    'A folder to pack (as `docker build` would see it) or an existing .tar.gz/.tgz/.zip; must be inside the allowed folders',
-  ),
-  dockerfile: z.string().min(1).max(1024).default('Dockerfile').describe('Dockerfile path relative to the context root'),
-  include_secret_files: z
-    .array(z.string().min(1).max(1024))
-    .max(100)
-    .optional()
-    .describe('Secret-shaped files (e.g. ".env.production") to send anyway, by path relative to the context root'),
-  format: z.enum(ARCHIVE_FORMATS).default('tar.gz').describe('Archive format for a folder'),
+  // The tools' descriptions say what path takes; the names say the rest.
+  path: pathInput,
+  dockerfile: z.string().min(1).max(1024).default('Dockerfile'),
+  include_secret_files: z.array(z.string().min(1).max(1024)).max(100).optional(),
+  format: z.enum(ARCHIVE_FORMATS).default('tar.gz'),
 };
 
 export interface ContextRequest {

@@ -4,32 +4,17 @@ import { headersInput } from './schemas.js';
 
 /** The request half of test_draft and invoke. */
 export const httpRequestShape = {
-  payload: z
-    .any()
-    .optional()
-    .describe('Request body: a JSON value is sent as JSON (content-type application/json); a string is sent as is'),
+  payload: z.any().optional().describe('Body: JSON values are sent as JSON, strings as is'),
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']).default('POST'),
   path: z
     .string()
     .max(2048)
     .regex(/^\/[^\s?#]*$/, 'a path starts with "/" and has no spaces, "?" or "#" (put the query in query)')
     .default('/'),
-  query: z.string().max(4096).optional().describe('Query string without the leading "?"'),
+  query: z.string().max(4096).optional(),
   headers: headersInput,
-  port: z
-    .number()
-    .int()
-    .min(1)
-    .max(65535)
-    .optional()
-    .describe("Container port to call on a multi-port app; defaults to the app's first port"),
-  max_body_chars: z
-    .number()
-    .int()
-    .min(0)
-    .max(200_000)
-    .default(16_000)
-    .describe('Longer response bodies are cut for the model; body_bytes gives the full size'),
+  port: z.number().int().min(1).max(65535).optional(),
+  max_body_chars: z.number().int().min(0).max(200_000).default(16_000),
 };
 
 /** The response half. */
@@ -38,7 +23,7 @@ export const httpResponseShape = {
   headers: z.record(z.string(), z.string()),
   body: z.string(),
   body_encoding: z.enum(['utf8', 'base64']),
-  body_bytes: z.number().int().describe('Full size of the response body'),
+  body_bytes: z.number().int(),
   body_truncated: z.boolean(),
   execution_id: z.string(),
 };
