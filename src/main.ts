@@ -4,7 +4,7 @@
  * only code that reads process.env and argv, installs signal handlers or exits.
  */
 import os from 'node:os';
-import { loadConfig } from './config/config.js';
+import { ConfigError, loadConfig } from './config/config.js';
 import { describeError, formatFailure } from './shared/errors.js';
 import { createLogger } from './shared/log.js';
 import { PACKAGE_VERSION } from './shared/version.js';
@@ -23,8 +23,29 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const subcommand = argv[0] && !argv[0].startsWith('-') ? argv[0] : 'serve';
-  if (subcommand !== 'serve' && subcommand !== 'local') {
+  if (subcommand !== 'serve' && subcommand !== 'local' && subcommand !== 'doctor') {
     throw new Error(`unknown command "${subcommand}"; run ignite-mcp --help`);
+  }
+  if (subcommand === 'doctor') {
+    const options = { env: process.env, argv: argv.slice(1), homeDir: os.homedir(), ignoreFlags: ['json'] };
+    const loaded = (() => {
+      try {
+        return loadConfig(options);
+      } catch (err) {
+        if (err instanceof ConfigError) return err;
+        throw err;
+      }
+    })();
+    const logger = createLogger({
+      level: loaded instanceof ConfigError || loaded.logLevel !== 'debug' ? 'warn' : 'debug',
+      secrets: () => (loaded instanceof ConfigError || !loaded.token ? [] : [loaded.token]),
+    });
+    const proxy =
+      process.env.grpc_proxy ?? process.env.https_proxy ?? process.env.HTTPS_PROXY ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
+    // Loaded only for this command: it needs the gRPC stack, which the stdio server loads after initialize.
+    const { runDoctorCommand } = await import('./cli/doctor.js');
+    process.exitCode = await runDoctorCommand(argv.slice(1), loaded, logger, { proxy: proxy || undefined });
+    return;
   }
   // The local Ignite serves instead of an endpoint, so a configured remote endpoint (and its token
   // requirement) must not stop it from starting.

@@ -5,6 +5,7 @@ export const HELP_TEXT = `ignite-mcp ${PACKAGE_VERSION}: MCP server for the Dodi
 Usage:
   ignite-mcp [options]              Run the MCP server on stdio (what an MCP client starts).
   ignite-mcp local [local options]  Run the local Ignite alone: the Ignite gRPC services on loopback.
+  ignite-mcp doctor [--json]        Check what stands between this machine and a deploy (exit 0: nothing).
   ignite-mcp --help | --version
 
 Options (MCP server):

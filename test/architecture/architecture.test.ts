@@ -14,9 +14,10 @@ const folderOf = (file: string) => (file === 'src/main.ts' ? 'main' : file.split
  */
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   main: ['cli', 'config', 'shared'],
-  cli: ['config', 'shared', 'mcp', 'local', 'contract'],
+  cli: ['config', 'shared', 'mcp', 'local', 'contract', 'doctor', 'client'],
   config: ['shared', 'contract'],
-  mcp: ['client', 'logs', 'packing', 'archive', 'contract', 'config', 'shared'],
+  mcp: ['client', 'logs', 'packing', 'archive', 'contract', 'config', 'shared', 'doctor'],
+  doctor: ['client', 'contract', 'config', 'shared'],
   logs: ['client', 'contract', 'shared'],
   client: ['contract', 'shared'],
   packing: ['archive', 'shared'],

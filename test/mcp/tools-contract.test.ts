@@ -24,6 +24,7 @@ const EXPECTED_TOOLS = [
   'list_apps',
   'get_app',
   'delete_app',
+  'doctor',
 ];
 
 let harness: Harness;

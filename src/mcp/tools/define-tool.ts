@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult, ResourceLink, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import type {
+  CallToolResult,
+  ClientCapabilities,
+  ResourceLink,
+  ServerNotification,
+  ServerRequest,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { describeError, formatFailure } from '../../shared/errors.js';
 import { IgniteError } from '../../client/ignite-error.js';
@@ -10,6 +16,8 @@ import type { AllowedRoots } from '../client-roots.js';
 import { preconditionHint } from './shared/precondition-hints.js';
 import { wireObject } from './shared/wire-schema.js';
 import { userChannelOf, type UserChannel } from '../elicitation.js';
+
+export type { ClientCapabilities };
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;
@@ -30,6 +38,8 @@ export interface ToolCall {
   allowedRoots(): Promise<string[]>;
   /** Asks the user through the client, where it supports elicitation (consent, secret entry). */
   user: UserChannel;
+  /** What the connected client declared at initialize (roots, elicitation, sampling, tasks). */
+  clientCapabilities(): ClientCapabilities | undefined;
 }
 
 export interface ToolOutcome<Out> {
@@ -88,6 +98,7 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
       wantsProgress: token !== undefined,
       allowedRoots: () => roots.current(),
       user,
+      clientCapabilities: () => server.server.getClientCapabilities(),
       async progress(progress, total, message) {
         if (token === undefined) return;
         await extra

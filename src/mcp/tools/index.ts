@@ -6,6 +6,7 @@ import { createSecretTool } from './create-secret.js';
 import { deleteAppTool } from './delete-app.js';
 import { deleteSecretTool } from './delete-secret.js';
 import { getAppTool } from './get-app.js';
+import { doctorTool } from './doctor.js';
 import { getBuildTool } from './get-build.js';
 import { getDraftTool } from './get-draft.js';
 import { getVersionTool } from './get-version.js';
@@ -45,4 +46,5 @@ export const TOOLS: readonly AnyToolDefinition[] = [
   listAppsTool,
   getAppTool,
   deleteAppTool,
+  doctorTool,
 ];

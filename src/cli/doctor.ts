@@ -1,0 +1,75 @@
+/**
+ * `ignite-mcp doctor [--json]`: what stands between this machine and a deploy, for a person (a short
+ * report ending with the first thing to fix) or a script (--json). Exit code 0 when nothing is a
+ * problem. A configuration that does not load is reported, not thrown: it is the first thing to fix.
+ */
+import { createIgniteClient, type IgniteClient } from '../client/client.js';
+import { ConfigError, type Config } from '../config/config.js';
+import { doctorReport, formatReport, type Check } from '../doctor/report.js';
+import type { Logger } from '../shared/log.js';
+import { childEnvironment } from './child-env.js';
+
+export interface DoctorEnv {
+  /** The proxy grpc-js would use: grpc_proxy, https_proxy, http_proxy (in that order). */
+  proxy: string | undefined;
+}
+
+export async function runDoctorCommand(
+  argv: readonly string[],
+  loaded: Readonly<Config> | ConfigError,
+  logger: Logger,
+  env: DoctorEnv,
+): Promise<number> {
+  const json = argv.includes('--json');
+  if (loaded instanceof ConfigError) {
+    const report = doctorReport(
+      loaded.problems.map((problem): Check => ({ id: 'config', status: 'problem', summary: problem, fix: loaded.hint })),
+    );
+    process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    return report.exitCode;
+  }
+  const config = loaded;
+  const { runDoctor } = await import('../doctor/doctor.js');
+  const { client, close } = await connect(config, logger);
+  try {
+    const report = await runDoctor({
+      config,
+      now: Date.now(),
+      target: { endpoint: client.endpoint, transport: client.transport, proxy: config.mode === 'remote' ? env.proxy : undefined },
+      token: config.token,
+      client,
+      roots: {
+        folders: config.allowedRoots.length > 0 ? config.allowedRoots : [process.cwd()],
+        origin: config.allowedRoots.length > 0 ? 'configured' : 'the working directory',
+      },
+    });
+    process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    return report.exitCode;
+  } finally {
+    await close();
+  }
+}
+
+/** The endpoint the server would use: the configured one, or a local Ignite in memory when none is configured. */
+async function connect(config: Readonly<Config>, logger: Logger): Promise<{ client: IgniteClient; close(): Promise<void> }> {
+  if (config.mode === 'remote') {
+    const client = createIgniteClient({
+      endpoint: config.endpoint!,
+      token: config.token,
+      insecure: config.insecure,
+      deadlineMs: config.deadlineMs,
+      logger,
+    });
+    return { client, close: async () => client.close() };
+  }
+  const { startLocalIgnite } = await import('../local/server.js');
+  const local = await startLocalIgnite({ logger: logger.child('local-ignite'), hostEnv: childEnvironment(process.env) });
+  const client = createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: config.deadlineMs, logger });
+  return {
+    client,
+    close: async () => {
+      client.close();
+      await local.close();
+    },
+  };
+}
