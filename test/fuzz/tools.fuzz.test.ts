@@ -118,9 +118,13 @@ function argumentsFor(tool: Tool): fc.Arbitrary<Record<string, unknown>> {
   const mutated = fc
     .tuple(valid, fc.constantFrom(...fields, '__proto__', 'unknown_field'), hostileValue)
     .map(([args, field, value]) => ({ ...args, [field]: value }));
-  const missing = fc
-    .tuple(valid, fc.constantFrom(...fields))
-    .map(([args, field]) => Object.fromEntries(Object.entries(args).filter(([key]) => key !== field)));
+  // A tool without inputs (doctor) has no field to leave out.
+  const missing =
+    fields.length === 0
+      ? valid
+      : fc
+          .tuple(valid, fc.constantFrom(...fields))
+          .map(([args, field]) => Object.fromEntries(Object.entries(args).filter(([key]) => key !== field)));
   return fc
     .oneof(
       { weight: 4, arbitrary: valid },
