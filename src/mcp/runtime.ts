@@ -3,11 +3,16 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../shared/log.js';
 import { BuildLogHub } from '../logs/build-log-hub.js';
 import { isTerminalBuildStatus } from '../contract/build-status.js';
+import { isLoopbackEndpoint } from '../contract/endpoint.js';
 import type { ServerDeps } from './deps.js';
 
-/** The local Ignite as the MCP side sees it: somewhere to dial, and a way to let go of it. */
+/** The local Ignite as the MCP side sees it: somewhere to dial, with what to present, and a way to let go of it. */
 export interface EmbeddedIgnite {
   readonly endpoint: string;
+  /** The bearer token it requires, if any. */
+  readonly token?: string;
+  /** False once it is known to be gone (stopped, crashed): the next call then starts or finds another. */
+  alive?(): boolean;
   close(): Promise<void>;
 }
 
@@ -54,13 +59,18 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
   const { config, logger } = options;
   let connection: Connection | undefined;
-  let starting: Promise<Runtime> | undefined;
+  let connecting: Promise<void> | undefined;
+  let started = false;
+  let lastFailure: unknown;
   let closing: Promise<void> | undefined;
   const client = (): IgniteClient => {
-    if (!connection) throw new Error('the Ignite client is not connected yet: the runtime must be started before requests are served');
+    if (!connection) {
+      throw lastFailure ?? new Error('the Ignite client is not connected yet: the runtime must be started before requests are served');
+    }
     return connection.client;
   };
-  const secrets = config.token ? [config.token] : [];
+  // The local Ignite's token joins the list when it is known, so it is scrubbed like the configured one.
+  const secrets: string[] = config.token ? [config.token] : [];
   const logs = new BuildLogHub({
     streamBuildLogs: (request, callOptions) => client().streamBuildLogs(request, callOptions),
     checkBuild: async (buildId, signal) => {
@@ -71,6 +81,24 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
     logger: logger.child('logs'),
     secrets: () => secrets,
   });
+  /** Connects, or reconnects after the local Ignite went away (stopped, crashed, idle-exited): one attempt at a time. */
+  const reconnect = () =>
+    (connecting ??= (async () => {
+      if (connection) {
+        logger.warn(`the local Ignite at ${connection.client.endpoint} has stopped; finding or starting another`);
+        connection.client.close();
+        await connection.local?.close().catch(() => {});
+        connection = undefined;
+      }
+      try {
+        connection = await connect(options);
+        if (connection.local?.token && !secrets.includes(connection.local.token)) secrets.push(connection.local.token);
+        lastFailure = undefined;
+      } catch (err) {
+        lastFailure = err;
+        throw err;
+      }
+    })().finally(() => (connecting = undefined)));
   const deps: ServerDeps = {
     config,
     get client() {
@@ -81,11 +109,17 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
     fallbackRoots: config.allowedRoots.length > 0 ? config.allowedRoots : [options.cwd],
     secrets: () => secrets,
     cwd: options.cwd,
-    organization: config.orgName ?? (config.mode === 'local' ? LOCAL_ORGANIZATION : undefined),
+    // A local Ignite (ours, or one reached on loopback) has a default organization: send none and let it choose.
+    organization: config.orgName ?? (config.mode === 'local' || isLoopbackEndpoint(config.endpoint ?? '') ? '' : undefined),
+    async ready() {
+      if (!started || closing) return;
+      if (connection && (connection.local?.alive?.() ?? true)) return;
+      await reconnect();
+    },
   };
   const close = () =>
     (closing ??= (async () => {
-      await starting?.catch(() => {});
+      await connecting?.catch(() => {});
       logs.close();
       connection?.client.close();
       await connection?.local?.close();
@@ -99,11 +133,11 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
   };
   return {
     deps,
-    start: () =>
-      (starting ??= (async () => {
-        connection = await connect(options);
-        return runtime;
-      })()),
+    start: async () => {
+      started = true;
+      if (!connection) await reconnect();
+      return runtime;
+    },
     close,
   };
 }
@@ -134,6 +168,16 @@ async function connect(options: RuntimeOptions): Promise<Connection> {
     defaultOrganization: config.orgName ?? LOCAL_ORGANIZATION,
     logger: logger.child('local-ignite'),
   });
-  logger.info(`no Ignite endpoint configured (IGNITE_API_ENDPOINT): using the embedded local Ignite at ${local.endpoint}`);
-  return { client: createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: config.deadlineMs, logger }), local };
+  logger.info(`no Ignite endpoint configured (IGNITE_API_ENDPOINT): using the local Ignite at ${local.endpoint}`);
+  const client = createIgniteClient({
+    endpoint: local.endpoint,
+    token: local.token,
+    insecure: true,
+    deadlineMs: config.deadlineMs,
+    // The local Ignite is shared by every MCP server of the data directory; each names its own
+    // organization as the real gateway would, or lets the local Ignite use its default one.
+    extraMetadata: config.orgName ? { 'x-organization-name': config.orgName } : {},
+    logger,
+  });
+  return { client, local };
 }

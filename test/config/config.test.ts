@@ -25,6 +25,7 @@ function load(opts: { env?: Record<string, string>; argv?: string[]; files?: Rec
     cwd: CWD,
     now: () => NOW,
     readFile: (file) => files[file],
+    pathKind: opts.pathKind ?? (() => 'folder'),
     ...(opts.ignoreFlags ? { ignoreFlags: opts.ignoreFlags } : {}),
   });
 }

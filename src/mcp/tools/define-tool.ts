@@ -82,6 +82,7 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
       },
     };
     try {
+      await deps.ready();
       const outcome = await definition.run(args as never, call);
       return scrubSecrets(
         {
@@ -101,15 +102,24 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
       return { content: [{ type: 'text', text: formatFailure({ message, hint }) }], isError: true };
     }
   };
-  server.registerTool(
-    definition.name,
-    {
-      title: definition.title,
-      description: definition.description,
-      inputSchema: definition.input,
-      outputSchema: definition.output,
-      annotations: { title: definition.title, ...definition.annotations },
-    },
-    handler as never,
-  );
+  server.registerTool(definition.name, toolConfig(definition), handler as never);
+}
+
+/**
+ * The tool as it is listed, but every call returns `failure` (a configuration that stops the
+ * server from working), so an agent sees the problem where it looks: in the tool result.
+ */
+export function registerFailingTool(server: McpServer, definition: AnyToolDefinition, failure: string): void {
+  const handler = async (): Promise<CallToolResult> => ({ content: [{ type: 'text', text: failure }], isError: true });
+  server.registerTool(definition.name, toolConfig(definition), handler as never);
+}
+
+function toolConfig(definition: AnyToolDefinition) {
+  return {
+    title: definition.title,
+    description: definition.description,
+    inputSchema: definition.input,
+    outputSchema: definition.output,
+    annotations: { title: definition.title, ...definition.annotations },
+  };
 }
