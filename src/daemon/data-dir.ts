@@ -55,7 +55,7 @@ export async function prepareDataDir(dir: string, options: PrepareOptions = {}):
       () =>
         reject(
           new UserError(
-            `${setting} ${dir} did not answer within ${Math.round(timeoutMs / 1000)} s: creating or reading it never returned (a hung network filesystem?)`,
+            `${setting} ${dir} did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}: creating or reading it never returned (a hung network filesystem?)`,
             HINT,
           ),
         ),
