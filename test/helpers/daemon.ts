@@ -45,7 +45,7 @@ export async function startServer(options: {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [BIN, ...(options.args ?? [])],
-    cwd: options.cwd ?? options.dataDir,
+    cwd: options.cwd ?? os.tmpdir(),
     env: { IGNITE_MCP_DATA_DIR: options.dataDir, IGNITE_MCP_LOCAL_IDLE_SECS: '60', IGNITE_MCP_LOG_LEVEL: 'debug', ...options.env },
     stderr: 'pipe',
   });
