@@ -185,8 +185,8 @@ export function runBin(
 }
 
 /** `ignite-mcp local …` in the background, resolved once it says it serves (its first stderr line). */
-export async function startForegroundLocal(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, 'local', ...args], {
+export async function startForegroundLocal(args: string[], env: Record<string, string> = {}, bin = BIN) {
+  const child = spawn(process.execPath, [bin, 'local', ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
