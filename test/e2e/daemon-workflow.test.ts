@@ -6,7 +6,7 @@
 import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callOnce, cleanUp, lockHolderOf, localIgnites, requireBuild, startServer, tempDir } from '../helpers/daemon.js';
+import { callOnce, cleanUp, lockHolderOf, localIgnites, requireBuild, runBin, startServer, tempDir } from '../helpers/daemon.js';
 
 let work: string;
 let dataDir: string;
@@ -53,6 +53,22 @@ describe('one server process per call', () => {
       expect(listed.builds.map((build: { build_id: string }) => build.build_id)).toContain(build_id);
     } finally {
       await reader.close();
+    }
+  });
+
+  it('starts another local Ignite on the next call when the one it used was stopped', { timeout: 60_000 }, async () => {
+    const server = await startServer({ dataDir, cwd: work });
+    try {
+      await server.call('list_builds', {});
+      const first = lockHolderOf(dataDir)!.pid;
+      const stopped = runBin(['local', 'stop', '--data-dir', dataDir]);
+      expect(stopped.stdout).toMatch(/1 MCP server\(s\) still use this data directory and start a new one on their next call/);
+      const listed = await server.call('list_builds', {});
+      expect(listed.builds.length).toBeGreaterThan(0);
+      expect(lockHolderOf(dataDir)!.pid).not.toBe(first);
+      expect(server.stderr()).toMatch(/has stopped; finding or starting another/);
+    } finally {
+      await server.close();
     }
   });
 });
