@@ -145,7 +145,7 @@ export function parseLocalArgs(argv: readonly string[]): LocalOptions {
   }
   if (options.noToken && options.host !== undefined && !isLoopbackEndpoint(options.host)) {
     throw new UserError(
-      `--no-token is refused with --host ${options.host}: anyone who can reach that address could drive the local Ignite, and run commands as you`,
+      `the token cannot be turned off (--no-token) with --host ${options.host}: anyone who can reach that address could drive the local Ignite, and run commands as you`,
       'Keep the token (the default), or listen on loopback (--host 127.0.0.1).',
     );
   }

@@ -30,7 +30,7 @@ function pathKindOnDisk(file: string): PathKind {
 }
 
 export interface Config {
-  /** `local`: no endpoint configured, so the embedded local Ignite serves the tools. */
+  /** `local`: no endpoint configured, so the local Ignite of the data directory serves the tools. */
   readonly mode: 'local' | 'remote';
   readonly endpoint?: string;
   readonly endpointSource?: string;

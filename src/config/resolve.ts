@@ -72,7 +72,7 @@ const endpointText = z
   .string()
   .refine(
     (v) => ENDPOINT_SHAPES.some((shape) => shape.test(v)),
-    'must be host:port, e.g. rpc.dodil.io:443 ("local" selects the embedded local Ignite)',
+    'must be host:port, e.g. rpc.dodil.io:443 ("local" selects the local Ignite)',
   );
 const tokenText = z
   .string()

@@ -30,24 +30,25 @@ export interface RuntimeOptions {
   startLocal?: StartEmbeddedIgnite;
 }
 
-/** The live parts behind an MCP server: the Ignite client, the log hub, and the local Ignite if embedded. */
+/** The live parts behind an MCP server: the Ignite client, the log hub, and the local Ignite in local mode. */
 export interface Runtime {
   deps: ServerDeps;
   local: EmbeddedIgnite | undefined;
   close(): Promise<void>;
 }
 
-/** The organization the embedded local Ignite uses when none is configured. */
+/** The organization a local Ignite uses when none is configured (its default one). */
 export const LOCAL_ORGANIZATION = 'local';
 
 /**
  * A runtime whose deps exist before anything is connected, so the MCP server can be built and
- * answer `initialize` while the gRPC contract loads and the embedded local Ignite starts.
- * `deps.client` (and following logs) may be used only once `start()` has resolved.
+ * answer `initialize` while the gRPC contract loads and the local Ignite is found or started.
+ * `deps.client` (and following logs) may be used once `start()` has resolved; `deps.ready()`
+ * reconnects when the local Ignite has gone away since.
  */
 export interface PendingRuntime {
   deps: ServerDeps;
-  /** Creates the Ignite client, starting the embedded local Ignite first in local mode; once only. */
+  /** Creates the Ignite client, finding or starting the local Ignite first in local mode. Rejects when it cannot (a later `ready()` tries again). */
   start(): Promise<Runtime>;
   close(): Promise<void>;
 }
