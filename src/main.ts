@@ -80,7 +80,13 @@ async function local(argv: readonly string[]): Promise<void> {
   const run = await runLocalCommand(options, config, logger, {
     requiredToken: process.env.IGNITE_LOCAL_REQUIRED_TOKEN,
     faults: process.env.IGNITE_LOCAL_FAULTS,
+  }).catch((err: unknown) => {
+    // Started in the background by an MCP server that lost the race to another: nothing went wrong.
+    if (!options.daemon || !(err instanceof UserError) || err.code !== 'LOCKED') throw err;
+    logger.info(`${err.message}; this one is not needed`);
+    return undefined;
   });
+  if (!run) return;
   onShutdownSignal(() => run.close(), ['SIGINT', 'SIGTERM', 'SIGHUP']);
   void run.ended.then(() => process.exit(0));
 }

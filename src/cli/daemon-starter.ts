@@ -71,7 +71,7 @@ export async function connectLocalIgnite(options: DaemonStartOptions): Promise<D
           lease ??= takeLease(paths, PACKAGE_VERSION);
           launched = await launch(paths, options);
           options.logger.info(`started a local Ignite for ${paths.dir} in the background (pid ${launched.pid ?? '?'}, log ${paths.log})`);
-        } else if (launched.pid === undefined || !isRunning({ pid: launched.pid, start_time: '' })) {
+        } else if (launched.pid !== undefined && !isRunning({ pid: launched.pid, start_time: '' })) {
           throw new UserError(
             `the local Ignite for ${paths.dir} stopped while starting. ${logTail(paths, launched.logFrom)}`,
             `Fix what its log says (${paths.log}), then retry.`,

@@ -84,6 +84,21 @@ export async function runLocalCommand(
     }).catch((err: unknown) => {
       throw err instanceof ListenError ? listenFailure(err) : err;
     });
+    try {
+      return serving(local);
+    } catch (err) {
+      await local.close();
+      throw err;
+    }
+  } catch (err) {
+    rmSync(paths.token, { force: true });
+    if (persistent) lock?.release();
+    else rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+
+  /** Once it listens: the record that says so, the banner, and (in the background) the idle watch. */
+  function serving(local: LocalIgnite): LocalRun {
     const idleSecs = options.daemon ? (options.idleSecs ?? DEFAULT_IDLE_SECS) : 0;
     const record: DaemonRecord = {
       ...identity,
@@ -119,11 +134,6 @@ export async function runLocalCommand(
         ? watchIdle({ local, lock, paths, record, idleSecs, logger, stop: (reason) => (logger.info(`stopping: ${reason}`), close()) })
         : undefined;
     return { local, record, close, ended: idle?.ended ?? new Promise(() => {}) };
-  } catch (err) {
-    rmSync(paths.token, { force: true });
-    if (persistent) lock?.release();
-    else rmSync(dir, { recursive: true, force: true });
-    throw err;
   }
 }
 

@@ -10,6 +10,14 @@ import path from 'node:path';
  * next start-up. Undefined where setpriv is missing or too old (before util-linux 2.33).
  */
 export function parentDeathLauncher(hostPath: string): readonly string[] | undefined {
+  if (!probed.has(hostPath)) probed.set(hostPath, probe(hostPath));
+  return probed.get(hostPath);
+}
+
+/** One probe per PATH and process: every local Ignite a test suite starts asks again. */
+const probed = new Map<string, readonly string[] | undefined>();
+
+function probe(hostPath: string): readonly string[] | undefined {
   if (process.platform !== 'linux') return undefined;
   const dirs = [...hostPath.split(path.delimiter).filter(Boolean), '/usr/bin', '/bin'];
   const setpriv = dirs.map((dir) => path.join(dir, 'setpriv')).find(isExecutable);
