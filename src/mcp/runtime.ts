@@ -152,8 +152,9 @@ async function connect(options: RuntimeOptions): Promise<Connection> {
   const { config, logger } = options;
   // Loaded only here: parsing the contract (and, in local mode, loading the builder) are most of a
   // cold start, and initialize needs neither.
-  const { createIgniteClient } = await import('../client/client.js');
+  const loading = import('../client/client.js');
   if (config.mode !== 'local') {
+    const { createIgniteClient } = await loading;
     const client = createIgniteClient({
       endpoint: config.endpoint!,
       token: config.token,
@@ -164,11 +165,16 @@ async function connect(options: RuntimeOptions): Promise<Connection> {
     return { client, local: undefined };
   }
   if (!options.startLocal) throw new Error('no Ignite endpoint is configured and this runtime was given no local Ignite to start');
-  const local = await options.startLocal({
+  const starting = options.startLocal({
     dataDir: config.dataDir,
     defaultOrganization: config.orgName ?? LOCAL_ORGANIZATION,
     logger: logger.child('local-ignite'),
   });
+  starting.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
+  // The client and the contract load while the local Ignite starts (in its own process, when it is a background one).
+  const { createIgniteClient } = await loading;
+  (await import('../contract/load.js')).loadIgniteProtos();
+  const local = await starting;
   logger.info(`no Ignite endpoint configured (IGNITE_API_ENDPOINT): using the local Ignite at ${local.endpoint}`);
   const client = createIgniteClient({
     endpoint: local.endpoint,
