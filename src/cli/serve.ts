@@ -30,7 +30,7 @@ export async function serveStdio(config: Readonly<Config>, logger: Logger, optio
   // The parser's message may quote the whole line (a Zod error lists every issue): one short line is enough.
   transport.onerror = (err) => logger.warn(`dropped a malformed message: ${err.message.split('\n', 1)[0]!.slice(0, 200)}`);
   // Every trigger (stdin EOF, transport close, a signal) waits for the same shutdown, so a signal
-  // arriving mid-shutdown cannot exit before app processes are stopped.
+  // arriving mid-shutdown cannot exit before the client is closed and the lease given back.
   // The work starts a microtask later, so `stopping` is set before closing the transport calls
   // back into shutdown (transport.onclose); started inline, each call recursed until the stack ran out.
   let stopping: Promise<void> | undefined;

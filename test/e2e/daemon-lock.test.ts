@@ -100,6 +100,8 @@ describe('one local Ignite per data directory', () => {
     const servers = await Promise.all(Array.from({ length: 4 }, () => startServer({ dataDir })));
     try {
       await Promise.all(servers.map((server) => server.call('list_builds', {})));
+      // A loser of the race may still be on its way out (it exits once it finds the lock taken).
+      await waitFor(() => localIgnites(dataDir).length === 1, 'the losers of the race to exit');
       expect(localIgnites(dataDir)).toEqual([lockHolderOf(dataDir)!.pid]);
     } finally {
       await Promise.all(servers.map((server) => server.close()));

@@ -6,7 +6,7 @@
 import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanUp, lockHolderOf, localIgnites, requireBuild, startServer, tempDir, type ServerProcess } from '../helpers/daemon.js';
+import { cleanUp, lockHolderOf, localIgnites, requireBuild, startServer, tempDir, waitFor, type ServerProcess } from '../helpers/daemon.js';
 
 let work: string;
 let dataDir: string;
@@ -46,6 +46,7 @@ describe('two MCP servers on one data directory', () => {
     try {
       // Both start at the same moment, with no local Ignite yet: the loser of the race joins the winner.
       const [leftBuilds, rightBuilds] = await Promise.all([work_(left!, 'left'), work_(right!, 'right')]);
+      await waitFor(() => localIgnites(dataDir).length === 1, 'the loser of the race to exit');
       expect(localIgnites(dataDir)).toEqual([lockHolderOf(dataDir)!.pid]);
 
       const all = [...leftBuilds, ...rightBuilds];
