@@ -53,8 +53,12 @@ export async function runColdStartBench(options: { quick: boolean; log: (line: s
   try {
     const env = cleanEnv({ HOME: scratch });
     const commands: Record<Target, () => { args: string[]; env: NodeJS.ProcessEnv }> = {
-      // A fresh data dir per run: a cold start of the embedded local Ignite finds no state.
-      embedded: () => ({ args: [BIN], env: { ...env, IGNITE_MCP_DATA_DIR: mkdtempSync(path.join(scratch, 'data-')) } }),
+      // A fresh data dir per run: a cold start finds no state. The local Ignite it may start in the
+      // background exits at once when unused (IGNITE_MCP_LOCAL_IDLE_SECS=1) and is stopped below.
+      embedded: () => ({
+        args: [BIN],
+        env: { ...env, IGNITE_MCP_LOCAL_IDLE_SECS: '1', IGNITE_MCP_DATA_DIR: mkdtempSync(path.join(scratch, 'data-')) },
+      }),
       remote: () => ({ args: [BIN], env: { ...env, IGNITE_API_ENDPOINT: local.endpoint } }),
       filesystem: () => ({ args: [packageBin('@modelcontextprotocol/server-filesystem'), scratch], env }),
       everything: () => ({ args: [packageBin('@modelcontextprotocol/server-everything'), 'stdio'], env }),

@@ -41,11 +41,12 @@ export interface LocalIgniteProcess {
 }
 
 /**
- * `ignite-mcp local --port 0 --memory`, or, when a build needs test limits such as
+ * `ignite-mcp local --port 0 --memory --no-token` (the rig's MCP server reaches it as a loopback
+ * endpoint, with no token), or, when a build needs test limits such as
  * `buildStepDelayMs` (which the command does not take), the same server started by this file.
  */
 export async function startLocalIgniteProcess(limits?: Record<string, number>): Promise<LocalIgniteProcess> {
-  const args = limits ? [SELF, '--local-ignite', JSON.stringify(limits)] : [BIN, 'local', '--port', '0', '--memory'];
+  const args = limits ? [SELF, '--local-ignite', JSON.stringify(limits)] : [BIN, 'local', '--port', '0', '--memory', '--no-token'];
   const child = spawn(process.execPath, args, { env: cleanEnv(), stdio: ['pipe', 'ignore', 'pipe'] });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let stderr = '';

@@ -3,6 +3,7 @@
  * drive it: a real MCP client spawns `ignite-mcp` over stdio, which uses its embedded local Ignite.
  * Each step prints what was called and what came back.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,14 +23,14 @@ async function main(): Promise<void> {
     command: process.execPath,
     args: [path.join(root, 'dist/bundle/ignite-mcp.js'), '--allowed-root', work],
     cwd: work,
-    env: { IGNITE_MCP_DATA_DIR: path.join(work, 'ignite-data'), IGNITE_MCP_LOG_LEVEL: 'warn' },
+    env: { IGNITE_MCP_DATA_DIR: path.join(work, 'ignite-data'), IGNITE_MCP_LOG_LEVEL: 'warn', IGNITE_MCP_LOCAL_IDLE_SECS: '30' },
     stderr: 'inherit',
   });
   const client = new Client({ name: 'ignite-demo', version: '1.0.0' });
   try {
     await client.connect(transport);
     const server = client.getServerVersion();
-    out(`== connected to ${server?.name} ${server?.version} over stdio (embedded local Ignite)`);
+    out(`== connected to ${server?.name} ${server?.version} over stdio (local Ignite started in the background)`);
     out(`   tools: ${(await client.listTools()).tools.map((t) => t.name).join(', ')}`);
 
     // `printAfter` lets the build's log lines, which arrive through the subscription, print first.
@@ -80,6 +81,10 @@ async function main(): Promise<void> {
     out('\n== done: folder -> build -> draft -> test -> publish -> invoke');
   } finally {
     await client.close();
+    // The local Ignite outlives the server that started it; this one's data is thrown away, so stop it.
+    execFileSync(process.execPath, [path.join(root, 'dist/src/main.js'), 'local', 'stop', '--data-dir', path.join(work, 'ignite-data')], {
+      stdio: 'ignore',
+    });
     rmSync(work, { recursive: true, force: true });
   }
 }

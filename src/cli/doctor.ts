@@ -6,7 +6,10 @@
 import { createIgniteClient, type IgniteClient } from '../client/client.js';
 import { ConfigError, type Config } from '../config/config.js';
 import { doctorReport, formatReport, type Check } from '../doctor/report.js';
+import { daemonPaths } from '../daemon/paths.js';
+import { findRunning } from '../daemon/record.js';
 import type { Logger } from '../shared/log.js';
+import { PACKAGE_VERSION } from '../shared/version.js';
 import { childEnvironment } from './child-env.js';
 
 export interface DoctorEnv {
@@ -30,14 +33,15 @@ export async function runDoctorCommand(
   }
   const config = loaded;
   const { runDoctor } = await import('../doctor/doctor.js');
-  const { client, close } = await connect(config, logger);
+  const { client, token, close, checks } = await connect(config, logger);
   try {
     const report = await runDoctor({
       config,
       now: Date.now(),
       target: { endpoint: client.endpoint, transport: client.transport, proxy: config.mode === 'remote' ? env.proxy : undefined },
-      token: config.token,
+      token,
       client,
+      extra: [async () => checks],
       roots: {
         folders: config.allowedRoots.length > 0 ? config.allowedRoots : [process.cwd()],
         origin: config.allowedRoots.length > 0 ? 'configured' : 'the working directory',
@@ -50,8 +54,14 @@ export async function runDoctorCommand(
   }
 }
 
-/** The endpoint the server would use: the configured one, or a local Ignite in memory when none is configured. */
-async function connect(config: Readonly<Config>, logger: Logger): Promise<{ client: IgniteClient; close(): Promise<void> }> {
+/**
+ * The endpoint the server would use: the configured one, or the local Ignite of the data folder. When
+ * none is running (it starts on first use), a throw-away one in memory stands in for the checks.
+ */
+async function connect(
+  config: Readonly<Config>,
+  logger: Logger,
+): Promise<{ client: IgniteClient; token: string | undefined; checks: Check[]; close(): Promise<void> }> {
   if (config.mode === 'remote') {
     const client = createIgniteClient({
       endpoint: config.endpoint!,
@@ -60,13 +70,42 @@ async function connect(config: Readonly<Config>, logger: Logger): Promise<{ clie
       deadlineMs: config.deadlineMs,
       logger,
     });
-    return { client, close: async () => client.close() };
+    return { client, token: config.token, checks: [], close: async () => client.close() };
+  }
+  const running = findRunning(daemonPaths(config.dataDir));
+  if (running) {
+    const { record } = running;
+    const other = record.version !== PACKAGE_VERSION;
+    const check: Check = {
+      id: 'local.ignite',
+      status: other ? 'warning' : 'ok',
+      summary: `running (pid ${record.pid}, ${record.mode}, version ${record.version}) at ${record.endpoint}`,
+      fix: other
+        ? `it is version ${record.version}, this is ${PACKAGE_VERSION}: stop it when idle with \`ignite-mcp local stop\``
+        : undefined,
+    };
+    const client = createIgniteClient({
+      endpoint: record.endpoint,
+      token: running.token,
+      insecure: true,
+      deadlineMs: config.deadlineMs,
+      logger,
+    });
+    return { client, token: running.token, checks: [check], close: async () => client.close() };
   }
   const { startLocalIgnite } = await import('../local/server.js');
   const local = await startLocalIgnite({ logger: logger.child('local-ignite'), hostEnv: childEnvironment(process.env) });
   const client = createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: config.deadlineMs, logger });
   return {
     client,
+    token: undefined,
+    checks: [
+      {
+        id: 'local.ignite',
+        status: 'ok',
+        summary: 'not running; the first MCP server that needs it starts it (checked here with one in memory)',
+      },
+    ],
     close: async () => {
       client.close();
       await local.close();

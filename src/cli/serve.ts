@@ -9,19 +9,26 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../shared/log.js';
+import { createLogger } from '../shared/log.js';
+import { describeError, formatFailure } from '../shared/errors.js';
 import { PACKAGE_VERSION } from '../shared/version.js';
 import { prepareRuntime, type StartEmbeddedIgnite } from '../mcp/runtime.js';
-import { createServer } from '../mcp/server.js';
+import { createMisconfiguredServer, createServer } from '../mcp/server.js';
 import { childEnvironment } from './child-env.js';
 import { onShutdownSignal } from './signals.js';
 import { StdioLineGuard } from './stdio-line-guard.js';
 
-export async function serveStdio(config: Readonly<Config>, logger: Logger): Promise<void> {
+export interface ServeOptions {
+  /** stdin is a terminal: a person ran the command, so a failure to start is printed and ends it. */
+  interactive: boolean;
+}
+
+export async function serveStdio(config: Readonly<Config>, logger: Logger, options: ServeOptions): Promise<void> {
   const runtime = prepareRuntime({
     config,
     logger,
     cwd: process.cwd(),
-    startLocal: startEmbeddedLocalIgnite,
+    startLocal: localIgniteStarter(config),
     // Secret values may be named by variable; they are read here, where the environment is.
     envValue: (name) => process.env[name],
   });
@@ -30,7 +37,7 @@ export async function serveStdio(config: Readonly<Config>, logger: Logger): Prom
   // The parser's message may quote the whole line (a Zod error lists every issue): one short line is enough.
   transport.onerror = (err) => logger.warn(`dropped a malformed message: ${err.message.split('\n', 1)[0]!.slice(0, 200)}`);
   // Every trigger (stdin EOF, transport close, a signal) waits for the same shutdown, so a signal
-  // arriving mid-shutdown cannot exit before app processes are stopped.
+  // arriving mid-shutdown cannot exit before the client is closed and the lease given back.
   // The work starts a microtask later, so `stopping` is set before closing the transport calls
   // back into shutdown (transport.onclose); started inline, each call recursed until the stack ran out.
   let stopping: Promise<void> | undefined;
@@ -47,17 +54,55 @@ export async function serveStdio(config: Readonly<Config>, logger: Logger): Prom
   await mcp.server.connect(transport);
   // One turn of the event loop lets an initialize already waiting on stdin be answered first.
   await new Promise((resolve) => setImmediate(resolve));
-  await runtime.start();
+  let backend = config.endpoint ?? 'no Ignite reachable yet';
+  try {
+    const started = await runtime.start();
+    if (started.local) backend = `local Ignite at ${started.local.endpoint}`;
+  } catch (err) {
+    if (options.interactive) throw err;
+    // An MCP client may drop stderr: the server keeps serving, and every tool call tries again
+    // and returns this failure (a data directory that is a file, a local Ignite that would not start).
+    logger.error(`cannot reach Ignite yet: ${formatFailure(describeError(err, { secrets: runtime.deps.secrets() }))}`);
+  }
   if (stopping) return;
   release();
-  logger.info(`ignite-mcp ${PACKAGE_VERSION} ready on stdio (${config.mode === 'local' ? 'embedded local Ignite' : config.endpoint})`);
+  logger.info(`ignite-mcp ${PACKAGE_VERSION} ready on stdio (${backend})`);
 }
 
-/** The local Ignite in this process, loaded on first use: a remote-mode server never needs it. */
-const startEmbeddedLocalIgnite: StartEmbeddedIgnite = async (settings) => {
-  const { startLocalIgnite } = await import('../local/server.js');
-  return startLocalIgnite({ ...settings, hostEnv: childEnvironment(process.env) });
-};
+/**
+ * The local Ignite of the data directory, found running or started in the background
+ * (daemon-starter.ts), loaded on first use: a remote-mode server never needs it.
+ */
+function localIgniteStarter(config: Readonly<Config>): StartEmbeddedIgnite {
+  return async (settings) => {
+    const { connectLocalIgnite } = await import('./daemon-starter.js');
+    return connectLocalIgnite({
+      dataDir: settings.dataDir,
+      logger: settings.logger,
+      idleSecs: config.localIdleSecs,
+      logLevel: config.logLevel,
+      command: { execPath: process.execPath, script: process.argv[1]! },
+      env: childEnvironment(process.env),
+    });
+  };
+}
+
+/**
+ * The server for a broken configuration: it answers initialize (its instructions say what is
+ * wrong), lists the usual tools, and every tool call returns the problem, so the agent can tell
+ * the user what to set. It ends on stdin EOF like the real one.
+ */
+export async function serveMisconfigured(failure: string): Promise<void> {
+  const logger = createLogger({ level: 'warn' });
+  const mcp = createMisconfiguredServer(failure);
+  const { transport, release } = heldStdioTransport(guardedStdin(logger, (message) => transport.send(message)));
+  const exit = () => void mcp.close().finally(() => process.exit(2));
+  process.stdin.on('end', exit);
+  transport.onclose = exit;
+  onShutdownSignal(() => mcp.close());
+  await mcp.server.connect(transport);
+  release();
+}
 
 /**
  * The stdio transport, holding every request and notification but `initialize` until `release()`.

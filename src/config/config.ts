@@ -4,6 +4,7 @@
  * Only the entry point calls loadConfig with the real process environment; everything else gets
  * the frozen result injected.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { LogLevel } from '../shared/log.js';
@@ -17,12 +18,21 @@ import {
   readConfigFileFromDisk,
   type ReadConfigFile,
 } from './dodil-config-file.js';
-import { CONFIRM_MODES, resolveSettings, type ConfirmMode, type Env } from './resolve.js';
+import { CONFIRM_MODES, resolveSettings, type ConfirmMode, type Env, type PathKind } from './resolve.js';
 
 export { CONFIRM_MODES, type ConfirmMode } from './resolve.js';
 
+/** stat(), bounded to what config needs: a missing path and one that cannot be read are both "missing". */
+function pathKindOnDisk(file: string): PathKind {
+  try {
+    return statSync(file).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
 export interface Config {
-  /** `local`: no endpoint configured, so the embedded local Ignite serves the tools. */
+  /** `local`: no endpoint configured, so the local Ignite of the data directory serves the tools. */
   readonly mode: 'local' | 'remote';
   readonly endpoint?: string;
   readonly endpointSource?: string;
@@ -45,6 +55,8 @@ export interface Config {
   readonly maxContextBytes: number;
   /** Where the local Ignite keeps its state. */
   readonly dataDir: string;
+  /** How long a local Ignite this server starts stays after its last client (IGNITE_MCP_LOCAL_IDLE_SECS; 0 = forever). */
+  readonly localIdleSecs: number;
   readonly logLevel: LogLevel;
   readonly readOnly: boolean;
   /**
@@ -71,6 +83,8 @@ export interface LoadConfigOptions {
   /** Flags handled elsewhere (e.g. `port` for `ignite-mcp local`), skipped instead of rejected. */
   ignoreFlags?: readonly string[];
   now?: () => number;
+  /** What is at a path (default: the real filesystem); tests give a fake one. */
+  pathKind?: (file: string) => PathKind;
 }
 
 /** Every problem found, so a user fixes their setup in one round instead of one error at a time. */
@@ -105,6 +119,7 @@ const ConfigSchema = z.object({
   maxContextFiles: z.number().int().positive(),
   maxContextBytes: z.number().int().positive(),
   dataDir: z.string().refine((p) => path.isAbsolute(p)),
+  localIdleSecs: z.number().int().min(0),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']),
   readOnly: z.boolean(),
   confirm: z.enum(CONFIRM_MODES),
@@ -131,6 +146,7 @@ export function loadConfig(options: LoadConfigOptions): Readonly<Config> {
     cwd: options.cwd ?? process.cwd(),
     now: (options.now ?? Date.now)(),
     claimsOf: decodeTokenClaims,
+    pathKind: options.pathKind ?? pathKindOnDisk,
   });
   const allProblems = [...flags.problems, ...(file.problem ? [file.problem] : []), ...problems];
   const parsed = ConfigSchema.safeParse({ ...settings, configFile: file.file, configFilesSearched: searched });

@@ -9,7 +9,9 @@ function from(source: string | undefined): string {
 export function describeConfig(config: Readonly<Config>): string {
   const lines: string[] = [];
   if (config.mode === 'local' || config.endpoint === undefined) {
-    lines.push(`backend: embedded local Ignite (no endpoint configured), data in ${config.dataDir}`);
+    lines.push(
+      `backend: the local Ignite of the data directory (no endpoint configured), data in ${config.dataDir}, idle exit after ${config.localIdleSecs} s`,
+    );
   } else {
     const plaintext = config.insecure || isLoopbackEndpoint(config.endpoint);
     lines.push(`backend: Ignite at ${config.endpoint}${from(config.endpointSource)}, ${plaintext ? 'plaintext' : 'TLS'}`);

@@ -24,7 +24,11 @@ export interface ResolveInput {
   cwd: string;
   now: number;
   claimsOf(token: string): TokenClaims | undefined;
+  /** What is at a path: a folder, a file, or nothing (`--allowed-root` must name a folder). */
+  pathKind(file: string): PathKind;
 }
+
+export type PathKind = 'folder' | 'file' | 'missing';
 
 interface Picked {
   value: string;
@@ -52,6 +56,11 @@ const byteCountText = z.coerce
   .number({ error: 'must be a whole number of bytes' })
   .int({ error: 'must be a whole number of bytes' })
   .min(1, { error: 'must be at least 1 byte' });
+const idleSecsText = z.coerce
+  .number({ error: 'must be a whole number of seconds' })
+  .int({ error: 'must be a whole number of seconds' })
+  .min(0, { error: 'must be 0 (never) or more seconds' })
+  .max(7 * 24 * 3600, { error: 'must be at most 604800 (a week)' });
 const logLevelText = z
   .string()
   .trim()
@@ -72,7 +81,7 @@ const endpointText = z
   .string()
   .refine(
     (v) => ENDPOINT_SHAPES.some((shape) => shape.test(v)),
-    'must be host:port, e.g. rpc.dodil.io:443 ("local" selects the embedded local Ignite)',
+    'must be host:port, e.g. rpc.dodil.io:443 ("local" selects the local Ignite)',
   );
 const tokenText = z
   .string()
@@ -166,6 +175,12 @@ export function resolveSettings(input: ResolveInput) {
         .map(absolute),
     ),
   ];
+  const rootsSource = rootsFromFlags.length > 0 ? '--allowed-root' : 'IGNITE_MCP_ALLOWED_ROOTS';
+  for (const root of allowedRoots) {
+    const kind = input.pathKind(root);
+    if (kind === 'missing') problems.push(`${rootsSource}: ${root} does not exist`);
+    else if (kind === 'file') problems.push(`${rootsSource}: ${root} is a file, not a folder`);
+  }
   const xdg = env.XDG_DATA_HOME?.trim();
   const dataDirPicked = pick([last('data-dir'), '--data-dir'], [env.IGNITE_MCP_DATA_DIR, 'IGNITE_MCP_DATA_DIR']);
   const defaultDataDir =
@@ -194,6 +209,7 @@ export function resolveSettings(input: ResolveInput) {
       maxContextFiles: check(fileCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_FILES, 'IGNITE_MCP_MAX_CONTEXT_FILES']), 100_000),
       maxContextBytes: check(byteCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_BYTES, 'IGNITE_MCP_MAX_CONTEXT_BYTES']), 2 * 1024 ** 3),
       dataDir: dataDirPicked ? absolute(dataDirPicked.value) : defaultDataDir,
+      localIdleSecs: check(idleSecsText, pick([env.IGNITE_MCP_LOCAL_IDLE_SECS, 'IGNITE_MCP_LOCAL_IDLE_SECS']), 600),
       logLevel: check(
         logLevelText,
         pick([last('log-level'), '--log-level'], [env.IGNITE_MCP_LOG_LEVEL, 'IGNITE_MCP_LOG_LEVEL']),

@@ -1,8 +1,10 @@
+import { rmSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
 import { loadIgniteProtos } from '../contract/load.js';
 import { silentLogger, type Logger } from '../shared/log.js';
 import { CallerPolicy } from './rpc/caller.js';
+import { CallGate } from './rpc/call-gate.js';
 import { ImageRegistry } from './images.js';
 import { openLocalStore, type LocalStore } from './store.js';
 import { createBuildService } from './builder/service.js';
@@ -13,12 +15,17 @@ import { DEFAULT_LOCAL_LIMITS, type LocalLimits } from './limits.js';
 import { FaultInjector, type FaultRule } from './faults/injector.js';
 import type { LocalServiceDeps } from './deps.js';
 import { STANDARD_PATH } from './runner/command.js';
+import { listen, type Listening } from './listen.js';
+
+export { ListenError } from './listen.js';
 
 export interface LocalIgniteOptions {
   /** Listen address; loopback unless told otherwise. */
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Listen on this Unix domain socket (mode 0600) instead of TCP; `host` and `port` are then unused. */
+  socketPath?: string;
   /** State directory; undefined keeps records in memory and files in a temp dir (tests). */
   dataDir?: string;
   /** When set, calls must carry this bearer token (UNAUTHENTICATED otherwise). */
@@ -33,14 +40,26 @@ export interface LocalIgniteOptions {
 }
 
 export interface LocalIgnite {
-  /** host:port to dial, plaintext. */
+  /** The gRPC target to dial, plaintext: host:port, or unix:<path> for a socket. */
   readonly endpoint: string;
+  /** What was really bound: the socket path, or host:port as asked (0.0.0.0:50051 listens on every interface). */
+  readonly bound: string;
+  /** The TCP port; 0 on a socket. */
   readonly port: number;
   readonly store: LocalStore;
   /** Injects failures, cuts, latency and hangs into calls, for tests and `ignite-mcp local --faults`. */
   readonly faults: FaultInjector;
+  /** What is in use now; the local Ignite is idle when every count is zero. */
+  activity(): LocalActivity;
   /** Stops accepting calls, cancels builds, stops app processes, and closes the store. */
   close(): Promise<void>;
+}
+
+export interface LocalActivity {
+  /** Calls in flight: unary calls, uploads, log streams, invocations. */
+  calls: number;
+  /** Builds pending or running. */
+  builds: number;
 }
 
 /** Enough for a child to find git and interpreters, and nothing of the caller's environment. */
@@ -48,6 +67,7 @@ const DEFAULT_HOST_ENV: Readonly<Record<string, string>> = Object.freeze({ PATH:
 
 /** Methods that answer without credentials, as on the real service. */
 const UNAUTHENTICATED_METHODS = new Set(['HealthCheck']);
+const UNAUTHENTICATED_PATHS = new Set(['/dodil.ignite.v1.ComputeService/HealthCheck']);
 
 /** Starts the local Ignite: BuildService, ComputeService and SecretService with server reflection. */
 export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promise<LocalIgnite> {
@@ -72,9 +92,12 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
   const faults = new FaultInjector(options.faults);
   if (options.faults?.length) logger.warn(`fault injection is on: ${options.faults.length} rule(s)`, { rules: options.faults });
   const { v1, packageDefinition } = loadIgniteProtos();
+  const gate = new CallGate(callers, UNAUTHENTICATED_PATHS);
   const server = new grpc.Server({
     'grpc.max_receive_message_length': 16 * 1024 * 1024,
     'grpc.max_send_message_length': 16 * 1024 * 1024,
+    // Credentials are checked for every service, reflection included, before any handler runs.
+    interceptors: [gate.interceptor],
   });
   const guard = (definition: grpc.ServiceDefinition, impl: grpc.UntypedServiceImplementation) =>
     guardImplementation(definition, impl, callers, logger, faults);
@@ -83,32 +106,34 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
   server.addService(v1.SecretService.service, guard(v1.SecretService.service, secretService.implementation));
   new ReflectionService(packageDefinition as never).addToServer(server);
 
-  const host = options.host ?? '127.0.0.1';
-  const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(
-      `${host.includes(':') ? `[${host}]` : host}:${options.port ?? 0}`,
-      grpc.ServerCredentials.createInsecure(),
-      (err, bound) => (err ? reject(err) : resolve(bound)),
-    );
-  });
-  const dialHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  logger.info(`local Ignite listening on ${dialHost}:${port}`, { data: store.persistent ? store.dir : 'in memory' });
+  const shutdownServices = () => Promise.allSettled([computeService.shutdown(), buildService.builds.shutdown()]);
+  let listening: Listening;
+  try {
+    listening = await listen(server, options);
+  } catch (err) {
+    server.forceShutdown();
+    await shutdownServices();
+    store.close();
+    throw err;
+  }
+  logger.info(`local Ignite listening on ${listening.bound}`, { data: store.persistent ? store.dir : 'in memory' });
 
   let closing: Promise<void> | undefined;
   return {
-    endpoint: `${dialHost}:${port}`,
-    port,
+    ...listening,
     store,
     faults,
+    activity: () => ({ calls: gate.callsInFlight, builds: buildService.builds.activeCount() }),
     close() {
       closing ??= (async () => {
         faults.release();
         // Builds and apps stop first: a client following a running build's log would otherwise
         // hold tryShutdown open until that build ended.
         const drained = new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
-        await Promise.allSettled([computeService.shutdown(), buildService.builds.shutdown()]);
+        await shutdownServices();
         await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
         server.forceShutdown();
+        if (options.socketPath) rmSync(options.socketPath, { force: true });
         store.close();
       })();
       return closing;

@@ -19,6 +19,16 @@ export interface ServerDeps {
   envValue(name: string): string | undefined;
   /** Where the server runs; relative paths resolve against it. */
   cwd: string;
-  /** Organization used when a tool call names none (configured, from the token, or the local Ignite's). */
+  /**
+   * Organization used when a tool call names none (configured, or from the token); '' lets a local
+   * Ignite use its default one; undefined means none is known.
+   */
   organization: string | undefined;
+  /**
+   * Resolves once `client` can be used: after start-up, and again after the local Ignite went away
+   * (it is found or started anew). Rejects with why it cannot, e.g. a data directory that is a file.
+   */
+  ready(): Promise<void>;
+  /** The token calls to the endpoint carry (configured, or the local Ignite's); for checks that open their own channel. */
+  endpointToken(): string | undefined;
 }

@@ -4,11 +4,16 @@ import { withSecrets, type Logger } from '../shared/log.js';
 import { MIN_SECRET_LENGTH } from '../shared/redact.js';
 import { BuildLogHub } from '../logs/build-log-hub.js';
 import { isTerminalBuildStatus } from '../contract/build-status.js';
+import { isLoopbackEndpoint } from '../contract/endpoint.js';
 import type { ServerDeps } from './deps.js';
 
-/** The local Ignite as the MCP side sees it: somewhere to dial, and a way to let go of it. */
+/** The local Ignite as the MCP side sees it: somewhere to dial, with what to present, and a way to let go of it. */
 export interface EmbeddedIgnite {
   readonly endpoint: string;
+  /** The bearer token it requires, if any. */
+  readonly token?: string;
+  /** False once it is known to be gone (stopped, crashed): the next call then starts or finds another. */
+  alive?(): boolean;
   close(): Promise<void>;
 }
 
@@ -28,24 +33,25 @@ export interface RuntimeOptions {
   envValue?: (name: string) => string | undefined;
 }
 
-/** The live parts behind an MCP server: the Ignite client, the log hub, and the local Ignite if embedded. */
+/** The live parts behind an MCP server: the Ignite client, the log hub, and the local Ignite in local mode. */
 export interface Runtime {
   deps: ServerDeps;
   local: EmbeddedIgnite | undefined;
   close(): Promise<void>;
 }
 
-/** The organization the embedded local Ignite uses when none is configured. */
+/** The organization a local Ignite uses when none is configured (its default one). */
 export const LOCAL_ORGANIZATION = 'local';
 
 /**
  * A runtime whose deps exist before anything is connected, so the MCP server can be built and
- * answer `initialize` while the gRPC contract loads and the embedded local Ignite starts.
- * `deps.client` (and following logs) may be used only once `start()` has resolved.
+ * answer `initialize` while the gRPC contract loads and the local Ignite is found or started.
+ * `deps.client` (and following logs) may be used once `start()` has resolved; `deps.ready()`
+ * reconnects when the local Ignite has gone away since.
  */
 export interface PendingRuntime {
   deps: ServerDeps;
-  /** Creates the Ignite client, starting the embedded local Ignite first in local mode; once only. */
+  /** Creates the Ignite client, finding or starting the local Ignite first in local mode. Rejects when it cannot (a later `ready()` tries again). */
   start(): Promise<Runtime>;
   close(): Promise<void>;
 }
@@ -56,17 +62,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
 export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
   const { config } = options;
-  // Secret values a tool learns (create_secret) join the token in every redaction, our own log lines included.
+  let connection: Connection | undefined;
+  let connecting: Promise<void> | undefined;
+  let started = false;
+  let lastFailure: unknown;
+  let closing: Promise<void> | undefined;
+  const client = (): IgniteClient => {
+    if (!connection) {
+      throw lastFailure ?? new Error('the Ignite client is not connected yet: the runtime must be started before requests are served');
+    }
+    return connection.client;
+  };
+  // The local Ignite's token joins the list when it is known, and so do secret values a tool learns
+  // (create_secret): each is scrubbed like the configured token, our own log lines included.
   const secretValues = new Set<string>(config.token ? [config.token] : []);
   const secrets = () => [...secretValues];
   const logger = withSecrets(options.logger, secrets);
-  let connection: Connection | undefined;
-  let starting: Promise<Runtime> | undefined;
-  let closing: Promise<void> | undefined;
-  const client = (): IgniteClient => {
-    if (!connection) throw new Error('the Ignite client is not connected yet: the runtime must be started before requests are served');
-    return connection.client;
-  };
   const logs = new BuildLogHub({
     streamBuildLogs: (request, callOptions) => client().streamBuildLogs(request, callOptions),
     checkBuild: async (buildId, signal) => {
@@ -77,6 +88,24 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
     logger: logger.child('logs'),
     secrets,
   });
+  /** Connects, or reconnects after the local Ignite went away (stopped, crashed, idle-exited): one attempt at a time. */
+  const reconnect = () =>
+    (connecting ??= (async () => {
+      if (connection) {
+        logger.warn(`the local Ignite at ${connection.client.endpoint} has stopped; finding or starting another`);
+        connection.client.close();
+        await connection.local?.close().catch(() => {});
+        connection = undefined;
+      }
+      try {
+        connection = await connect({ ...options, logger });
+        if (connection.local?.token) secretValues.add(connection.local.token);
+        lastFailure = undefined;
+      } catch (err) {
+        lastFailure = err;
+        throw err;
+      }
+    })().finally(() => (connecting = undefined)));
   const deps: ServerDeps = {
     config,
     get client() {
@@ -91,11 +120,18 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
     },
     envValue: options.envValue ?? (() => undefined),
     cwd: options.cwd,
-    organization: config.orgName ?? (config.mode === 'local' ? LOCAL_ORGANIZATION : undefined),
+    // A local Ignite (ours, or one reached on loopback) has a default organization: send none and let it choose.
+    organization: config.orgName ?? (config.mode === 'local' || isLoopbackEndpoint(config.endpoint ?? '') ? '' : undefined),
+    endpointToken: () => config.token ?? connection?.local?.token,
+    async ready() {
+      if (!started || closing) return;
+      if (connection && (connection.local?.alive?.() ?? true)) return;
+      await reconnect();
+    },
   };
   const close = () =>
     (closing ??= (async () => {
-      await starting?.catch(() => {});
+      await connecting?.catch(() => {});
       logs.close();
       connection?.client.close();
       await connection?.local?.close();
@@ -109,11 +145,11 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
   };
   return {
     deps,
-    start: () =>
-      (starting ??= (async () => {
-        connection = await connect({ ...options, logger });
-        return runtime;
-      })()),
+    start: async () => {
+      started = true;
+      if (!connection) await reconnect();
+      return runtime;
+    },
     close,
   };
 }
@@ -127,8 +163,9 @@ async function connect(options: RuntimeOptions): Promise<Connection> {
   const { config, logger } = options;
   // Loaded only here: parsing the contract (and, in local mode, loading the builder) are most of a
   // cold start, and initialize needs neither.
-  const { createIgniteClient } = await import('../client/client.js');
+  const loading = import('../client/client.js');
   if (config.mode !== 'local') {
+    const { createIgniteClient } = await loading;
     const client = createIgniteClient({
       endpoint: config.endpoint!,
       token: config.token,
@@ -139,11 +176,26 @@ async function connect(options: RuntimeOptions): Promise<Connection> {
     return { client, local: undefined };
   }
   if (!options.startLocal) throw new Error('no Ignite endpoint is configured and this runtime was given no local Ignite to start');
-  const local = await options.startLocal({
+  const starting = options.startLocal({
     dataDir: config.dataDir,
     defaultOrganization: config.orgName ?? LOCAL_ORGANIZATION,
     logger: logger.child('local-ignite'),
   });
-  logger.info(`no Ignite endpoint configured (IGNITE_API_ENDPOINT): using the embedded local Ignite at ${local.endpoint}`);
-  return { client: createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: config.deadlineMs, logger }), local };
+  starting.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
+  // The client and the contract load while the local Ignite starts (in its own process, when it is a background one).
+  const { createIgniteClient } = await loading;
+  (await import('../contract/load.js')).loadIgniteProtos();
+  const local = await starting;
+  logger.info(`no Ignite endpoint configured (IGNITE_API_ENDPOINT): using the local Ignite at ${local.endpoint}`);
+  const client = createIgniteClient({
+    endpoint: local.endpoint,
+    token: local.token,
+    insecure: true,
+    deadlineMs: config.deadlineMs,
+    // The local Ignite is shared by every MCP server of the data directory; each names its own
+    // organization as the real gateway would, or lets the local Ignite use its default one.
+    extraMetadata: config.orgName ? { 'x-organization-name': config.orgName } : {},
+    logger,
+  });
+  return { client, local };
 }

@@ -1,11 +1,11 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
 import { registerDeployWorkflowPrompt } from './prompts/deploy-workflow.js';
-import { registerBuildResources } from './resources/build-resources.js';
+import { registerBuildResources, registerFailingBuildResources } from './resources/build-resources.js';
 import { BuildSubscriptions } from './resources/subscriptions.js';
 import { AllowedRoots } from './client-roots.js';
 import type { ServerDeps } from './deps.js';
-import { registerToolDefinition } from './tools/define-tool.js';
+import { registerFailingTool, registerToolDefinition } from './tools/define-tool.js';
 import { TOOLS } from './tools/index.js';
 import { PACKAGE_VERSION } from '../shared/version.js';
 
@@ -15,21 +15,20 @@ export interface IgniteMcpServer {
   close(): Promise<void>;
 }
 
+const IDENTITY = { name: 'ignite-mcp', title: 'Dodil Ignite (bring your own image)', version: PACKAGE_VERSION };
+
 /** Builds the MCP server for one session: tools, build resources with subscriptions, the workflow prompt. */
 export function createServer(deps: ServerDeps): IgniteMcpServer {
-  const server = new McpServer(
-    { name: 'ignite-mcp', title: 'Dodil Ignite (bring your own image)', version: PACKAGE_VERSION },
-    {
-      // McpServer does not add `subscribe` or `logging` itself (docs/mcp-sdk.md G1, G2).
-      capabilities: {
-        logging: {},
-        resources: { subscribe: true, listChanged: true },
-        tools: { listChanged: true },
-        prompts: { listChanged: true },
-      },
-      instructions: SERVER_INSTRUCTIONS,
+  const server = new McpServer(IDENTITY, {
+    // McpServer does not add `subscribe` or `logging` itself (docs/mcp-sdk.md G1, G2).
+    capabilities: {
+      logging: {},
+      resources: { subscribe: true, listChanged: true },
+      tools: { listChanged: true },
+      prompts: { listChanged: true },
     },
-  );
+    instructions: SERVER_INSTRUCTIONS,
+  });
   const roots = new AllowedRoots(server.server, deps.fallbackRoots, deps.logger);
   for (const tool of TOOLS) {
     if (deps.config.readOnly && !tool.annotations.readOnlyHint) continue;
@@ -45,4 +44,21 @@ export function createServer(deps: ServerDeps): IgniteMcpServer {
       await server.close();
     },
   };
+}
+
+/**
+ * The server when the configuration is broken: it still answers initialize, with instructions
+ * that say so, and lists every tool, but each tool call returns `failure` (the formatted
+ * configuration problem) as an isError result and each resource read fails with it. Clients that
+ * drop stderr would otherwise show only "Connection closed".
+ */
+export function createMisconfiguredServer(failure: string): IgniteMcpServer {
+  const server = new McpServer(IDENTITY, {
+    capabilities: { logging: {}, resources: { listChanged: true }, tools: { listChanged: true }, prompts: { listChanged: true } },
+    instructions: `ignite-mcp cannot work: its configuration is broken, and every tool call returns the problem until the server is restarted with it fixed. Tell the user what to set.\n${failure}`,
+  });
+  for (const tool of TOOLS) registerFailingTool(server, tool, failure);
+  registerFailingBuildResources(server, failure);
+  registerDeployWorkflowPrompt(server);
+  return { server, close: () => server.close() };
 }

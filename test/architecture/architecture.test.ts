@@ -14,7 +14,11 @@ const folderOf = (file: string) => (file === 'src/main.ts' ? 'main' : file.split
  */
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   main: ['cli', 'config', 'shared'],
-  cli: ['config', 'shared', 'mcp', 'local', 'contract', 'doctor', 'client'],
+  cli: ['config', 'shared', 'mcp', 'local', 'contract', 'doctor', 'client', 'daemon'],
+  // One local Ignite per data directory, as files: the folder's checks, the lock, the record of
+  // the running one, client leases. Both sides of cli/ use it (the local Ignite and the MCP
+  // server that starts or joins it), and it loads neither of them.
+  daemon: ['shared'],
   config: ['shared', 'contract'],
   mcp: ['client', 'logs', 'packing', 'archive', 'contract', 'config', 'shared', 'doctor'],
   doctor: ['client', 'contract', 'config', 'shared'],

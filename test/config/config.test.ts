@@ -25,6 +25,7 @@ function load(opts: { env?: Record<string, string>; argv?: string[]; files?: Rec
     cwd: CWD,
     now: () => NOW,
     readFile: (file) => files[file],
+    pathKind: opts.pathKind ?? (() => 'folder'),
     ...(opts.ignoreFlags ? { ignoreFlags: opts.ignoreFlags } : {}),
   });
 }
@@ -40,7 +41,7 @@ function configError(run: () => unknown): ConfigError {
 }
 
 describe('loadConfig defaults', () => {
-  it('uses the embedded local Ignite when no endpoint is configured', () => {
+  it('uses the local Ignite when no endpoint is configured', () => {
     const config = load();
     expect(config).toMatchObject({
       mode: 'local',
@@ -315,6 +316,26 @@ describe('other settings', () => {
       /IGNITE_MCP_CONFIRM: must be one of elicit, always-proceed, refuse \(got "yes"\)/,
     );
   });
+
+  it('reads how long a local Ignite started in the background stays unused (IGNITE_MCP_LOCAL_IDLE_SECS)', () => {
+    expect(load().localIdleSecs).toBe(600);
+    expect(load({ env: { IGNITE_MCP_LOCAL_IDLE_SECS: '0' } }).localIdleSecs).toBe(0);
+    expect(load({ env: { IGNITE_MCP_LOCAL_IDLE_SECS: '30' } }).localIdleSecs).toBe(30);
+    expect(configError(() => load({ env: { IGNITE_MCP_LOCAL_IDLE_SECS: '10m' } })).message).toContain(
+      'IGNITE_MCP_LOCAL_IDLE_SECS: must be a whole number of seconds (got "10m")',
+    );
+  });
+
+  it('refuses allowed roots that do not exist or are not folders, naming the setting', () => {
+    const kinds: Record<string, 'folder' | 'file' | 'missing'> = { '/ok': 'folder', '/file': 'file', '/gone': 'missing' };
+    const pathKind = (file: string) => kinds[file] ?? 'missing';
+    expect(load({ argv: ['--allowed-root', '/ok'], pathKind }).allowedRoots).toEqual(['/ok']);
+    const flagged = configError(() => load({ argv: ['--allowed-root', '/file', '--allowed-root', '/gone'], pathKind }));
+    expect(flagged.problems).toEqual(['--allowed-root: /file is a file, not a folder', '--allowed-root: /gone does not exist']);
+    expect(configError(() => load({ env: { IGNITE_MCP_ALLOWED_ROOTS: '/gone' }, pathKind })).problems).toEqual([
+      'IGNITE_MCP_ALLOWED_ROOTS: /gone does not exist',
+    ]);
+  });
 });
 
 describe('describeConfig', () => {
@@ -326,6 +347,6 @@ describe('describeConfig', () => {
     expect(text).toContain('organization: acme (from token claim), id org-acme (from token claim)');
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain(TOKEN.split('.')[1]);
-    expect(describeConfig(load())).toMatch(/backend: embedded local Ignite[\s\S]*token: not set/);
+    expect(describeConfig(load())).toMatch(/backend: the local Ignite of the data directory[\s\S]*token: not set/);
   });
 });

@@ -5,6 +5,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import os from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { stopLocalIgnite } from '../helpers/daemon.js';
 
 interface McpJson {
   mcpServers: Record<string, { command: string; args: string[]; env: Record<string, string> }>;
@@ -32,6 +33,7 @@ describe('mcp.json', () => {
       expect(listed.isError).toBeFalsy();
     } finally {
       await client.close();
+      await stopLocalIgnite(dataDir);
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { requireBuiltBin } from '../helpers/bin.js';
 import { CANARY } from '../helpers/canary.js';
+import { lockHolderOf, processesIn, stopLocalIgnite } from '../helpers/daemon.js';
+import { processStat } from '../../src/shared/processes.js';
 
 const BIN = requireBuiltBin();
 let work: string;
@@ -16,23 +18,16 @@ beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), 'ignite-e2e-'));
   cpSync(path.resolve('test/fixtures/example-app'), path.join(work, 'app'), { recursive: true });
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(async () => {
+  for (const data of ['data', 'data2']) await stopLocalIgnite(path.join(work, data));
+  rmSync(work, { recursive: true, force: true });
+});
 
-/** Processes whose working directory is under `dir` (app processes run inside their image's files). */
-function processesMentioning(dir: string): string[] {
-  const found: string[] = [];
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (readlinkSync(`/proc/${pid}/cwd`).startsWith(dir)) found.push(pid);
-    } catch {
-      continue;
-    }
-  }
-  return found;
-}
+/** App processes run inside their image's files, under the data directory. */
+const processesMentioning = processesIn;
 
 describe('the built binary over stdio', () => {
-  it('runs the workflow on the embedded local Ignite, logs only to stderr, and leaves nothing running', async () => {
+  it('runs the workflow on the local Ignite, logs only to stderr, and leaves the app with the local Ignite, not with itself', async () => {
     const dataDir = path.join(work, 'data');
     const stderr: string[] = [];
     const transport = new StdioClientTransport({
@@ -40,7 +35,7 @@ describe('the built binary over stdio', () => {
       args: [BIN, '--allowed-root', work],
       cwd: work,
       // The canary as a token with no endpoint: the server stays local, sends it nowhere and never prints it.
-      env: { IGNITE_MCP_DATA_DIR: dataDir, IGNITE_MCP_LOG_LEVEL: 'debug', DODIL_TOKEN: CANARY },
+      env: { IGNITE_MCP_DATA_DIR: dataDir, IGNITE_MCP_LOG_LEVEL: 'debug', DODIL_TOKEN: CANARY, IGNITE_MCP_LOCAL_IDLE_SECS: '60' },
       stderr: 'pipe',
     });
     transport.stderr?.on('data', (chunk) => void stderr.push(String(chunk)));
@@ -69,18 +64,20 @@ describe('the built binary over stdio', () => {
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline && isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(isAlive(pid)).toBe(false);
-    expect(processesMentioning(dataDir)).toEqual([]);
-    expect(stderr.join('')).toMatch(/using the embedded local Ignite/);
+    // The app is a child of the local Ignite, which outlives the server until it is idle.
+    const daemon = lockHolderOf(dataDir)!.pid;
+    expect(processesMentioning(dataDir).map((app) => processStat(app)?.ppid)).toContain(daemon);
+    expect(stderr.join('')).toMatch(/using the local Ignite at unix:/);
     expect(stderr.join('')).not.toContain(CANARY);
   });
 
-  it('keeps its state across a restart, and on SIGTERM stops the app processes and exits', async () => {
+  it('keeps its state across a restart, and on SIGTERM exits, leaving the app to the local Ignite', async () => {
     const dataDir = path.join(work, 'data');
     const transport = new StdioClientTransport({
       command: process.execPath,
       args: [BIN, '--allowed-root', work],
       cwd: work,
-      env: { IGNITE_MCP_DATA_DIR: dataDir },
+      env: { IGNITE_MCP_DATA_DIR: dataDir, IGNITE_MCP_LOCAL_IDLE_SECS: '60' },
       stderr: 'pipe',
     });
     const client = new Client({ name: 'e2e-restart', version: '0.0.0' });
@@ -101,14 +98,16 @@ describe('the built binary over stdio', () => {
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline && isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(isAlive(pid)).toBe(false);
-    expect(processesMentioning(dataDir)).toEqual([]);
+    expect(processesMentioning(dataDir).length).toBeGreaterThan(0);
     await client.close().catch(() => undefined);
+    await stopLocalIgnite(dataDir);
+    expect(processesMentioning(dataDir)).toEqual([]);
   });
 
   it('writes nothing but JSON-RPC to stdout and exits on stdin EOF', async () => {
     const child = spawn(process.execPath, [BIN], {
       cwd: work,
-      env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data2') },
+      env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data2'), IGNITE_MCP_LOCAL_IDLE_SECS: '5' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { LOCAL_FLAGS, runLocalCommand, type LocalCommandEnv } from '../../src/cli/local.js';
+import { runLocalCommand, type LocalCommandEnv } from '../../src/cli/local.js';
+import { parseLocalArgs } from '../../src/cli/local-options.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createIgniteClient } from '../../src/client/client.js';
 import { IgniteError } from '../../src/client/ignite-error.js';
@@ -13,7 +14,7 @@ import { parseFaultConfig } from '../../src/local/faults/config.js';
 import type { LocalIgnite } from '../../src/local/server.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ignite-faults-'));
-const started: LocalIgnite[] = [];
+const started: Array<{ close(): Promise<void> }> = [];
 /** What `ignite-mcp local` printed for the person who started it (kept out of the test run's own output). */
 const banners: string[] = [];
 afterEach(async () => {
@@ -29,9 +30,9 @@ async function runLocal(argv: string[], env: LocalCommandEnv): Promise<LocalIgni
     return true;
   });
   try {
-    const local = await runLocalCommand(['--port', '0', '--memory', ...argv], config, silentLogger, env);
-    started.push(local);
-    return local;
+    const run = await runLocalCommand(parseLocalArgs(['--port', '0', '--memory', '--no-token', ...argv]), config, silentLogger, env);
+    started.push(run);
+    return run.local;
   } finally {
     write.mockRestore();
   }
@@ -109,8 +110,7 @@ describe('IGNITE_LOCAL_FAULTS and --faults', () => {
   it('--faults <file> wins over the environment; a bad value stops the start with a clear error', async () => {
     const file = path.join(dir, 'faults.json');
     writeFileSync(file, '[{"method":"HealthCheck","fault":"fail","code":"UNAVAILABLE","times":1}]');
-    // The shared option parser must leave --faults to the local command rather than call it unknown.
-    expect(() => loadConfig({ env: {}, argv: ['--faults', file], homeDir: dir, cwd: dir, ignoreFlags: LOCAL_FLAGS })).not.toThrow();
+    expect(parseLocalArgs(['--faults', file]).faults).toBe(file);
     const local = await runLocal(['--faults', file], { faults: 'not json' });
     const client = createIgniteClient({ endpoint: local.endpoint, insecure: true, deadlineMs: 2_000 });
     await client.healthCheck({});

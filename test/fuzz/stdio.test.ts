@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestIdOf, StdioLineGuard, type DroppedLine } from '../../src/cli/stdio-line-guard.js';
 import { CANARY } from '../helpers/canary.js';
 import { BIN, requireBuiltBin } from '../helpers/bin.js';
+import { stopLocalIgnite } from '../helpers/daemon.js';
 
 const MIB = 1024 * 1024;
 
@@ -76,14 +77,15 @@ describe('the built server over stdio, fed malformed and oversized lines', () =>
     // A token with no endpoint stays local: it must not be sent anywhere, nor printed.
     child = spawn(process.execPath, [BIN], {
       cwd: work,
-      env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data'), DODIL_TOKEN: CANARY },
+      env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data'), IGNITE_MCP_LOCAL_IDLE_SECS: '30', DODIL_TOKEN: CANARY },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk) => (stdout += String(chunk)));
     child.stderr.on('data', (chunk) => (stderr += String(chunk)));
   });
-  afterAll(() => {
+  afterAll(async () => {
     if (child.exitCode === null) child.kill('SIGKILL');
+    await stopLocalIgnite(path.join(work, 'data'));
     rmSync(work, { recursive: true, force: true });
   });
 

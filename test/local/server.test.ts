@@ -84,3 +84,74 @@ describe('local Ignite server streams', () => {
     client.close();
   });
 });
+
+describe('the call gate', () => {
+  it('puts server reflection behind the token like every other service, and refuses a prefix of it', async () => {
+    ignite = await startLocalIgnite({ requiredToken: 'tok-required-123' });
+    await expect(listServicesByReflection(ignite.endpoint)).rejects.toMatchObject({ code: grpc.status.UNAUTHENTICATED });
+    const { v1 } = loadIgniteProtos();
+    const client = new v1.BuildService(ignite.endpoint, grpc.credentials.createInsecure());
+    for (const presented of ['tok-required-12', 'tok-required-1234', 'TOK-REQUIRED-123', '']) {
+      const md = new grpc.Metadata();
+      md.set('authorization', `Bearer ${presented}`);
+      await expect(unary(client, 'GetBuild', { build_id: 'x' }, md), presented).rejects.toMatchObject({
+        code: grpc.status.UNAUTHENTICATED,
+      });
+    }
+    const md = new grpc.Metadata();
+    md.set('authorization', 'Bearer tok-required-123');
+    await expect(unary(client, 'GetBuild', { build_id: 'x' }, md)).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+    client.close();
+  });
+
+  it('counts the calls in flight, streams included, down to zero once they end', async () => {
+    ignite = await startLocalIgnite();
+    const { v1 } = loadIgniteProtos();
+    const client = new v1.BuildService(ignite.endpoint, grpc.credentials.createInsecure());
+    expect(ignite.activity()).toEqual({ calls: 0, builds: 0 });
+    const upload = client.UploadBuildContext((() => {}) as never);
+    upload.write({ metadata: { name: 'x', content_type: 'application/gzip' } });
+    const local = ignite;
+    await waitUntil(() => local.activity().calls === 1);
+    upload.cancel();
+    await waitUntil(() => local.activity().calls === 0);
+    await expect(unary(client, 'GetBuild', { build_id: 'x' })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+    expect(ignite.activity().calls).toBe(0);
+    client.close();
+  });
+
+  it('listens on a Unix socket of mode 0600 when asked, replacing a stale one', async () => {
+    const { mkdtempSync, rmSync, statSync } = await import('node:fs');
+    const { createServer } = await import('node:net');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ignite-sock-'));
+    const socketPath = path.join(dir, 'local-ignite.sock');
+    // A socket left by a process that died: bound, then its server gone without removing it.
+    const stale = createServer().listen(socketPath);
+    await new Promise((resolve) => stale.once('listening', resolve));
+    (stale as unknown as { _handle: { close(): void } })._handle.close();
+    try {
+      ignite = await startLocalIgnite({ socketPath, requiredToken: 't0ken-of-this-test' });
+      expect(ignite.endpoint).toBe(`unix:${socketPath}`);
+      expect(statSync(socketPath).mode & 0o777).toBe(0o600);
+      const md = new grpc.Metadata();
+      md.set('authorization', 'Bearer t0ken-of-this-test');
+      const client = new (loadIgniteProtos().v1.BuildService)(ignite.endpoint, grpc.credentials.createInsecure());
+      await expect(unary(client, 'ListBuilds', {}, md)).resolves.toMatchObject({ builds: [] });
+      client.close();
+    } finally {
+      await ignite?.close();
+      ignite = undefined;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+async function waitUntil(check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -156,6 +156,10 @@ export class BuildManager implements Builds {
     });
   }
 
+  activeCount(): number {
+    return this.live.size;
+  }
+
   /** Stops every build (they end FAILED as interrupted, the same as after a crash) and waits for their cleanup. */
   async shutdown(): Promise<void> {
     await this.ready;

@@ -32,6 +32,8 @@ export interface Builds {
   cancel(buildId: string, organization: string): Build__Output;
   /** Resolves when the build reaches SUCCEEDED, FAILED or CANCELLED. */
   waitForEnd(buildId: string, signal?: AbortSignal): Promise<Build__Output>;
+  /** Builds pending or running now. */
+  activeCount(): number;
   /** Cancels every running build and waits for them to stop. */
   shutdown(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { RpcError, permissionDenied } from './errors.js';
 
@@ -23,18 +24,35 @@ export interface CallerPolicyOptions {
  * reads and writes are on the real service.
  */
 export class CallerPolicy {
-  constructor(private readonly options: CallerPolicyOptions) {}
+  private readonly requiredDigest: Buffer | undefined;
+
+  constructor(private readonly options: CallerPolicyOptions) {
+    this.requiredDigest = options.requiredToken === undefined ? undefined : digest(options.requiredToken);
+  }
+
+  /** Whether calls must present a token at all. */
+  get tokenRequired(): boolean {
+    return this.requiredDigest !== undefined;
+  }
+
+  /**
+   * Throws UNAUTHENTICATED unless the call carries the required token. The comparison is of
+   * SHA-256 digests in constant time, so neither the time taken nor the length of a wrong guess
+   * tells anything about the token (a prefix fails exactly like any other wrong token).
+   */
+  authenticate(metadata: grpc.Metadata): void {
+    if (this.requiredDigest === undefined) return;
+    const header = metadata.get('authorization')[0];
+    const presented = typeof header === 'string' ? /^Bearer\s+(.+)$/i.exec(header.trim())?.[1] : undefined;
+    if (presented === undefined) {
+      throw new RpcError(grpc.status.UNAUTHENTICATED, 'missing credentials: send metadata "authorization: Bearer <token>"');
+    }
+    if (!timingSafeEqual(digest(presented), this.requiredDigest))
+      throw new RpcError(grpc.status.UNAUTHENTICATED, 'invalid or expired token');
+  }
 
   identify(metadata: grpc.Metadata): Caller {
-    const required = this.options.requiredToken;
-    if (required !== undefined) {
-      const header = metadata.get('authorization')[0];
-      const presented = typeof header === 'string' ? /^Bearer\s+(.+)$/i.exec(header.trim())?.[1] : undefined;
-      if (presented === undefined) {
-        throw new RpcError(grpc.status.UNAUTHENTICATED, 'missing credentials: send metadata "authorization: Bearer <token>"');
-      }
-      if (presented !== required) throw new RpcError(grpc.status.UNAUTHENTICATED, 'invalid or expired token');
-    }
+    this.authenticate(metadata);
     const header = metadata.get('x-organization-name')[0];
     const named = typeof header === 'string' ? header.trim() : '';
     return named
@@ -53,4 +71,8 @@ export class CallerPolicy {
     }
     return wanted;
   }
+}
+
+function digest(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
 }

@@ -23,6 +23,12 @@ export interface AppProcessSpec {
   logger: Logger;
   /** Aborts a start still waiting for health (the server is shutting down). */
   abort: AbortSignal;
+  /** Runs the command through this prefix (e.g. setpriv --pdeathsig SIGKILL --, see parent-death.ts). */
+  launcher?: readonly string[];
+  /** Called with the pid as soon as the process exists, so it is on record before it is healthy. */
+  onSpawn?(pid: number): void;
+  /** Called once the process has exited and its group has been killed. */
+  onExit?(pid: number): void;
 }
 
 /** One running app: a host process in its own process group, reachable on loopback ports. */
@@ -48,6 +54,7 @@ export class AppProcess {
         // Children the app forked outlive it in its process group; end them now, while the group
         // id cannot yet have been reused by an unrelated process.
         this.signalGroup('SIGKILL');
+        if (this.pid > 0) spec.onExit?.(this.pid);
         resolve();
       });
     });
@@ -70,12 +77,14 @@ export class AppProcess {
     mkdirSync(tmp, { recursive: true });
     const env = { ...spec.env, PATH: spec.command.searchPath, ...portEnv(hostPorts), HOME: home, TMPDIR: tmp };
     // detached: the app gets its own process group, so stopping it also stops whatever it forked.
-    const child = spawn(spec.command.file, spec.command.args, {
+    const [file, ...args] = [...(spec.launcher ?? []), spec.command.file, ...spec.command.args] as [string, ...string[]];
+    const child = spawn(file, args, {
       cwd: spec.command.cwd,
       env,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (child.pid !== undefined) spec.onSpawn?.(child.pid);
     const stderr = new OutputTail();
     const app = new AppProcess(child, hostPorts, spec, stderr);
     const log = spec.logger.child(spec.label);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from '../../shared/log.js';
 import type { ImageRecord } from '../images.js';
@@ -8,6 +9,8 @@ import type { LocalStore } from '../store.js';
 import { AppProcess } from './app-process.js';
 import { checkImageUser, hostCommandFor } from './command.js';
 import { containerPortsOf } from './ports.js';
+import { parentDeathLauncher } from './parent-death.js';
+import { APP_MARKER_VARIABLE, ProcessLedger } from './process-ledger.js';
 
 /** What to run in a slot. */
 export interface RunTarget {
@@ -42,8 +45,19 @@ export class AppRunner {
   private readonly processes = new Map<string, { fingerprint: string; process: AppProcess }>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly closing = new AbortController();
+  /** Pids and markers of every app process, so none outlives the local Ignite (process-ledger.ts). */
+  private readonly ledger: ProcessLedger;
+  private readonly launcher: readonly string[] | undefined;
 
-  constructor(private readonly options: AppRunnerOptions) {}
+  constructor(private readonly options: AppRunnerOptions) {
+    this.ledger = new ProcessLedger(options.store);
+    // This process holds the data directory: app processes and run folders of an earlier run are leftovers.
+    const leftovers = this.ledger.sweepLeftovers();
+    if (leftovers > 0) options.logger.warn(`stopped ${leftovers} app process(es) left running by an earlier run of the local Ignite`);
+    const runs = path.dirname(options.store.filePath('runs', 'probe'));
+    for (const name of readdirSync(runs)) rmSync(path.join(runs, name), { recursive: true, force: true });
+    this.launcher = parentDeathLauncher(options.hostPath);
+  }
 
   /** The slot's healthy process, started (or restarted) as needed. Throws FAILED_PRECONDITION when the image cannot run here. */
   ensure(target: RunTarget): Promise<AppProcess> {
@@ -72,6 +86,8 @@ export class AppRunner {
     this.closing.abort();
     await Promise.allSettled([...this.queues.values()]);
     await Promise.allSettled([...this.processes.keys()].map((slot) => this.stopNow(slot)));
+    // Children that left their app's process group (setsid) are found by their marker.
+    this.ledger.killAll();
   }
 
   private async start(target: RunTarget): Promise<AppProcess> {
@@ -79,12 +95,16 @@ export class AppRunner {
     checkImageUser(target.image, target.imageRef);
     const command = hostCommandFor(target.image, target.imageRef, this.options.hostPath);
     const { PATH: _imagePath, ...imageEnv } = target.image.config.env;
-    const runDir = this.options.store.filePath('runs', randomUUID());
+    const runId = randomUUID();
+    const runDir = this.options.store.filePath('runs', runId);
     mkdirSync(runDir, { recursive: true });
     const started = AppProcess.start({
       label: target.slot,
       command,
-      env: { ...imageEnv, ...target.appEnv },
+      env: { ...imageEnv, ...target.appEnv, [APP_MARKER_VARIABLE]: this.ledger.marker(runId, target.slot) },
+      launcher: this.launcher,
+      onSpawn: (pid) => this.ledger.record(pid, runId, target.slot),
+      onExit: (pid) => this.ledger.finish(pid, runId),
       containerPorts: containerPortsOf(target.ports),
       healthPath: target.healthPath,
       runDir,

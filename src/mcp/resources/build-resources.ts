@@ -20,6 +20,7 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
     'build',
     new ResourceTemplate('ignite://builds/{build_id}', {
       list: async () => {
+        await deps.ready().catch((err: unknown) => rethrowForResource(err, deps));
         const { builds } = await deps.client.listBuilds({ limit: 20 });
         return {
           resources: builds.map((build) => ({
@@ -37,6 +38,7 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
       mimeType: 'application/json',
     },
     async (uri, variables) => {
+      await deps.ready().catch((err: unknown) => rethrowForResource(err, deps));
       const { build } = await deps.client
         .getBuild({ build_id: buildIdOf(variables) })
         .catch((err: unknown) => rethrowForResource(err, deps));
@@ -46,6 +48,7 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
   );
 
   const readLogs = async (uri: URL, buildId: string, afterSeq: number): Promise<ReadResourceResult> => {
+    await deps.ready().catch((err: unknown) => rethrowForResource(err, deps));
     const window = await readLogWindow(deps.client, {
       cache: deps.logs,
       buildId,
@@ -94,6 +97,31 @@ export function registerBuildResources(server: McpServer, deps: ServerDeps): voi
     new ResourceTemplate('ignite://builds/{build_id}/logs{?after}', { list: undefined }),
     logsMetadata,
     (uri, variables) => readLogs(uri, buildIdOf(variables), Math.max(0, Number(variables.after) || 0)),
+  );
+}
+
+/** The same resource templates, each read failing with `failure` (a configuration that stops the server from working). */
+export function registerFailingBuildResources(server: McpServer, failure: string): void {
+  const fail = (): never => {
+    throw new McpError(ErrorCode.InternalError, failure);
+  };
+  server.registerResource(
+    'build',
+    new ResourceTemplate('ignite://builds/{build_id}', { list: undefined }),
+    { title: 'Ignite build', mimeType: 'application/json' },
+    fail,
+  );
+  server.registerResource(
+    'build-logs',
+    new ResourceTemplate('ignite://builds/{build_id}/logs', { list: undefined }),
+    { title: 'Ignite build log', mimeType: 'text/plain' },
+    fail,
+  );
+  server.registerResource(
+    'build-logs-after',
+    new ResourceTemplate('ignite://builds/{build_id}/logs{?after}', { list: undefined }),
+    { title: 'Ignite build log', mimeType: 'text/plain' },
+    fail,
   );
 }
 

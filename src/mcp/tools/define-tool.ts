@@ -107,6 +107,7 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
       },
     };
     try {
+      await deps.ready();
       const outcome = await definition.run(args as never, call);
       return scrubSecrets(
         {
@@ -127,6 +128,19 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
       return { content: [{ type: 'text', text: formatFailure({ message, hint }) }], isError: true };
     }
   };
+  registerWithWireSchemas(server, definition, handler as never);
+}
+
+/**
+ * The tool as it is listed, but every call returns `failure` (a configuration that stops the
+ * server from working), so an agent sees the problem where it looks: in the tool result.
+ */
+export function registerFailingTool(server: McpServer, definition: AnyToolDefinition, failure: string): void {
+  const handler = async (): Promise<CallToolResult> => ({ content: [{ type: 'text', text: failure }], isError: true });
+  registerWithWireSchemas(server, definition, handler as never);
+}
+
+function registerWithWireSchemas(server: McpServer, definition: AnyToolDefinition, handler: never): void {
   const registered = server.registerTool(
     definition.name,
     {
@@ -137,7 +151,7 @@ export function registerToolDefinition(server: McpServer, definition: AnyToolDef
       // The title is the tool's own field; annotations.title would repeat it in every listing.
       annotations: definition.annotations,
     },
-    handler as never,
+    handler,
   );
   // The SDK lists `execution: { taskSupport: "forbidden" }` for every plain tool; absent means the same.
   delete registered.execution;

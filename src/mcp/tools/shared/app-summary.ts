@@ -72,10 +72,10 @@ export function summarizeDraft(draft: DraftInfo__Output): DraftSummary {
   };
 }
 
-/** The organization a call acts on: the argument, else the configured one. */
+/** The organization a call acts on: the argument, else the configured one ('' for a local Ignite's default). */
 export function organizationFor(call: ToolCall, given: string | undefined): string {
   const organization = given ?? call.deps.organization;
-  if (organization) return organization;
+  if (organization !== undefined) return organization;
   throw new UserError(
     'no organization: none was given and none is configured',
     'Pass organization_name, or set IGNITE_ORG_NAME (or log in with `dodil login` so the token names it).',
