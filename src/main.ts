@@ -10,7 +10,8 @@ import { createLogger } from './shared/log.js';
 import { PACKAGE_VERSION } from './shared/version.js';
 import { HELP_TEXT } from './cli/help.js';
 import { runLocalCommand, LOCAL_FLAGS } from './cli/local.js';
-import { serveStdio } from './cli/serve.js';
+import { serveStdio, startEmbeddedLocalIgnite } from './cli/serve.js';
+import { serveHttp } from './cli/serve-http.js';
 import { onShutdownSignal } from './cli/signals.js';
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -46,7 +47,8 @@ async function main(argv: readonly string[]): Promise<void> {
     onShutdownSignal(() => local.close());
     return;
   }
-  await serveStdio(config, logger);
+  if (config.http.enabled) await serveHttp(config, logger, { startLocal: startEmbeddedLocalIgnite });
+  else await serveStdio(config, logger);
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

@@ -47,7 +47,7 @@ export async function serveStdio(config: Readonly<Config>, logger: Logger): Prom
 }
 
 /** The local Ignite in this process, loaded on first use: a remote-mode server never needs it. */
-const startEmbeddedLocalIgnite: StartEmbeddedIgnite = async (settings) => {
+export const startEmbeddedLocalIgnite: StartEmbeddedIgnite = async (settings) => {
   const { startLocalIgnite } = await import('../local/server.js');
   return startLocalIgnite({ ...settings, hostEnv: childEnvironment(process.env) });
 };

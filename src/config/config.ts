@@ -18,6 +18,7 @@ import {
   type ReadConfigFile,
 } from './dodil-config-file.js';
 import { resolveSettings, type Env } from './resolve.js';
+import { HttpSettingsSchema, type HttpSettings } from './http-settings.js';
 
 export interface Config {
   /** `local`: no endpoint configured, so the embedded local Ignite serves the tools. */
@@ -45,6 +46,8 @@ export interface Config {
   readonly dataDir: string;
   readonly logLevel: LogLevel;
   readonly readOnly: boolean;
+  /** `serve --http`: Streamable HTTP instead of stdio. */
+  readonly http: HttpSettings;
   readonly configFile?: string;
   readonly configFilesSearched: readonly string[];
   /** Non-fatal findings for the entry point to log, e.g. an expired token. */
@@ -98,6 +101,7 @@ const ConfigSchema = z.object({
   dataDir: z.string().refine((p) => path.isAbsolute(p)),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']),
   readOnly: z.boolean(),
+  http: HttpSettingsSchema,
   configFile: z.string().optional(),
   configFilesSearched: z.array(z.string()),
   warnings: z.array(z.string()),

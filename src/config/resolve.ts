@@ -9,6 +9,7 @@ import type { TokenClaims } from './token-claims.js';
 import type { ParsedFlags } from './flags.js';
 import type { FileSetting } from './dodil-config-file.js';
 import { isLoopbackEndpoint } from '../contract/endpoint.js';
+import { resolveHttpSettings } from './http-settings.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -161,6 +162,8 @@ export function resolveSettings(input: ResolveInput) {
   const dataDirPicked = pick([last('data-dir'), '--data-dir'], [env.IGNITE_MCP_DATA_DIR, 'IGNITE_MCP_DATA_DIR']);
   const defaultDataDir =
     xdg && path.isAbsolute(xdg) ? path.join(xdg, 'ignite-mcp') : path.join(input.homeDir, '.local', 'share', 'ignite-mcp');
+  const switchOn = (name: 'http' | 'http-no-auth' | 'http-per-user-tokens') =>
+    flags.switches[name] !== undefined && check(boolText, { value: flags.switches[name], source: `--${name}` }, false);
   const readOnlyPicked =
     flags.switches['read-only'] !== undefined
       ? { value: flags.switches['read-only'], source: '--read-only' }
@@ -191,6 +194,21 @@ export function resolveSettings(input: ResolveInput) {
         'info' as LogLevel,
       ),
       readOnly: check(boolText, readOnlyPicked, false),
+      http: resolveHttpSettings(
+        {
+          values: {
+            host: last('host'),
+            port: last('port'),
+            tokenFile: last('http-token-file'),
+            allowedHosts: flags.values['http-allowed-host'] ?? [],
+          },
+          switches: { http: switchOn('http'), noAuth: switchOn('http-no-auth'), perUserTokens: switchOn('http-per-user-tokens') },
+          envToken: env.IGNITE_MCP_HTTP_TOKEN,
+          dataDir: dataDirPicked ? absolute(dataDirPicked.value) : defaultDataDir,
+          absolute,
+        },
+        problems,
+      ),
       warnings,
     },
   };
