@@ -4,6 +4,7 @@ export const HELP_TEXT = `ignite-mcp ${PACKAGE_VERSION}: MCP server for the Dodi
 
 Usage:
   ignite-mcp [options]              Run the MCP server on stdio (what an MCP client starts).
+  ignite-mcp serve --http [options] Run it over Streamable HTTP at /mcp (see HTTP options).
   ignite-mcp local [local options]  Run the local Ignite alone: the Ignite gRPC services on loopback.
   ignite-mcp --help | --version
 
@@ -16,6 +17,15 @@ Options (MCP server):
   --data-dir <dir>         Where the embedded local Ignite keeps its state (also IGNITE_MCP_DATA_DIR).
   --log-level <level>      debug, info, warn or error (also IGNITE_MCP_LOG_LEVEL). Logs go to stderr.
   --read-only              Offer only the tools that change nothing (also IGNITE_MCP_READ_ONLY=1).
+
+HTTP options (ignite-mcp serve --http):
+  --host <addr>            Address to listen on (default 127.0.0.1).
+  --port <n>               Port (default 0: a free one; the address is logged).
+  --http-token-file <f>    Where the generated bearer token is kept (default <data dir>/http-token);
+                           IGNITE_MCP_HTTP_TOKEN sets the token instead.
+  --http-no-auth           No bearer token (loopback only; for development and the conformance suite).
+  --http-per-user-tokens   Take each session's Ignite token from its X-Ignite-Token header.
+  --http-allowed-host <h>  Another name Host/Origin may carry (a reverse proxy); repeatable.
 
 Local options (ignite-mcp local):
   --port <n>               Port to listen on (default 50051; 0 picks a free one).
