@@ -82,9 +82,13 @@ async function main(): Promise<void> {
   } finally {
     await client.close();
     // The local Ignite outlives the server that started it; this one's data is thrown away, so stop it.
-    execFileSync(process.execPath, [path.join(root, 'dist/src/main.js'), 'local', 'stop', '--data-dir', path.join(work, 'ignite-data')], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'dist/bundle/ignite-mcp.js'), 'local', 'stop', '--data-dir', path.join(work, 'ignite-data')],
+      {
+        stdio: 'ignore',
+      },
+    );
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -12,7 +12,8 @@ import { HELP_TEXT, LOCAL_HELP_TEXT, USAGE } from './cli/help.js';
 import { localStatus, localStop } from './cli/local-admin.js';
 import { parseLocalArgs } from './cli/local-options.js';
 import { runLocalCommand } from './cli/local.js';
-import { serveMisconfigured, serveStdio } from './cli/serve.js';
+import { localIgniteStarter, serveMisconfigured, serveStdio } from './cli/serve.js';
+import { serveHttp } from './cli/serve-http.js';
 import { onShutdownSignal } from './cli/signals.js';
 
 /** A command line that names no command we have: answered with the usage, not as an unexpected error. */
@@ -50,7 +51,8 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const logger = createLogger({ level: config.logLevel, secrets: () => (config.token ? [config.token] : []) });
   for (const warning of config.warnings) logger.warn(warning);
-  await serveStdio(config, logger, { interactive: process.stdin.isTTY === true });
+  if (config.http.enabled) await serveHttp(config, logger, { startLocal: localIgniteStarter(config) });
+  else await serveStdio(config, logger, { interactive: process.stdin.isTTY === true });
 }
 
 /** `ignite-mcp doctor [--json]`: a configuration that does not load is its first finding, not a failure. */

@@ -3,6 +3,7 @@ import { localOptionLines } from './local-options.js';
 
 export const USAGE = `Usage:
   ignite-mcp [options]              Run the MCP server on stdio (what an MCP client starts).
+  ignite-mcp serve --http [options] Run it over Streamable HTTP at /mcp (see HTTP options).
   ignite-mcp local [local options]  Run the local Ignite for a data directory in this terminal.
   ignite-mcp local status | stop    Show or stop the local Ignite of a data directory (--data-dir).
   ignite-mcp doctor [--json]        Check what stands between this machine and a deploy (exit 0: nothing).
@@ -31,6 +32,16 @@ The local Ignite (no endpoint configured): one per data directory, shared by eve
 that directory, reachable only by its owner (a 0600 Unix socket and a token). Started in the
 background, it outlives the server that started it and exits after IGNITE_MCP_LOCAL_IDLE_SECS
 (default 600) with no calls, builds or MCP servers. \`ignite-mcp local --help\` has its options.
+
+HTTP options (ignite-mcp serve --http):
+  --host <addr>            Address to listen on (default 127.0.0.1).
+  --port <n>               Port (default 0: a free one; the address is logged).
+  --http-token-file <f>    Where the generated bearer token is kept (default <data dir>/http-token);
+                           IGNITE_MCP_HTTP_TOKEN sets the token instead.
+  --http-no-auth           No bearer token (loopback only; for development and the conformance suite).
+  --http-per-user-tokens   Take each session's Ignite token from its X-Ignite-Token header.
+  --http-allowed-host <h>  Another name Host/Origin may carry (a reverse proxy); repeatable.
+
 
 Credentials (remote endpoint): DODIL_TOKEN, then IGNITE_TOKEN, then the dodil config file
 (DODIL_CONFIG_DIR, IGNITE_CONFIG_DIR, ~/.config/unified-cli/config.yaml, ~/.ignite).

@@ -73,7 +73,7 @@ export async function serveStdio(config: Readonly<Config>, logger: Logger, optio
  * The local Ignite of the data directory, found running or started in the background
  * (daemon-starter.ts), loaded on first use: a remote-mode server never needs it.
  */
-function localIgniteStarter(config: Readonly<Config>): StartEmbeddedIgnite {
+export function localIgniteStarter(config: Readonly<Config>): StartEmbeddedIgnite {
   return async (settings) => {
     const { connectLocalIgnite } = await import('./daemon-starter.js');
     return connectLocalIgnite({

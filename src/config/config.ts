@@ -30,6 +30,7 @@ function pathKindOnDisk(file: string): PathKind {
     return 'missing';
   }
 }
+import { HttpSettingsSchema, type HttpSettings } from './http-settings.js';
 
 export interface Config {
   /** `local`: no endpoint configured, so the local Ignite of the data directory serves the tools. */
@@ -66,6 +67,8 @@ export interface Config {
    * elicitation; `always-proceed` never asks.
    */
   readonly confirm: ConfirmMode;
+  /** `serve --http`: Streamable HTTP instead of stdio. */
+  readonly http: HttpSettings;
   readonly configFile?: string;
   readonly configFilesSearched: readonly string[];
   /** Non-fatal findings for the entry point to log, e.g. an expired token. */
@@ -123,6 +126,7 @@ const ConfigSchema = z.object({
   logLevel: z.enum(['debug', 'info', 'warn', 'error']),
   readOnly: z.boolean(),
   confirm: z.enum(CONFIRM_MODES),
+  http: HttpSettingsSchema,
   configFile: z.string().optional(),
   configFilesSearched: z.array(z.string()),
   warnings: z.array(z.string()),

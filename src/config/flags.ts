@@ -3,8 +3,18 @@
  * in non-strict mode takes `--endpoint --insecure` as an endpoint named "--insecure".
  */
 
-const VALUE_FLAGS = ['endpoint', 'data-dir', 'log-level', 'allowed-root', 'confirm'] as const;
-const SWITCH_FLAGS = ['insecure', 'read-only'] as const;
+const VALUE_FLAGS = [
+  'endpoint',
+  'data-dir',
+  'log-level',
+  'allowed-root',
+  'confirm',
+  'host',
+  'port',
+  'http-token-file',
+  'http-allowed-host',
+] as const;
+const SWITCH_FLAGS = ['insecure', 'read-only', 'http', 'http-no-auth', 'http-per-user-tokens'] as const;
 // A token on the command line is readable by every user through `ps`, so there is deliberately no flag.
 const REFUSED_FLAGS = new Set(['token', 'api-token', 'access-token']);
 
@@ -39,6 +49,8 @@ export function parseFlags(argv: readonly string[], ignore: readonly string[] = 
     const name = eq >= 0 ? body.slice(0, eq) : body;
     const inline = eq >= 0 ? body.slice(eq + 1) : undefined;
 
+    // Flags another command owns (`local --port`) are skipped first, even where the server has one of the same name.
+    if (ignored.has(name)) continue;
     if (REFUSED_FLAGS.has(name)) {
       parsed.problems.push(
         `--${name} is not accepted (a token on the command line is visible to other users in \`ps\`): set DODIL_TOKEN or IGNITE_TOKEN in the server's environment, or run \`dodil login\``,
@@ -51,7 +63,7 @@ export function parseFlags(argv: readonly string[], ignore: readonly string[] = 
       else (parsed.values[name] ??= []).push(value);
     } else if (isSwitchFlag(name)) {
       parsed.switches[name] = inline ?? 'true';
-    } else if (!ignored.has(name)) {
+    } else {
       const known = [...VALUE_FLAGS.map((flag) => `--${flag} <value>`), ...SWITCH_FLAGS.map((flag) => `--${flag}`)];
       parsed.problems.push(`unknown option ${arg.split('=')[0]} (known options: ${known.join(', ')})`);
     }

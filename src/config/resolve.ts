@@ -9,6 +9,7 @@ import type { TokenClaims } from './token-claims.js';
 import type { ParsedFlags } from './flags.js';
 import type { FileSetting } from './dodil-config-file.js';
 import { isLoopbackEndpoint } from '../contract/endpoint.js';
+import { resolveHttpSettings } from './http-settings.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -185,6 +186,8 @@ export function resolveSettings(input: ResolveInput) {
   const dataDirPicked = pick([last('data-dir'), '--data-dir'], [env.IGNITE_MCP_DATA_DIR, 'IGNITE_MCP_DATA_DIR']);
   const defaultDataDir =
     xdg && path.isAbsolute(xdg) ? path.join(xdg, 'ignite-mcp') : path.join(input.homeDir, '.local', 'share', 'ignite-mcp');
+  const switchOn = (name: 'http' | 'http-no-auth' | 'http-per-user-tokens') =>
+    flags.switches[name] !== undefined && check(boolText, { value: flags.switches[name], source: `--${name}` }, false);
   const readOnlyPicked =
     flags.switches['read-only'] !== undefined
       ? { value: flags.switches['read-only'], source: '--read-only' }
@@ -220,6 +223,21 @@ export function resolveSettings(input: ResolveInput) {
         confirmText,
         pick([last('confirm'), '--confirm'], [env.IGNITE_MCP_CONFIRM, 'IGNITE_MCP_CONFIRM']),
         'elicit' as ConfirmMode,
+      ),
+      http: resolveHttpSettings(
+        {
+          values: {
+            host: last('host'),
+            port: last('port'),
+            tokenFile: last('http-token-file'),
+            allowedHosts: flags.values['http-allowed-host'] ?? [],
+          },
+          switches: { http: switchOn('http'), noAuth: switchOn('http-no-auth'), perUserTokens: switchOn('http-per-user-tokens') },
+          envToken: env.IGNITE_MCP_HTTP_TOKEN,
+          dataDir: dataDirPicked ? absolute(dataDirPicked.value) : defaultDataDir,
+          absolute,
+        },
+        problems,
       ),
       warnings,
     },

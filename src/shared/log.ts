@@ -10,7 +10,8 @@ export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
-  child(scope: string): Logger;
+  /** A logger for a part of the program; `secrets` are redacted from its lines on top of the parent's. */
+  child(scope: string, secrets?: readonly string[]): Logger;
 }
 
 export interface LoggerOptions {
@@ -30,23 +31,25 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = options.secrets ?? (() => []);
   const now = options.now ?? (() => new Date());
 
-  function make(scope: string | undefined): Logger {
+  function make(scope: string | undefined, extra: readonly string[]): Logger {
     const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
       if (LEVEL_ORDER[level] < threshold) return;
       const prefix = scope ? `[ignite-mcp:${scope}]` : '[ignite-mcp]';
       const tail = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
       // An ISO time first (UTC, to the millisecond), so lines from a long session can be placed.
-      write(`${now().toISOString()} ${redactText(`${prefix} ${level}: ${message}${tail}`, secrets())}\n`);
+      write(
+        `${now().toISOString()} ${redactText(`${prefix} ${level}: ${message}${tail}`, extra.length > 0 ? [...secrets(), ...extra] : secrets())}\n`,
+      );
     };
     return {
       debug: (m, f) => emit('debug', m, f),
       info: (m, f) => emit('info', m, f),
       warn: (m, f) => emit('warn', m, f),
       error: (m, f) => emit('error', m, f),
-      child: (child) => make(scope ? `${scope}:${child}` : child),
+      child: (child, more = []) => make(scope ? `${scope}:${child}` : child, [...extra, ...more]),
     };
   }
-  return make(options.scope);
+  return make(options.scope, []);
 }
 
 /** A logger that drops everything, for tests that do not look at logs. */

@@ -11,12 +11,13 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { BIN, requireBuiltBin } from './bin.js';
 import { environOf, isRunning, listPids, processStat } from '../../src/shared/processes.js';
 
-export const BIN = path.resolve('dist/src/main.js');
+export { BIN };
 
 export function requireBuild(): void {
-  if (!existsSync(BIN)) throw new Error('dist/src/main.js is missing: run `npm run build` first (npm test does)');
+  requireBuiltBin();
 }
 
 /** A fresh folder under the system temp dir; short, so its socket path fits. */

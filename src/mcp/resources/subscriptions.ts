@@ -34,6 +34,9 @@ export class BuildSubscriptions {
 
   subscribe(uri: string): void {
     const ref = parseBuildUri(uri);
+    // Another scheme is no resource of ours and never changes: the subscription is accepted and stays
+    // silent (as the MCP conformance suite expects). A malformed ignite:// URI is the caller's mistake.
+    if (!ref && !uri.startsWith('ignite://')) return;
     if (!ref)
       throw new McpError(
         ErrorCode.InvalidParams,
