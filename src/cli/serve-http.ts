@@ -64,8 +64,9 @@ export async function serveHttp(
       await http.close();
     })());
   onShutdownSignal(close);
-  logger.info(
-    `ignite-mcp ${PACKAGE_VERSION} serving MCP over HTTP at ${http.url}${tokens.length === 0 ? ' WITHOUT authentication (--http-no-auth)' : ''}`,
+  // Printed whatever the log level: with --port 0 the address is what a script or a person needs first.
+  process.stderr.write(
+    `ignite-mcp ${PACKAGE_VERSION} serving MCP over HTTP at ${http.url}${tokens.length === 0 ? ' WITHOUT authentication (--http-no-auth)' : ''}\n`,
   );
   return { url: http.url, close };
 }

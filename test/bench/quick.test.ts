@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchReport } from '../../bench/report.js';
 
 const RUNNER = path.resolve('dist/bench/run.js');
-const SECTIONS = ['cold-start', 'tool-overhead', 'log-streaming', 'pack-upload'];
+const SECTIONS = ['cold-start', 'tool-overhead', 'log-streaming', 'pack-upload', 'http-transport'];
 let work: string;
 
 beforeAll(() => {
