@@ -41,6 +41,8 @@ export interface Config {
   /** Build contexts larger than these are refused with the largest files named (IGNITE_MCP_MAX_CONTEXT_*). */
   readonly maxContextFiles: number;
   readonly maxContextBytes: number;
+  /** Files with more than one name in a context folder: packed, as Docker does, or left out (IGNITE_MCP_HARDLINKS). */
+  readonly hardLinks: 'pack' | 'refuse';
   /** Where the local Ignite keeps its state. */
   readonly dataDir: string;
   readonly logLevel: LogLevel;
@@ -95,6 +97,7 @@ const ConfigSchema = z.object({
   allowedRoots: z.array(z.string().refine((p) => path.isAbsolute(p))),
   maxContextFiles: z.number().int().positive(),
   maxContextBytes: z.number().int().positive(),
+  hardLinks: z.enum(['pack', 'refuse']),
   dataDir: z.string().refine((p) => path.isAbsolute(p)),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']),
   readOnly: z.boolean(),

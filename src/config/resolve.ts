@@ -9,6 +9,7 @@ import type { TokenClaims } from './token-claims.js';
 import type { ParsedFlags } from './flags.js';
 import type { FileSetting } from './dodil-config-file.js';
 import { isLoopbackEndpoint } from '../contract/endpoint.js';
+import { redactKnownSecrets } from '../shared/redact.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -48,6 +49,11 @@ const byteCountText = z.coerce
   .number({ error: 'must be a whole number of bytes' })
   .int({ error: 'must be a whole number of bytes' })
   .min(1, { error: 'must be at least 1 byte' });
+const hardLinksText = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['pack', 'refuse'], { error: 'must be pack (send files with several names, as Docker does) or refuse' }));
 const logLevelText = z
   .string()
   .trim()
@@ -93,11 +99,15 @@ export function resolveSettings(input: ResolveInput) {
       if (found.problem) problems.push(`config file ${input.file.path}: ${found.problem}`);
       return [found.value, `${input.file.path} (${found.key})`];
     };
+  // A value is quoted in its problem only once the token is known: one that holds it (a token pasted into
+  // the endpoint, `u:<token>@host`) is never quoted, whichever setting it was given as.
+  const quoted: Array<{ at: number; value: string }> = [];
   const check = <T>(schema: z.ZodType<T>, picked: Picked | undefined, fallback: T, secret = false): T => {
     if (!picked) return fallback;
     const result = schema.safeParse(picked.value);
     if (result.success) return result.data;
-    problems.push(`${picked.source}: ${result.error.issues[0]?.message ?? 'invalid'}${secret ? '' : ` (got "${picked.value}")`}`);
+    problems.push(`${picked.source}: ${result.error.issues[0]?.message ?? 'invalid'}`);
+    if (!secret) quoted.push({ at: problems.length - 1, value: picked.value });
     return fallback;
   };
   const absolute = (p: string) => path.resolve(input.cwd, p.replace(/^~(?=$|[\\/])/, input.homeDir));
@@ -166,6 +176,14 @@ export function resolveSettings(input: ResolveInput) {
       ? { value: flags.switches['read-only'], source: '--read-only' }
       : pick([env.IGNITE_MCP_READ_ONLY, 'IGNITE_MCP_READ_ONLY']);
 
+  const hardLinks = check(hardLinksText, pick([env.IGNITE_MCP_HARDLINKS, 'IGNITE_MCP_HARDLINKS']), 'pack' as 'pack' | 'refuse');
+
+  const tokens = tokenCandidates(tokenPicked?.value, env, input.file.lookup(['token', 'access_token']).value);
+  for (const { at, value } of quoted) {
+    const holdsToken = tokens.some((candidate) => redactKnownSecrets(value, [candidate]) !== value);
+    problems[at] += holdsToken ? ' (the value is not shown: it contains the token)' : ` (got "${value}")`;
+  }
+
   return {
     problems,
     settings: {
@@ -191,7 +209,14 @@ export function resolveSettings(input: ResolveInput) {
         'info' as LogLevel,
       ),
       readOnly: check(boolText, readOnlyPicked, false),
+      hardLinks,
       warnings,
     },
   };
+}
+
+/** Every token the configuration could hold, valid or not, bare and as written. */
+function tokenCandidates(picked: string | undefined, env: Env, fromFile: string | undefined): string[] {
+  const raw = [picked, env.DODIL_TOKEN, env.IGNITE_TOKEN, fromFile].map((value) => value?.trim() ?? '');
+  return [...new Set(raw.flatMap((value) => [value, value.replace(/^bearer\s+/i, '')]))].filter((value) => value.length >= 8);
 }

@@ -73,7 +73,13 @@ export const RULES: readonly SecretRule[] = [
       `-----BEGIN ${KEY_LABEL}-----(?:${KEY_SEP}(?:[A-Za-z0-9+/]{16,}={0,2}|${KEY_HEADER}))*(?:${KEY_SEP}[A-Za-z0-9+/]{1,15}={0,2})?(?:${KEY_SEP}-----END ${KEY_LABEL}-----)?`,
       'g',
     ),
+  },
+  {
+    // In a file, a BEGIN line alone is code that handles keys (`if pem.startswith("-----BEGIN …")`); a key has a body.
+    kind: 'private-key',
+    pattern: new RegExp(`-----BEGIN ${KEY_LABEL}-----(?:${KEY_SEP}${KEY_HEADER})*${KEY_SEP}[A-Za-z0-9+/]{40,}`, 'g'),
     inFiles: true,
+    notInLogs: true,
   },
   {
     kind: 'url-password',

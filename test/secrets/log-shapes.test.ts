@@ -67,7 +67,8 @@ beforeAll(async () => {
   const dir = path.join(harness.workDir, 'shapes');
   mkdirSync(dir);
   writeFileSync(path.join(dir, 'Dockerfile'), DOCKERFILE);
-  const created = await harness.call('create_build', { name: 'shapes', path: dir });
+  // The Dockerfile holds secret shapes on purpose, so it is sent only because include_secret_files names it.
+  const created = await harness.call('create_build', { name: 'shapes', path: dir, include_secret_files: ['Dockerfile'] });
   if (created.isError) throw new Error(textOf(created));
   buildId = (created.structuredContent as { build_id: string }).build_id;
   await harness.call('get_build', { build_id: buildId, wait_seconds: 40 });

@@ -3,7 +3,8 @@ import type { ImageSource } from '../../contract/generated/dodil/ignite/v1/Image
 import { UserError } from '../../shared/errors.js';
 import { draftShape, organizationFor, summarizeDraft } from './shared/app-summary.js';
 import { shortBuildStatus } from './shared/build-summary.js';
-import { contextInputShape, prepareContext, sendContext } from './shared/context-source.js';
+import { contextInputShape, prepareContext, secretFileLines, sendContext, summarizeExclusions } from './shared/context-source.js';
+import { checkedGitUrl } from './shared/git-source.js';
 import { defineTool, type ToolCall } from './define-tool.js';
 import { appNameInput, buildIdInput, organizationInput, secretRefInput } from './shared/schemas.js';
 
@@ -61,7 +62,7 @@ Next: test_draft (after configure_app set the ports and health path).`,
       );
     }
     const organization_name = organizationFor(call, args.organization_name);
-    const { image, kind } = await imageSource(call, args);
+    const { image, kind, notes = [] } = await imageSource(call, args);
     const { draft } = await call.deps.client.saveDraft(
       { organization_name, app_name: args.app_name, code: { image } },
       { signal: call.signal },
@@ -74,7 +75,11 @@ Next: test_draft (after configure_app set the ports and health path).`,
       : `get_build with build_id "${summary.build_id}" and wait_seconds 50, then test_draft`;
     return {
       structured: { app_name: args.app_name, source_kind: kind, draft: summary, ready, next_step },
-      text: `saved the draft of ${args.app_name} (${summary.code_kind}) ${ready ? `running ${summary.image_ref}` : `building in build ${summary.build_id}`}\nnext: ${next_step}`,
+      text: [
+        `saved the draft of ${args.app_name} (${summary.code_kind}) ${ready ? `running ${summary.image_ref}` : `building in build ${summary.build_id}`}`,
+        ...notes,
+        `next: ${next_step}`,
+      ].join('\n'),
     };
   },
 });
@@ -93,7 +98,7 @@ function misplacedOptions(args: Args): string[] {
 async function imageSource(
   call: ToolCall,
   args: Args,
-): Promise<{ image: ImageSource; kind: 'build' | 'prebuilt' | 'from_code' | 'from_git' }> {
+): Promise<{ image: ImageSource; kind: 'build' | 'prebuilt' | 'from_code' | 'from_git'; notes?: string[] }> {
   if (args.build_id) {
     const { build } = await call.deps.client.getBuild({ build_id: args.build_id }, { signal: call.signal });
     if (!build) throw new Error(`GetBuild returned no build record for ${args.build_id}`);
@@ -114,7 +119,7 @@ async function imageSource(
     return {
       image: {
         from_git: {
-          url: args.git_url,
+          url: await checkedGitUrl(call, args.git_url),
           reference: args.git_ref ?? '',
           sub_path: args.git_sub_path ?? '',
           dockerfile_path: args.dockerfile,
@@ -131,6 +136,7 @@ async function imageSource(
     format: 'tar.gz',
   });
   const sent = await sendContext(call, prepared, args.app_name, true);
+  const notes = secretFileLines(summarizeExclusions((await prepared.result).excluded).secret_files_left_out, prepared.secretFilesSent);
   const from_code =
     sent.kind === 'inline'
       ? {
@@ -139,5 +145,5 @@ async function imageSource(
           build_args: args.build_args ?? {},
         }
       : { context_id: sent.context_id, dockerfile_path: args.dockerfile, build_args: args.build_args ?? {} };
-  return { image: { from_code }, kind: 'from_code' };
+  return { image: { from_code }, kind: 'from_code', notes };
 }

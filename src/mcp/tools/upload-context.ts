@@ -7,6 +7,7 @@ import {
   existingArchiveAt,
   packer,
   prepareContext,
+  secretFileLines,
   sendContext,
   summarizeExclusions,
   translateContextErrors,
@@ -22,6 +23,12 @@ const manifestShape = z
     largest_files: z.array(z.object({ path: z.string(), bytes: z.number().int() })),
     ignore_source: z.string().describe('.dockerignore, or the default skip list (.git, node_modules, __pycache__, target, .venv)'),
     dockerfile: z.object({ path: z.string(), found: z.boolean() }),
+    left_out: z
+      .array(z.object({ path: z.string(), reason: z.string() }))
+      .describe('What was left out and why; every secret, outside symlink, hard link and special file is named'),
+    left_out_not_listed: z.number().int().describe('Paths left out by ignore rules beyond the first 100'),
+    hard_links: z.array(z.string()).describe('Files with more than one name on disk (packed; IGNITE_MCP_HARDLINKS=refuse leaves them out)'),
+    secret_files_sent: z.array(z.string()).describe('Secret-shaped files sent because include_secret_files named them'),
   })
   .nullable();
 
@@ -55,7 +62,9 @@ Next: create_build with the context_id.`,
     if (args.dry_run) {
       const roots = await call.allowedRoots();
       // An archive is sent as is: its dry run describes the file instead of planning a folder.
-      const archive = await translateContextErrors(() => existingArchiveAt(args.path, roots, { base: call.deps.cwd }));
+      const archive = await translateContextErrors(() =>
+        existingArchiveAt(args.path, roots, { base: call.deps.cwd }, call.deps.config.maxContextBytes),
+      );
       if (archive) {
         const { path: archivePath, format, contentType, digest, sizeBytes, entryCount } = archive;
         return {
@@ -83,6 +92,7 @@ Next: create_build with the context_id.`,
           dockerfile: args.dockerfile,
           includeSecretFiles: args.include_secret_files ?? [],
           limits: contextLimits(call),
+          hardLinks: call.deps.config.hardLinks,
           format: args.format,
         }),
       );
@@ -107,23 +117,39 @@ Next: create_build with the context_id.`,
             fits_inline: manifest.fitsInline,
             largest_files: manifest.largestFiles.map((f) => ({ path: f.path, bytes: f.size })),
             ignore_source: manifest.ignoreFile ?? manifest.ignoreSource,
-            dockerfile: manifest.dockerfile,
+            dockerfile: { path: manifest.dockerfile.path, found: manifest.dockerfile.found },
+            left_out: manifest.excluded.map((e) => ({ path: e.path, reason: e.detail ? `${e.reason}: ${e.detail}` : e.reason })),
+            left_out_not_listed: manifest.excludedNotListed,
+            hard_links: manifest.hardLinks.map((file) => file.path),
+            secret_files_sent: manifest.secretFilesSent.map((file) => file.path),
           },
         },
         text: [
           `dry run of ${manifest.folder}: ${manifest.fileCount} files, ${manifest.totalBytes} bytes, ${manifest.packedBytes ?? '?'} bytes packed (${manifest.format})`,
-          `ignore rules: ${manifest.ignoreFile ?? manifest.ignoreSource}; Dockerfile ${manifest.dockerfile.path} ${manifest.dockerfile.found ? 'found' : 'NOT FOUND'}`,
-          `left out: ${describeCounts(exclusions.left_out_counts)}${exclusions.secret_files_left_out.length ? `; secret-shaped files: ${exclusions.secret_files_left_out.join(', ')}` : ''}`,
+          `ignore rules: ${manifest.ignoreFile ?? manifest.ignoreSource}; Dockerfile ${manifest.dockerfile.path} ${dockerfileState(manifest.dockerfile)}`,
+          `left out: ${describeCounts(exclusions.left_out_counts)}`,
+          ...manifest.excluded
+            .filter((e) => e.reason !== 'dockerignore' && e.reason !== 'default-skip-list')
+            .map((e) => `  ${e.path}: ${e.reason}${e.detail ? ` (${e.detail})` : ''}`),
+          ...secretFileLines(
+            [],
+            manifest.secretFilesSent.map((file) => file.path),
+          ),
+          manifest.hardLinks.length
+            ? `files with more than one name (hard links, packed; their other names may be outside the folder): ${manifest.hardLinks.map((file) => file.path).join(', ')}`
+            : '',
           'next: upload_context without dry_run, or create_build with this path',
-        ].join('\n'),
+        ]
+          .filter(Boolean)
+          .join('\n'),
       };
     }
     const prepared = await prepareContext(call, args);
     const name = args.name ?? path.basename(prepared.path).replace(ARCHIVE_FILE_NAME, '');
     const sent = await sendContext(call, prepared, name, false);
     if (sent.kind !== 'uploaded') throw new Error('an upload was requested but the context was not uploaded');
-    const { digest, packedBytes } = await prepared.result;
-    const exclusions = summarizeExclusions(prepared.excluded);
+    const { digest, packedBytes, excluded } = await prepared.result;
+    const exclusions = summarizeExclusions(excluded);
     return {
       structured: {
         context_id: sent.context_id,
@@ -138,7 +164,7 @@ Next: create_build with the context_id.`,
       },
       text: [
         `uploaded ${prepared.path} as context ${sent.context_id}: ${prepared.fileCount} files, ${packedBytes} bytes (${prepared.format}, ${digest})`,
-        exclusions.secret_files_left_out.length ? `secret-shaped files left out: ${exclusions.secret_files_left_out.join(', ')}` : '',
+        ...secretFileLines(exclusions.secret_files_left_out, prepared.secretFilesSent),
         `next: create_build with context_id "${sent.context_id}"`,
       ]
         .filter(Boolean)
@@ -146,6 +172,12 @@ Next: create_build with the context_id.`,
     };
   },
 });
+
+function dockerfileState(dockerfile: { found: boolean; leftOut?: string }): string {
+  if (dockerfile.leftOut !== undefined)
+    return `LEFT OUT as secret-shaped (${dockerfile.leftOut}; name it in include_secret_files to send it)`;
+  return dockerfile.found ? 'found' : 'NOT FOUND';
+}
 
 /** e.g. "3 dockerignore, 1 secret-file", or "nothing". */
 function describeCounts(counts: Record<string, number>): string {

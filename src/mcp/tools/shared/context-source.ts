@@ -47,11 +47,13 @@ export interface PreparedContext {
   totalBytes: number;
   /** Known up front for an existing archive; after packing for a folder. */
   knownSizeBytes: number | null;
-  excluded: Exclusion[];
   ignoreSource: string;
   dockerfile: { path: string; found: boolean } | null;
+  /** Secret-shaped files sent because include_secret_files named them, for the result to say so. */
+  secretFilesSent: string[];
   stream: AsyncIterable<Uint8Array>;
-  result: Promise<{ digest: string; packedBytes: number }>;
+  /** Settles once the stream is read: `excluded` then includes the files whose contents were found secret. */
+  result: Promise<{ digest: string; packedBytes: number; excluded: Exclusion[] }>;
 }
 
 /** The configured size limits of a context (IGNITE_MCP_MAX_CONTEXT_FILES / _BYTES). */
@@ -64,8 +66,10 @@ export async function existingArchiveAt(
   requestPath: string,
   roots: readonly string[],
   pathOptions: PathDialectOptions,
+  /** The unpacked size a valid archive stays under (IGNITE_MCP_MAX_CONTEXT_BYTES, as for a folder). */
+  maxUnpackedBytes?: number,
 ): Promise<ExistingArchive | undefined> {
-  const { normalizeUserPath, openExistingArchive } = await packer();
+  const { normalizeUserPath, openExistingArchive, resolveAllowedPath } = await packer();
   let normalised: string;
   try {
     normalised = normalizeUserPath(requestPath, pathOptions);
@@ -78,8 +82,11 @@ export async function existingArchiveAt(
       { code: 'INVALID_PATH', cause: err },
     );
   }
-  const isFile = ARCHIVE_FILE_NAME.test(normalised) && (await stat(normalised).catch(() => undefined))?.isFile();
-  return isFile ? openExistingArchive(requestPath, roots, pathOptions) : undefined;
+  if (!ARCHIVE_FILE_NAME.test(normalised)) return undefined;
+  // The allowed-folder check comes first: nothing outside the roots is even looked at.
+  const real = await resolveAllowedPath(requestPath, roots, pathOptions);
+  const isFile = (await stat(real).catch(() => undefined))?.isFile();
+  return isFile ? openExistingArchive(real, roots, pathOptions, { maxUnpackedBytes }) : undefined;
 }
 
 /** Opens the path as an existing archive or packs the folder, within the allowed folders. */
@@ -87,7 +94,7 @@ export async function prepareContext(call: ToolCall, request: ContextRequest): P
   const roots = await call.allowedRoots();
   const pathOptions = { base: call.deps.cwd };
   return translateContextErrors(async () => {
-    const archive = await existingArchiveAt(request.path, roots, pathOptions);
+    const archive = await existingArchiveAt(request.path, roots, pathOptions, call.deps.config.maxContextBytes);
     if (archive) {
       return {
         path: archive.path,
@@ -97,11 +104,11 @@ export async function prepareContext(call: ToolCall, request: ContextRequest): P
         fileCount: archive.entryCount,
         totalBytes: archive.sizeBytes,
         knownSizeBytes: archive.sizeBytes,
-        excluded: [],
         ignoreSource: 'none (sent as is)',
         dockerfile: null,
+        secretFilesSent: [],
         stream: archive.stream(),
-        result: Promise.resolve({ digest: archive.digest, packedBytes: archive.sizeBytes }),
+        result: Promise.resolve({ digest: archive.digest, packedBytes: archive.sizeBytes, excluded: [] }),
       };
     }
     const packed = await (
@@ -113,10 +120,12 @@ export async function prepareContext(call: ToolCall, request: ContextRequest): P
       dockerfile: request.dockerfile,
       includeSecretFiles: request.include_secret_files ?? [],
       limits: contextLimits(call),
+      hardLinks: call.deps.config.hardLinks,
       format: request.format,
     });
     if (!packed.dockerfile.found) {
       await packed.stream[Symbol.asyncIterator]().return?.(undefined);
+      if (packed.dockerfile.leftOut !== undefined) throw secretDockerfileError(packed.dockerfile.path, packed.dockerfile.leftOut);
       throw new UserError(
         `no Dockerfile at ${packed.dockerfile.path} in ${packed.folder}`,
         'Pass dockerfile with the right path relative to the folder, or add a Dockerfile (the build needs one).',
@@ -131,13 +140,30 @@ export async function prepareContext(call: ToolCall, request: ContextRequest): P
       fileCount: packed.fileCount,
       totalBytes: packed.totalBytes,
       knownSizeBytes: null,
-      excluded: packed.excluded,
       ignoreSource: packed.ignoreSource,
       dockerfile: packed.dockerfile,
+      secretFilesSent: packed.secretFilesSent.map((file) => file.path),
       stream: packed.stream,
       result: packed.result,
     };
   });
+}
+
+/** A secret-shaped file named as the Dockerfile is not sent for being the Dockerfile. */
+export function secretDockerfileError(dockerfile: string, reason: string): UserError {
+  return new UserError(
+    `the Dockerfile ${dockerfile} looks like a secret (${reason}), so it was not sent`,
+    `Name the real Dockerfile in dockerfile, or, if ${dockerfile} must be sent, also list it in include_secret_files.`,
+    { code: 'SECRET_DOCKERFILE' },
+  );
+}
+
+/** The lines a result adds about secret-shaped files: what was left out, and what was sent because it was named. */
+export function secretFileLines(leftOut: readonly string[], sent: readonly string[]): string[] {
+  return [
+    leftOut.length ? `secret-shaped files left out: ${leftOut.join(', ')}` : '',
+    sent.length ? `secret-shaped files sent because include_secret_files named them: ${sent.join(', ')}` : '',
+  ].filter(Boolean);
 }
 
 export type SentContext = { kind: 'inline'; bytes: Uint8Array } | { kind: 'uploaded'; context_id: string; size_bytes: number };
