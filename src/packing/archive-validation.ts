@@ -146,7 +146,7 @@ export async function validateTarGz(file: string, onBytes: (chunk: Uint8Array) =
     },
   });
   try {
-    await pipeline(createReadStream(file, { highWaterMark: 512 * 1024 }), hash, createGunzip(), metered, parser);
+    await pipeline(createReadStream(file, { highWaterMark: 512 * 1024 }), hash, createGunzip({ chunkSize: 128 * 1024 }), metered, parser);
   } catch (error) {
     throw parserError ?? error;
   }
