@@ -178,41 +178,39 @@ export function resolveSettings(input: ResolveInput) {
 
   const hardLinks = check(hardLinksText, pick([env.IGNITE_MCP_HARDLINKS, 'IGNITE_MCP_HARDLINKS']), 'pack' as 'pack' | 'refuse');
 
+  const settings = {
+    mode: endpoint === undefined ? ('local' as const) : ('remote' as const),
+    endpoint,
+    endpointSource: endpoint === undefined ? undefined : endpointPicked?.source,
+    insecure,
+    token,
+    tokenSource: token === undefined ? undefined : tokenPicked?.source,
+    tokenExpiresAtMs: claims?.expiresAtMs,
+    orgName: orgNamePicked?.value,
+    orgNameSource: orgNamePicked?.source,
+    orgId: orgIdPicked?.value,
+    orgIdSource: orgIdPicked?.source,
+    deadlineMs: check(deadlineText, pick([env.IGNITE_MCP_DEADLINE_MS, 'IGNITE_MCP_DEADLINE_MS']), 30_000),
+    allowedRoots,
+    maxContextFiles: check(fileCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_FILES, 'IGNITE_MCP_MAX_CONTEXT_FILES']), 100_000),
+    maxContextBytes: check(byteCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_BYTES, 'IGNITE_MCP_MAX_CONTEXT_BYTES']), 2 * 1024 ** 3),
+    dataDir: dataDirPicked ? absolute(dataDirPicked.value) : defaultDataDir,
+    logLevel: check(
+      logLevelText,
+      pick([last('log-level'), '--log-level'], [env.IGNITE_MCP_LOG_LEVEL, 'IGNITE_MCP_LOG_LEVEL']),
+      'info' as LogLevel,
+    ),
+    readOnly: check(boolText, readOnlyPicked, false),
+    hardLinks,
+    warnings,
+  };
   const tokens = tokenCandidates(tokenPicked?.value, env, input.file.lookup(['token', 'access_token']).value);
   for (const { at, value } of quoted) {
     const holdsToken = tokens.some((candidate) => redactKnownSecrets(value, [candidate]) !== value);
     problems[at] += holdsToken ? ' (the value is not shown: it contains the token)' : ` (got "${value}")`;
   }
 
-  return {
-    problems,
-    settings: {
-      mode: endpoint === undefined ? ('local' as const) : ('remote' as const),
-      endpoint,
-      endpointSource: endpoint === undefined ? undefined : endpointPicked?.source,
-      insecure,
-      token,
-      tokenSource: token === undefined ? undefined : tokenPicked?.source,
-      tokenExpiresAtMs: claims?.expiresAtMs,
-      orgName: orgNamePicked?.value,
-      orgNameSource: orgNamePicked?.source,
-      orgId: orgIdPicked?.value,
-      orgIdSource: orgIdPicked?.source,
-      deadlineMs: check(deadlineText, pick([env.IGNITE_MCP_DEADLINE_MS, 'IGNITE_MCP_DEADLINE_MS']), 30_000),
-      allowedRoots,
-      maxContextFiles: check(fileCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_FILES, 'IGNITE_MCP_MAX_CONTEXT_FILES']), 100_000),
-      maxContextBytes: check(byteCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_BYTES, 'IGNITE_MCP_MAX_CONTEXT_BYTES']), 2 * 1024 ** 3),
-      dataDir: dataDirPicked ? absolute(dataDirPicked.value) : defaultDataDir,
-      logLevel: check(
-        logLevelText,
-        pick([last('log-level'), '--log-level'], [env.IGNITE_MCP_LOG_LEVEL, 'IGNITE_MCP_LOG_LEVEL']),
-        'info' as LogLevel,
-      ),
-      readOnly: check(boolText, readOnlyPicked, false),
-      hardLinks,
-      warnings,
-    },
-  };
+  return { problems, settings };
 }
 
 /** Every token the configuration could hold, valid or not, bare and as written. */
