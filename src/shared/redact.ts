@@ -7,14 +7,18 @@
  * shapes are in secret-rules.ts, shared with the packer's check of file contents.
  */
 import { MIN_SECRET_LENGTH, secretForms, usableSecrets } from './known-secrets.js';
-import { BEGIN_KEY, END_KEY, redacted, RULES, TRIGGER } from './secret-rules.js';
+import { BEGIN_KEY, END_KEY, FILE_TRIGGER, redacted, RULES, TRIGGER } from './secret-rules.js';
 
 export { MIN_SECRET_LENGTH } from './known-secrets.js';
 export { redacted } from './secret-rules.js';
 
 /** A private key is a few dozen lines; a block whose END never comes must not hide the rest of the log. */
 const MAX_KEY_LINES = 100;
-const LOG_RULES = RULES.filter((rule) => !rule.notInLogs);
+/** The prefix-token rules run only when a line has one of their prefixes (FILE_TRIGGER): one scan instead of twenty. */
+const LOG_RULES = RULES.filter((rule) => !rule.notInLogs).map((rule) => ({
+  rule,
+  prefixed: rule.inFiles === true && rule.kind !== 'value' && rule.kind !== 'private-key',
+}));
 
 /** Colour and cursor codes (CSI, OSC): the `m` of `\e[32m` glued to a token would defeat every word boundary. */
 const TERMINAL_CODES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/g;
@@ -37,7 +41,9 @@ export function redactText(text: string, secrets: readonly (string | undefined)[
   let out = redactKnownSecrets(text.includes('\x1b') ? text.replace(TERMINAL_CODES, '') : text, secrets);
   if (!TRIGGER.test(out)) return out;
   if (looksLikeKeyBody(out)) return redacted('private-key');
-  for (const rule of LOG_RULES) {
+  const prefixes = FILE_TRIGGER.test(out);
+  for (const { rule, prefixed } of LOG_RULES) {
+    if (prefixed && !prefixes) continue;
     rule.pattern.lastIndex = 0;
     out = out.replace(rule.pattern, rule.replace ?? (() => redacted(rule.kind)));
   }
