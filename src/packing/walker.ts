@@ -145,7 +145,7 @@ export class Walker {
       dev: stats.dev,
       ino: stats.ino,
       ...(stats.nlink > 1 ? { links: stats.nlink } : {}),
-      ...(explicit || forced || needsConfigCheck(rel, kind) ? { checked: true } : {}),
+      ...(explicit || forced ? { checked: true } : {}),
     });
     this.fileCount += 1;
     this.count(stats.size);
