@@ -17,6 +17,9 @@ import tar from 'tar-stream';
 import { ArchiveLinks, entrySegments, unsafeEntryName, unsafeSymlinkTarget } from '../archive/entry-names.js';
 import { readZipDirectory, readZipLinkTarget } from '../archive/zip-directory.js';
 import { fileChunks } from './chunks.js';
+import { Meter, type DecompressionBudget } from './decompression-budget.js';
+
+export type { DecompressionBudget } from './decompression-budget.js';
 
 // fflate's Unzip calls itself once for every entry that ends inside the chunk it is given, so one
 // 512 KiB read of tiny entries (66,000 of them in a 9 MB zip) overflows the stack; small slices keep
@@ -24,44 +27,6 @@ import { fileChunks } from './chunks.js';
 const UNZIP_SLICE_BYTES = 8 * 1024;
 /** Inflated bytes between two turns of the event loop, so other calls are served while a big zip is checked. */
 const YIELD_EVERY_BYTES = 4 * 1024 * 1024;
-
-export interface DecompressionBudget {
-  /** The file's size on disk. */
-  archiveBytes: number;
-  /** Most file content the archive may hold (IGNITE_MCP_MAX_CONTEXT_BYTES, as for a folder). */
-  maxContentBytes: number;
-  /** Most it may expand beyond its own size, past a small grace: the local Ignite refuses more (200x). */
-  maxRatio: number;
-}
-
-/** Below this much inflated data the ratio is not checked: small text archives compress far better than 200x. */
-const RATIO_GRACE_BYTES = 1024 * 1024;
-
-class Meter {
-  private inflated = 0;
-  private content = 0;
-
-  constructor(private readonly budget: DecompressionBudget) {}
-
-  /** Why the archive is refused once `bytes` more have been inflated, or null. */
-  inflate(bytes: number): string | null {
-    this.inflated += bytes;
-    const { archiveBytes, maxRatio } = this.budget;
-    if (this.inflated > RATIO_GRACE_BYTES && this.inflated > archiveBytes * maxRatio) {
-      return `it expands more than ${maxRatio}x its size of ${archiveBytes} bytes (over ${this.inflated} bytes so far), likely a decompression bomb`;
-    }
-    return null;
-  }
-
-  /** Why the archive is refused once an entry of `bytes` is added, or null. */
-  addContent(bytes: number): string | null {
-    this.content += bytes;
-    if (this.content > this.budget.maxContentBytes) {
-      return `its files add up to more than ${this.budget.maxContentBytes} bytes (IGNITE_MCP_MAX_CONTEXT_BYTES)`;
-    }
-    return null;
-  }
-}
 
 /** The checks every entry passes, in archive order; `null` when it is fine. */
 function entryProblem(links: ArchiveLinks, name: string, type: string, linkname: string): string | null {

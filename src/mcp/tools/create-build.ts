@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { UserError } from '../../shared/errors.js';
 import { buildLogsUri, buildUri } from '../resources/build-uris.js';
 import { buildShape, summarizeBuild } from './shared/build-summary.js';
-import { contextInputShape, prepareContext, secretFileLines, sendContext, summarizeExclusions } from './shared/context-source.js';
+import { contextInputShape, prepareContext, sendContext } from './shared/context-source.js';
+import { secretFileLines, summarizeExclusions } from './shared/exclusions.js';
 import { checkedGitUrl, refuseSecretIncludesForGit } from './shared/git-source.js';
 import { defineTool } from './define-tool.js';
 

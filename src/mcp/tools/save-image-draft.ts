@@ -3,7 +3,8 @@ import type { ImageSource } from '../../contract/generated/dodil/ignite/v1/Image
 import { UserError } from '../../shared/errors.js';
 import { draftShape, organizationFor, summarizeDraft } from './shared/app-summary.js';
 import { shortBuildStatus } from './shared/build-summary.js';
-import { contextInputShape, prepareContext, secretFileLines, sendContext, summarizeExclusions } from './shared/context-source.js';
+import { contextInputShape, prepareContext, sendContext } from './shared/context-source.js';
+import { secretFileLines, summarizeExclusions } from './shared/exclusions.js';
 import { checkedGitUrl } from './shared/git-source.js';
 import { defineTool, type ToolCall } from './define-tool.js';
 import { appNameInput, buildIdInput, organizationInput, secretRefInput } from './shared/schemas.js';

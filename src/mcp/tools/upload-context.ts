@@ -7,11 +7,10 @@ import {
   existingArchiveAt,
   packer,
   prepareContext,
-  secretFileLines,
   sendContext,
-  summarizeExclusions,
   translateContextErrors,
 } from './shared/context-source.js';
+import { secretFileLines, summarizeExclusions } from './shared/exclusions.js';
 import { defineTool } from './define-tool.js';
 
 const manifestShape = z

@@ -12,6 +12,7 @@ export function packer(): Promise<Packer> {
   return packerModule;
 }
 import { UserError } from '../../../shared/errors.js';
+import { secretDockerfileError } from './exclusions.js';
 import type { ToolCall } from '../define-tool.js';
 import { pathInput } from './schemas.js';
 
@@ -149,23 +150,6 @@ export async function prepareContext(call: ToolCall, request: ContextRequest): P
   });
 }
 
-/** A secret-shaped file named as the Dockerfile is not sent for being the Dockerfile. */
-export function secretDockerfileError(dockerfile: string, reason: string): UserError {
-  return new UserError(
-    `the Dockerfile ${dockerfile} looks like a secret (${reason}), so it was not sent`,
-    `Name the real Dockerfile in dockerfile, or, if ${dockerfile} must be sent, also list it in include_secret_files.`,
-    { code: 'SECRET_DOCKERFILE' },
-  );
-}
-
-/** The lines a result adds about secret-shaped files: what was left out, and what was sent because it was named. */
-export function secretFileLines(leftOut: readonly string[], sent: readonly string[]): string[] {
-  return [
-    leftOut.length ? `secret-shaped files left out: ${leftOut.join(', ')}` : '',
-    sent.length ? `secret-shaped files sent because include_secret_files named them: ${sent.join(', ')}` : '',
-  ].filter(Boolean);
-}
-
 export type SentContext = { kind: 'inline'; bytes: Uint8Array } | { kind: 'uploaded'; context_id: string; size_bytes: number };
 
 /**
@@ -255,11 +239,4 @@ export async function translateContextErrors<T>(work: () => Promise<T>): Promise
     }
     throw err;
   }
-}
-
-/** Counts of what was left out, by reason, and the secret-shaped files by name. */
-export function summarizeExclusions(excluded: readonly Exclusion[]) {
-  const counts: Record<string, number> = {};
-  for (const item of excluded) counts[item.reason] = (counts[item.reason] ?? 0) + 1;
-  return { left_out_counts: counts, secret_files_left_out: excluded.filter((e) => e.reason === 'secret-file').map((e) => e.path) };
 }
