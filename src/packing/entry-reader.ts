@@ -5,7 +5,7 @@
  * ahead of the writer, because a context is mostly small files and one open/read/close round trip after
  * another would leave the compressor idle.
  */
-import { close, constants, fstat, open, read, readlink } from 'node:fs';
+import { close, constants, existsSync, fstat, open, read, readlink } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ContextEntry } from './walk-result.js';
@@ -41,28 +41,19 @@ const openFd = promisify(open);
 const fstatFd = promisify(fstat);
 const closeFd = promisify(close);
 const readlinkPath = promisify(readlink);
-/** Whether /proc/self/fd names what a descriptor opened (Linux); found out on the first open. */
-let procFd: boolean | undefined;
-
-/** The real path of what `fd` opened, or null where the system cannot say. */
-async function openedPath(fd: number): Promise<string | null> {
-  if (procFd === false) return null;
-  try {
-    const real = await readlinkPath(`/proc/self/fd/${fd}`);
-    procFd = true;
-    return real;
-  } catch (error) {
-    if (procFd === undefined) {
-      procFd = false;
-      return null;
-    }
-    throw error;
-  }
-}
 const readFd = (fd: number, buffer: Buffer, offset: number, length: number, position: number) =>
   new Promise<number>((resolve, reject) =>
     read(fd, buffer, offset, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))),
   );
+
+/** Whether /proc/self/fd names what a descriptor opened (Linux); looked up once, on the first open. */
+let procFd: boolean | undefined;
+
+/** The real path of what `fd` opened, or null where the system cannot say. */
+async function openedPath(fd: number): Promise<string | null> {
+  procFd ??= existsSync('/proc/self/fd');
+  return procFd ? readlinkPath(`/proc/self/fd/${fd}`) : null;
+}
 
 export class ContextChangedError extends Error {
   constructor(relPath: string, what: string, advice = 'pack again once the folder is stable') {
