@@ -66,3 +66,68 @@ export function unsafeSymlinkTarget(entryName: string, target: string): string |
   if (resolved === '..' || resolved.startsWith('../')) return 'symlink pointing outside the archive';
   return null;
 }
+
+const MAX_SYMLINK_HOPS = 40;
+
+/**
+ * The symlinks of one archive as an extractor meets them, in entry order: no entry may be written
+ * through one (`d/l -> ..`, then `d/l/x`), and every one must resolve inside the root through all the
+ * others. The packer, vouching for an archive it did not write, and the local builder, unpacking one,
+ * apply this same rule. Names are safe, `/`-separated and relative (see entrySegments).
+ */
+export class ArchiveLinks {
+  private readonly links = new Map<string, string>();
+
+  /** The recorded symlink an entry at `rel` would be written through, or undefined. */
+  through(rel: string): string | undefined {
+    const parts = rel.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/');
+      if (this.links.has(prefix)) return prefix;
+    }
+    return undefined;
+  }
+
+  /** Records a symlink; a later entry of the same name replaces it, as with tar itself. */
+  add(rel: string, target: string): void {
+    this.links.set(rel, target);
+  }
+
+  forget(rel: string): void {
+    this.links.delete(rel);
+  }
+
+  entries(): IterableIterator<[string, string]> {
+    return this.links.entries();
+  }
+
+  /** The first symlink that resolves outside the root once every other one is followed, or undefined. */
+  escaping(): { rel: string; target: string } | undefined {
+    for (const [rel, target] of this.links) if (!this.resolvesInside(rel, target)) return { rel, target };
+    return undefined;
+  }
+
+  /** Walks the target the way the kernel would, substituting recorded links; climbing above the root fails. */
+  private resolvesInside(rel: string, target: string): boolean {
+    if (ABSOLUTE.test(target) || target.startsWith('\\')) return false;
+    const stack = rel.split('/').slice(0, -1);
+    const queue = target.split('/');
+    let hops = 0;
+    while (queue.length > 0) {
+      const part = queue.shift()!;
+      if (part === '' || part === '.') continue;
+      if (part === '..') {
+        if (stack.length === 0) return false;
+        stack.pop();
+        continue;
+      }
+      stack.push(part);
+      const link = this.links.get(stack.join('/'));
+      if (link === undefined) continue;
+      if (++hops > MAX_SYMLINK_HOPS || ABSOLUTE.test(link)) return false;
+      stack.pop();
+      queue.unshift(...link.split('/'));
+    }
+    return true;
+  }
+}

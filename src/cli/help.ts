@@ -47,7 +47,8 @@ Credentials (remote endpoint): DODIL_TOKEN, then IGNITE_TOKEN, then the dodil co
 (DODIL_CONFIG_DIR, IGNITE_CONFIG_DIR, ~/.config/unified-cli/config.yaml, ~/.ignite).
 Organization: IGNITE_ORG_NAME / IGNITE_ORG_ID, the config file, or the token's organization claim;
 a local Ignite needs none (its default organization is "local").
-Build contexts: IGNITE_MCP_MAX_CONTEXT_FILES (default 100000) and IGNITE_MCP_MAX_CONTEXT_BYTES (default 2 GiB).
+Build contexts: IGNITE_MCP_MAX_CONTEXT_FILES (default 100000) and IGNITE_MCP_MAX_CONTEXT_BYTES (default 2 GiB);
+IGNITE_MCP_HARDLINKS=pack|refuse (default pack, as Docker does) for files with more than one name.
 Other settings: IGNITE_MCP_DEADLINE_MS (default 30000) bounds every unary gRPC call, retries included
 (reads are retried on UNAVAILABLE, DEADLINE_EXCEEDED and RESOURCE_EXHAUSTED; calls that change state never are).
 `;

@@ -141,11 +141,18 @@ const MAX_MESSAGE_BYTES = STDIO_DEFAULT_MAX_BUFFER_SIZE;
 
 /** stdin behind a guard that drops an oversized line, logs it, and answers it when it was a request. */
 function guardedStdin(logger: Logger, send: (message: JSONRPCMessage) => Promise<void>): Readable {
-  const guard = new StdioLineGuard(MAX_MESSAGE_BYTES, ({ bytes, requestId }) => {
-    logger.warn(`dropped a message of ${bytes} bytes: over the ${MAX_MESSAGE_BYTES} byte limit`);
-    if (requestId === undefined) return;
-    const message = `request too large: ${bytes} bytes, over the ${MAX_MESSAGE_BYTES} byte limit of one message; send less (e.g. a smaller payload)`;
-    void send({ jsonrpc: '2.0', id: requestId, error: { code: ErrorCode.InvalidRequest, message } }).catch(() => {});
-  });
+  const guard = new StdioLineGuard(
+    MAX_MESSAGE_BYTES,
+    ({ bytes, requestId }) => {
+      logger.warn(`dropped a message of ${bytes} bytes: over the ${MAX_MESSAGE_BYTES} byte limit`);
+      if (requestId === undefined) return;
+      const message = `request too large: ${bytes} bytes, over the ${MAX_MESSAGE_BYTES} byte limit of one message; send less (e.g. a smaller payload)`;
+      void send({ jsonrpc: '2.0', id: requestId, error: { code: ErrorCode.InvalidRequest, message } }).catch(() => {});
+    },
+    ({ id, method, message }) => {
+      logger.warn(`answered a ${method} request whose params is not an object with -32602`);
+      void send({ jsonrpc: '2.0', id, error: { code: ErrorCode.InvalidParams, message } }).catch(() => {});
+    },
+  );
   return process.stdin.pipe(guard);
 }

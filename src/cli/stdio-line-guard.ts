@@ -3,8 +3,19 @@
  * outgrows its buffer (docs/mcp-sdk.md G8), so a single oversized message would end the session.
  * The guard drops such a line while it streams in, keeping only its first and last bytes to find
  * the request id, and hands every other line to the transport whole, one line per chunk.
+ *
+ * It also answers requests whose `params` is not an object (`"params": null` from some clients): the
+ * SDK's message schema refuses them, reports a parse error to nobody in particular and never answers,
+ * so the client waits forever. JSON-RPC says such a request gets -32602 Invalid params.
  */
 import { Transform, type TransformCallback } from 'node:stream';
+
+/** A request the guard answers itself, because the SDK would drop it without an answer. */
+export interface RefusedRequest {
+  id: string | number;
+  method: string;
+  message: string;
+}
 
 export interface DroppedLine {
   bytes: number;
@@ -26,6 +37,7 @@ export class StdioLineGuard extends Transform {
   constructor(
     private readonly maxLineBytes: number,
     private readonly onDropped: (line: DroppedLine) => void,
+    private readonly onRefused: (request: RefusedRequest) => void = () => {},
   ) {
     super();
   }
@@ -67,7 +79,10 @@ export class StdioLineGuard extends Transform {
     if (this.dropping) {
       this.onDropped({ bytes: this.size, requestId: requestIdOf(this.head.toString('utf8'), this.tail.toString('utf8')) });
     } else if (this.parts.length > 0) {
-      this.push(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts));
+      const line = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
+      const refused = unstructuredParams(line);
+      if (refused === undefined) this.push(line);
+      else this.onRefused(refused);
     }
     this.parts = [];
     this.size = 0;
@@ -99,4 +114,31 @@ export function requestIdOf(head: string, tail: string): string | number | undef
   } catch {
     return undefined;
   }
+}
+
+const PARAMS_KEY = Buffer.from('"params"');
+/** `"params"` followed by a value that is not an object: MCP's params are always objects. */
+const PARAMS_NOT_STRUCTURED = /"params"\s*:\s*(?![\s{])/;
+
+/**
+ * The request to answer with -32602 when the line is a request (method and a usable id) whose `params`
+ * is there but is not an object (null, an array, a string…); undefined for every other line, which
+ * passes on unchanged.
+ * Only lines that show such a `params` at all are parsed, so ordinary traffic costs one byte search.
+ */
+export function unstructuredParams(line: Buffer): RefusedRequest | undefined {
+  if (line.indexOf(PARAMS_KEY) === -1) return undefined;
+  const text = line.toString('utf8');
+  if (!PARAMS_NOT_STRUCTURED.test(text)) return undefined;
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (message === null || typeof message !== 'object' || Array.isArray(message) || !('params' in message)) return undefined;
+  const { id, method, params } = message as { id?: unknown; method?: unknown; params?: unknown };
+  if (params !== null && typeof params === 'object' && !Array.isArray(params)) return undefined;
+  if (typeof method !== 'string' || !(typeof id === 'string' || (typeof id === 'number' && Number.isSafeInteger(id)))) return undefined;
+  return { id, method, message: `Invalid params: "params" of ${method} must be an object (or left out), got ${JSON.stringify(params)}` };
 }

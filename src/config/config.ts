@@ -54,6 +54,8 @@ export interface Config {
   /** Build contexts larger than these are refused with the largest files named (IGNITE_MCP_MAX_CONTEXT_*). */
   readonly maxContextFiles: number;
   readonly maxContextBytes: number;
+  /** Files with more than one name in a context folder: packed, as Docker does, or left out (IGNITE_MCP_HARDLINKS). */
+  readonly hardLinks: 'pack' | 'refuse';
   /** Where the local Ignite keeps its state. */
   readonly dataDir: string;
   /** How long a local Ignite this server starts stays after its last client (IGNITE_MCP_LOCAL_IDLE_SECS; 0 = forever). */
@@ -121,6 +123,7 @@ const ConfigSchema = z.object({
   allowedRoots: z.array(z.string().refine((p) => path.isAbsolute(p))),
   maxContextFiles: z.number().int().positive(),
   maxContextBytes: z.number().int().positive(),
+  hardLinks: z.enum(['pack', 'refuse']),
   dataDir: z.string().refine((p) => path.isAbsolute(p)),
   localIdleSecs: z.number().int().min(0),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']),

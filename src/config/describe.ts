@@ -29,7 +29,9 @@ export function describeConfig(config: Readonly<Config>): string {
 
   lines.push(`config file: ${config.configFile ?? `none found (searched ${config.configFilesSearched.join(', ')})`}`);
   lines.push(`deadline: ${config.deadlineMs} ms per unary call`);
-  lines.push(`build contexts: at most ${config.maxContextFiles} files and ${config.maxContextBytes} bytes`);
+  lines.push(
+    `build contexts: at most ${config.maxContextFiles} files and ${config.maxContextBytes} bytes; hard-linked files: ${config.hardLinks}`,
+  );
   lines.push(
     `allowed roots: ${config.allowedRoots.length > 0 ? config.allowedRoots.join(', ') : "none configured (the client's roots, else the working directory)"}`,
   );

@@ -10,6 +10,7 @@ import type { ParsedFlags } from './flags.js';
 import type { FileSetting } from './dodil-config-file.js';
 import { isLoopbackEndpoint } from '../contract/endpoint.js';
 import { resolveHttpSettings } from './http-settings.js';
+import { redactKnownSecrets } from '../shared/redact.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -62,6 +63,11 @@ const idleSecsText = z.coerce
   .int({ error: 'must be a whole number of seconds' })
   .min(0, { error: 'must be 0 (never) or more seconds' })
   .max(7 * 24 * 3600, { error: 'must be at most 604800 (a week)' });
+const hardLinksText = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['pack', 'refuse'], { error: 'must be pack (send files with several names, as Docker does) or refuse' }));
 const logLevelText = z
   .string()
   .trim()
@@ -112,11 +118,15 @@ export function resolveSettings(input: ResolveInput) {
       if (found.problem) problems.push(`config file ${input.file.path}: ${found.problem}`);
       return [found.value, `${input.file.path} (${found.key})`];
     };
+  // A value is quoted in its problem only once the token is known: one that holds it (a token pasted into
+  // the endpoint, `u:<token>@host`) is never quoted, whichever setting it was given as.
+  const quoted: Array<{ at: number; value: string }> = [];
   const check = <T>(schema: z.ZodType<T>, picked: Picked | undefined, fallback: T, secret = false): T => {
     if (!picked) return fallback;
     const result = schema.safeParse(picked.value);
     if (result.success) return result.data;
-    problems.push(`${picked.source}: ${result.error.issues[0]?.message ?? 'invalid'}${secret ? '' : ` (got "${picked.value}")`}`);
+    problems.push(`${picked.source}: ${result.error.issues[0]?.message ?? 'invalid'}`);
+    if (!secret) quoted.push({ at: problems.length - 1, value: picked.value });
     return fallback;
   };
   const absolute = (p: string) => path.resolve(input.cwd, p.replace(/^~(?=$|[\\/])/, input.homeDir));
@@ -193,53 +203,66 @@ export function resolveSettings(input: ResolveInput) {
       ? { value: flags.switches['read-only'], source: '--read-only' }
       : pick([env.IGNITE_MCP_READ_ONLY, 'IGNITE_MCP_READ_ONLY']);
 
-  return {
-    problems,
-    settings: {
-      mode: endpoint === undefined ? ('local' as const) : ('remote' as const),
-      endpoint,
-      endpointSource: endpoint === undefined ? undefined : endpointPicked?.source,
-      insecure,
-      token,
-      tokenSource: token === undefined ? undefined : tokenPicked?.source,
-      tokenExpiresAtMs: claims?.expiresAtMs,
-      orgName: orgNamePicked?.value,
-      orgNameSource: orgNamePicked?.source,
-      orgId: orgIdPicked?.value,
-      orgIdSource: orgIdPicked?.source,
-      deadlineMs: check(deadlineText, pick([env.IGNITE_MCP_DEADLINE_MS, 'IGNITE_MCP_DEADLINE_MS']), 30_000),
-      allowedRoots,
-      maxContextFiles: check(fileCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_FILES, 'IGNITE_MCP_MAX_CONTEXT_FILES']), 100_000),
-      maxContextBytes: check(byteCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_BYTES, 'IGNITE_MCP_MAX_CONTEXT_BYTES']), 2 * 1024 ** 3),
-      dataDir: dataDirPicked ? absolute(dataDirPicked.value) : defaultDataDir,
-      localIdleSecs: check(idleSecsText, pick([env.IGNITE_MCP_LOCAL_IDLE_SECS, 'IGNITE_MCP_LOCAL_IDLE_SECS']), 600),
-      logLevel: check(
-        logLevelText,
-        pick([last('log-level'), '--log-level'], [env.IGNITE_MCP_LOG_LEVEL, 'IGNITE_MCP_LOG_LEVEL']),
-        'info' as LogLevel,
-      ),
-      readOnly: check(boolText, readOnlyPicked, false),
-      confirm: check(
-        confirmText,
-        pick([last('confirm'), '--confirm'], [env.IGNITE_MCP_CONFIRM, 'IGNITE_MCP_CONFIRM']),
-        'elicit' as ConfirmMode,
-      ),
-      http: resolveHttpSettings(
-        {
-          values: {
-            host: last('host'),
-            port: last('port'),
-            tokenFile: last('http-token-file'),
-            allowedHosts: flags.values['http-allowed-host'] ?? [],
-          },
-          switches: { http: switchOn('http'), noAuth: switchOn('http-no-auth'), perUserTokens: switchOn('http-per-user-tokens') },
-          envToken: env.IGNITE_MCP_HTTP_TOKEN,
-          dataDir: dataDirPicked ? absolute(dataDirPicked.value) : defaultDataDir,
-          absolute,
+  const hardLinks = check(hardLinksText, pick([env.IGNITE_MCP_HARDLINKS, 'IGNITE_MCP_HARDLINKS']), 'pack' as 'pack' | 'refuse');
+
+  const settings = {
+    mode: endpoint === undefined ? ('local' as const) : ('remote' as const),
+    endpoint,
+    endpointSource: endpoint === undefined ? undefined : endpointPicked?.source,
+    insecure,
+    token,
+    tokenSource: token === undefined ? undefined : tokenPicked?.source,
+    tokenExpiresAtMs: claims?.expiresAtMs,
+    orgName: orgNamePicked?.value,
+    orgNameSource: orgNamePicked?.source,
+    orgId: orgIdPicked?.value,
+    orgIdSource: orgIdPicked?.source,
+    deadlineMs: check(deadlineText, pick([env.IGNITE_MCP_DEADLINE_MS, 'IGNITE_MCP_DEADLINE_MS']), 30_000),
+    allowedRoots,
+    maxContextFiles: check(fileCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_FILES, 'IGNITE_MCP_MAX_CONTEXT_FILES']), 100_000),
+    maxContextBytes: check(byteCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_BYTES, 'IGNITE_MCP_MAX_CONTEXT_BYTES']), 2 * 1024 ** 3),
+    dataDir: dataDirPicked ? absolute(dataDirPicked.value) : defaultDataDir,
+    localIdleSecs: check(idleSecsText, pick([env.IGNITE_MCP_LOCAL_IDLE_SECS, 'IGNITE_MCP_LOCAL_IDLE_SECS']), 600),
+    logLevel: check(
+      logLevelText,
+      pick([last('log-level'), '--log-level'], [env.IGNITE_MCP_LOG_LEVEL, 'IGNITE_MCP_LOG_LEVEL']),
+      'info' as LogLevel,
+    ),
+    readOnly: check(boolText, readOnlyPicked, false),
+    confirm: check(
+      confirmText,
+      pick([last('confirm'), '--confirm'], [env.IGNITE_MCP_CONFIRM, 'IGNITE_MCP_CONFIRM']),
+      'elicit' as ConfirmMode,
+    ),
+    http: resolveHttpSettings(
+      {
+        values: {
+          host: last('host'),
+          port: last('port'),
+          tokenFile: last('http-token-file'),
+          allowedHosts: flags.values['http-allowed-host'] ?? [],
         },
-        problems,
-      ),
-      warnings,
-    },
+        switches: { http: switchOn('http'), noAuth: switchOn('http-no-auth'), perUserTokens: switchOn('http-per-user-tokens') },
+        envToken: env.IGNITE_MCP_HTTP_TOKEN,
+        dataDir: dataDirPicked ? absolute(dataDirPicked.value) : defaultDataDir,
+        absolute,
+      },
+      problems,
+    ),
+    hardLinks,
+    warnings,
   };
+  const tokens = tokenCandidates(tokenPicked?.value, env, input.file.lookup(['token', 'access_token']).value);
+  for (const { at, value } of quoted) {
+    const holdsToken = tokens.some((candidate) => redactKnownSecrets(value, [candidate]) !== value);
+    problems[at] += holdsToken ? ' (the value is not shown: it contains the token)' : ` (got "${value}")`;
+  }
+
+  return { problems, settings };
+}
+
+/** Every token the configuration could hold, valid or not, bare and as written. */
+function tokenCandidates(picked: string | undefined, env: Env, fromFile: string | undefined): string[] {
+  const raw = [picked, env.DODIL_TOKEN, env.IGNITE_TOKEN, fromFile].map((value) => value?.trim() ?? '');
+  return [...new Set(raw.flatMap((value) => [value, value.replace(/^bearer\s+/i, '')]))].filter((value) => value.length >= 8);
 }

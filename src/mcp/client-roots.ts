@@ -1,11 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { RootsListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { UserError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 
+/** A file:// root as a local path; other schemes, and file URLs naming another host, are not folders here. */
+function folderOf(uri: string): string | undefined {
+  if (!uri.startsWith('file://')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The folders tools may read: the client's MCP roots when it offers them, else the configured
- * list, else the working directory (the caller passes those two as `fallback`).
+ * The folders tools may read: the client's MCP roots when it declares them, else the configured
+ * list, else the working directory (the caller passes those two as `fallback`). A client that declares
+ * roots decides alone: roots it cannot list, or a list with no file:// folder, mean no folder at all,
+ * never the fallback (with the working directory `/`, that would be the whole disk).
  */
 export class AllowedRoots {
   private cached: Promise<string[]> | undefined;
@@ -30,14 +43,25 @@ export class AllowedRoots {
 
   private async load(): Promise<string[]> {
     if (!this.server.getClientCapabilities()?.roots) return [...this.fallback];
+    let roots: Array<{ uri: string }>;
     try {
-      const { roots } = await this.server.listRoots(undefined, { timeout: 5000 });
-      const folders = roots.filter((root) => root.uri.startsWith('file://')).map((root) => fileURLToPath(root.uri));
-      if (folders.length > 0) return folders;
-      this.logger.warn('the client offered no file:// roots; using the configured folders');
+      ({ roots } = await this.server.listRoots(undefined, { timeout: 5000 }));
     } catch (err) {
-      this.logger.warn("could not list the client's roots; using the configured folders", { error: String(err) });
+      this.logger.warn("could not list the client's roots; no folder may be read until it answers", { error: String(err) });
+      const reason = (err instanceof Error ? err.message : String(err)).split('\n', 1)[0]!.slice(0, 200);
+      throw new UserError(
+        `could not list the MCP client's roots (${reason}), so no folder may be read`,
+        'Retry; if it persists, check the MCP client (it declares roots but does not answer roots/list).',
+        { code: 'ROOTS_UNAVAILABLE', cause: err },
+      );
     }
-    return [...this.fallback];
+    const folders = roots.map((root) => folderOf(root.uri)).filter((folder): folder is string => folder !== undefined);
+    if (folders.length > 0) return folders;
+    const listed = roots.length === 0 ? 'none' : roots.map((root) => JSON.stringify(root.uri.slice(0, 200))).join(', ');
+    throw new UserError(
+      `the MCP client declares roots but lists no file:// folder (listed: ${listed}), so no folder may be read`,
+      'Add the project folder to the MCP client as a root (a file:// URI), then retry; --allowed-root / IGNITE_MCP_ALLOWED_ROOTS apply only to clients that do not declare roots.',
+      { code: 'NO_ALLOWED_FOLDERS' },
+    );
   }
 }

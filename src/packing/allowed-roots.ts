@@ -112,9 +112,26 @@ export async function resolveAllowedPath(
   const lexicallyInside = [...rootsShown, ...realRoots].some((root) => isInside(root, normalised, platform));
   if (!lexicallyInside) throw new PathNotAllowedError(normalised, rootsShown, 'Path is outside the allowed folders');
   const real = await realpathOrNull(normalised);
-  if (real === null) throw new PathNotAllowedError(normalised, rootsShown, 'Path does not exist');
-  if (realRoots.some((root) => isInside(root, real, platform))) return real;
-  throw new PathNotAllowedError(`${normalised} (resolves to ${real})`, rootsShown, 'Path is outside the allowed folders');
+  const inRoots = (candidate: string) => realRoots.some((root) => isInside(root, candidate, platform));
+  if (real !== null && inRoots(real)) return real;
+  // Past the lexical check a link inside a root may lead anywhere: neither where it leads nor whether
+  // something exists there is said, only that it is outside. "Does not exist" is said only when the part
+  // of the path that does exist lies inside a root.
+  if (real === null) {
+    const existing = await existingAncestor(normalised, platform);
+    if (existing !== null && inRoots(existing)) throw new PathNotAllowedError(normalised, rootsShown, 'Path does not exist');
+  }
+  throw new PathNotAllowedError(normalised, rootsShown, 'Path is outside the allowed folders');
+}
+
+/** The real path of the nearest ancestor of `target` that exists. */
+async function existingAncestor(target: string, platform: NodeJS.Platform): Promise<string | null> {
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  for (let dir = p.dirname(target); ; dir = p.dirname(dir)) {
+    const real = await realpathOrNull(dir);
+    if (real !== null) return real;
+    if (p.dirname(dir) === dir) return null;
+  }
 }
 
 /** A caller-given path (the Dockerfile, a secret file to include) that points outside the context. */

@@ -5,7 +5,7 @@
  * ahead of the writer, because a context is mostly small files and one open/read/close round trip after
  * another would leave the compressor idle.
  */
-import { close, constants, fstat, open, read } from 'node:fs';
+import { close, constants, existsSync, fstat, open, read, readlink } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ContextEntry } from './walk-result.js';
@@ -31,7 +31,8 @@ const SMALL_FILE_BYTES = 1024 * 1024;
 const AHEAD_FILES = 32;
 const AHEAD_BYTES = 8 * 1024 * 1024;
 
-// O_NOFOLLOW: a file swapped for a symlink after the walk must not let us read outside the root.
+// O_NOFOLLOW: a file swapped for a symlink after the walk must not let us read outside the root. It guards
+// the last name only; a folder on the way swapped for a link is caught after the open (see openRegular).
 // O_NONBLOCK: one swapped for a FIFO must fail instead of waiting forever for a writer.
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
@@ -39,10 +40,20 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 const openFd = promisify(open);
 const fstatFd = promisify(fstat);
 const closeFd = promisify(close);
+const readlinkPath = promisify(readlink);
 const readFd = (fd: number, buffer: Buffer, offset: number, length: number, position: number) =>
   new Promise<number>((resolve, reject) =>
     read(fd, buffer, offset, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))),
   );
+
+/** Whether /proc/self/fd names what a descriptor opened (Linux); looked up once, on the first open. */
+let procFd: boolean | undefined;
+
+/** The real path of what `fd` opened, or null where the system cannot say. */
+async function openedPath(fd: number): Promise<string | null> {
+  procFd ??= existsSync('/proc/self/fd');
+  return procFd ? readlinkPath(`/proc/self/fd/${fd}`) : null;
+}
 
 export class ContextChangedError extends Error {
   constructor(relPath: string, what: string, advice = 'pack again once the folder is stable') {
@@ -51,24 +62,36 @@ export class ContextChangedError extends Error {
   }
 }
 
+/**
+ * Opens a walked file and proves it is the one the walk saw, inside the root: the same device and inode,
+ * and (where /proc says) the same real path. A folder on the way swapped for a link to elsewhere after the
+ * walk would otherwise lead the read outside the root, since O_NOFOLLOW guards only the last name.
+ */
 async function openRegular(root: string, entry: ContextEntry): Promise<{ fd: number; size: number }> {
+  const file = path.join(root, ...entry.path.split('/'));
   let fd: number;
   try {
-    fd = await openFd(path.join(root, ...entry.path.split('/')), READ_FLAGS);
+    fd = await openFd(file, READ_FLAGS);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const advice = code === 'ENOENT' ? undefined : 'fix its permissions or leave it out with .dockerignore';
     throw new ContextChangedError(entry.path, `could not be opened (${code})`, advice);
   }
-  const stats = await fstatFd(fd).catch(async (error: unknown) => {
+  try {
+    const stats = await fstatFd(fd);
+    if (!stats.isFile()) throw new ContextChangedError(entry.path, 'stopped being a regular file');
+    if (entry.ino !== undefined && (stats.ino !== entry.ino || stats.dev !== entry.dev)) {
+      throw new ContextChangedError(entry.path, 'was replaced by another file');
+    }
+    const real = await openedPath(fd);
+    if (real !== null && real !== file) {
+      throw new ContextChangedError(entry.path, 'was reached through a link that leads elsewhere (a folder on its path was swapped)');
+    }
+    return { fd, size: stats.size };
+  } catch (error) {
     await closeFd(fd);
     throw error;
-  });
-  if (!stats.isFile()) {
-    await closeFd(fd);
-    throw new ContextChangedError(entry.path, 'stopped being a regular file');
   }
-  return { fd, size: stats.size };
 }
 
 async function readAt(fd: number, length: number, position: number): Promise<Uint8Array> {

@@ -4,10 +4,12 @@
  * hashed in that pass and again while sending, so a file swapped in between is caught.
  */
 import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { resolveAllowedPath, type PathDialectOptions } from './allowed-roots.js';
-import { validateTarGz, validateZip } from './archive-validation.js';
+import { validateTarGz, validateZip, type DecompressionBudget } from './archive-validation.js';
 import { fileChunks } from './chunks.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { CONTENT_TYPES, contextFormatOf, sniffArchive, SNIFF_BYTES, type ArchiveFormat } from '../archive/formats.js';
 
 export interface ExistingArchive {
@@ -30,13 +32,22 @@ export class InvalidArchiveError extends Error {
   }
 }
 
+export interface ArchiveBudget {
+  /** Most file content the archive may unpack to; the default context limit (2 GiB) when unset. */
+  maxUnpackedBytes?: number | undefined;
+  /** Most it may expand beyond its own size; 200x, as the local Ignite unpacks. */
+  maxRatio?: number;
+}
+
 export async function openExistingArchive(
   input: string,
   allowedRoots: readonly string[],
   pathOptions?: PathDialectOptions,
+  limits: ArchiveBudget = {},
 ): Promise<ExistingArchive> {
   const file = await resolveAllowedPath(input, allowedRoots, pathOptions);
-  const handle = await open(file, 'r');
+  // Not through a link swapped in after the check, and not waiting on a FIFO named like an archive.
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   let format: ArchiveFormat | undefined;
   const hash = createHash('sha256');
   let sizeBytes = 0;
@@ -52,7 +63,13 @@ export async function openExistingArchive(
     const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
     format = contextFormatOf(sniffArchive(head.subarray(0, bytesRead)));
     if (format === undefined) throw new InvalidArchiveError(file, 'not a gzip-compressed tar or a zip (checked the first bytes)');
-    entryCount = format === 'zip' ? await validateZip(file, handle, stats.size, onBytes) : await validateTarGz(file, onBytes);
+    const budget: DecompressionBudget = {
+      archiveBytes: stats.size,
+      maxContentBytes: limits.maxUnpackedBytes ?? DEFAULT_LIMITS.maxTotalBytes,
+      maxRatio: limits.maxRatio ?? 200,
+    };
+    entryCount =
+      format === 'zip' ? await validateZip(file, handle, stats.size, onBytes, budget) : await validateTarGz(file, onBytes, budget);
   } catch (error) {
     if (error instanceof InvalidArchiveError) throw error;
     throw new InvalidArchiveError(file, error instanceof Error ? error.message : String(error));

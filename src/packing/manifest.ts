@@ -12,6 +12,14 @@ import { walkAllowedFolder, type ContextSourceOptions, type Exclusion, type Excl
 
 /** Keeps a dry run readable when an ignore rule matches thousands of paths one by one. */
 const EXCLUSIONS_LISTED = 100;
+/** What the user chose to leave out (ignore rules) may be cut short in the list; what we decided never is. */
+const ALWAYS_LISTED: ReadonlySet<ExclusionReason> = new Set([
+  'secret-file',
+  'symlink-outside-root',
+  'hard-link',
+  'special-file',
+  'unreadable',
+]);
 
 export interface ContextManifest {
   folder: string;
@@ -31,14 +39,24 @@ export interface ContextManifest {
   ignoreFile: string | null;
   excludedCounts: Partial<Record<ExclusionReason, number>>;
   secretFilesLeftOut: Exclusion[];
-  /** The first exclusions in path order; `excludedNotListed` counts the rest. */
+  /**
+   * Everything left out, in path order, with why: every secret-shaped file, outside symlink, hard link,
+   * special or unreadable file, and the first of those an ignore rule removed; `excludedNotListed` counts the rest.
+   */
   excluded: Exclusion[];
   excludedNotListed: number;
-  dockerfile: { path: string; found: boolean };
+  /** Files with more than one name on disk, which were packed (their other names may lie outside the folder). */
+  hardLinks: Array<{ path: string; links: number }>;
+  /** Secret-shaped files sent because include_secret_files named them. */
+  secretFilesSent: Array<{ path: string; detail: string }>;
+  dockerfile: { path: string; found: boolean; leftOut?: string };
 }
 
 export interface PlanOptions extends ContextSourceOptions, PackOptions {
-  /** Pack to a counting sink for the exact packed size and digest; true by default. */
+  /**
+   * Pack to a counting sink for the exact packed size and digest; true by default. Without it, files
+   * whose contents are secret are not found either (that check runs as files are packed).
+   */
   measurePackedSize?: boolean;
 }
 
@@ -47,22 +65,27 @@ export async function planContext(options: PlanOptions): Promise<ContextManifest
   const format = options.format ?? 'tar.gz';
   let packedBytes: number | null = null;
   let digest: string | null = null;
+  let excluded = walk.excluded;
+  let fileCount = walk.fileCount;
   if (options.measurePackedSize ?? true) {
     const packed = packWalkedContext(walk, options);
     for await (const chunk of packed.stream) void chunk;
-    ({ packedBytes, digest } = await packed.result);
+    ({ packedBytes, digest, excluded, fileCount } = await packed.result);
   }
   const excludedCounts: Partial<Record<ExclusionReason, number>> = {};
-  for (const exclusion of walk.excluded) excludedCounts[exclusion.reason] = (excludedCounts[exclusion.reason] ?? 0) + 1;
-  const files = walk.entries.filter((e) => e.kind === 'file');
+  for (const exclusion of excluded) excludedCounts[exclusion.reason] = (excludedCounts[exclusion.reason] ?? 0) + 1;
+  const leftOut = new Set(excluded.map((e) => e.path));
+  const files = walk.entries.filter((e) => e.kind === 'file' && !leftOut.has(e.path));
+  let ignoredListed = 0;
+  const listed = excluded.filter((e) => ALWAYS_LISTED.has(e.reason) || ignoredListed++ < EXCLUSIONS_LISTED);
   return {
     folder: walk.root,
     format,
     contentType: CONTENT_TYPES[format],
-    fileCount: walk.fileCount,
+    fileCount,
     directoryCount: walk.entries.filter((e) => e.kind === 'directory').length,
     symlinkCount: walk.entries.filter((e) => e.kind === 'symlink').length,
-    totalBytes: walk.totalBytes,
+    totalBytes: files.reduce((sum, file) => sum + file.size, 0),
     packedBytes,
     digest,
     fitsInline: packedBytes === null ? null : packedBytes < INLINE_CONTEXT_LIMIT_BYTES,
@@ -70,9 +93,11 @@ export async function planContext(options: PlanOptions): Promise<ContextManifest
     ignoreSource: walk.ignoreSource,
     ignoreFile: walk.ignoreFile,
     excludedCounts,
-    secretFilesLeftOut: walk.excluded.filter((e) => e.reason === 'secret-file'),
-    excluded: walk.excluded.slice(0, EXCLUSIONS_LISTED),
-    excludedNotListed: Math.max(0, walk.excluded.length - EXCLUSIONS_LISTED),
+    secretFilesLeftOut: excluded.filter((e) => e.reason === 'secret-file'),
+    excluded: listed,
+    excludedNotListed: excluded.length - listed.length,
+    hardLinks: files.filter((e) => (e.links ?? 1) > 1).map((e) => ({ path: e.path, links: e.links ?? 1 })),
+    secretFilesSent: walk.secretFilesSent,
     dockerfile: walk.dockerfile,
   };
 }

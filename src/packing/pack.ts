@@ -10,6 +10,7 @@ import { defaultThreadCount, inlineCompressor, workerCompressor } from './deflat
 import { SEGMENT_BYTES, type DeflateLevel } from './deflate-segment.js';
 import { gzipStream } from './deflate-stream.js';
 import { readEntries, type LoadedEntry } from './entry-reader.js';
+import { CONTENT_CHECK_BYTES, secretReasonInContent } from './secret-files.js';
 import { tarStream } from './tar.js';
 import { walkAllowedFolder, type ContextSourceOptions, type Exclusion, type WalkResult } from './walk.js';
 import { ZIP_MAX_BYTES, zipStream } from './zip.js';
@@ -30,6 +31,7 @@ export interface PackResult {
   fileCount: number;
   /** File content bytes read, before compression. */
   totalBytes: number;
+  /** The walk's exclusions plus the files whose contents the packer found secret, in path order. */
   excluded: Exclusion[];
 }
 
@@ -58,6 +60,27 @@ async function* countingBytes(items: AsyncIterable<LoadedEntry>, counter: { byte
     }
     yield item;
   }
+}
+
+/**
+ * Leaves out the small text files whose contents hold a certain secret shape (a private key, a provider
+ * token), using the bytes already read for the archive: the check costs a regex scan, not a read.
+ */
+async function* withoutSecretContents(items: AsyncIterable<LoadedEntry>, found: Exclusion[]): AsyncGenerator<LoadedEntry> {
+  for await (const item of items) {
+    if (item.kind === 'file' && 'data' in item && !item.entry.checked && item.data.length <= CONTENT_CHECK_BYTES) {
+      const reason = secretReasonInContent(item.data);
+      if (reason !== null) {
+        found.push({ path: item.entry.path, reason: 'secret-file', detail: reason });
+        continue;
+      }
+    }
+    yield item;
+  }
+}
+
+function byPath(items: Exclusion[]): Exclusion[] {
+  return items.sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
 }
 
 function checkFormatLimits(walk: WalkResult, format: ArchiveFormat): void {
@@ -89,9 +112,10 @@ export function packWalkedContext(walk: WalkResult, options: PackOptions = {}): 
     const compressor = threads > 0 && walk.totalBytes >= 2 * SEGMENT_BYTES ? workerCompressor(threads) : inPlace;
     const hash = createHash('sha256');
     const read = { bytes: 0 };
+    const found: Exclusion[] = [];
     let packedBytes = 0;
     try {
-      const items = countingBytes(readEntries(walk.root, walk.entries), read);
+      const items = countingBytes(withoutSecretContents(readEntries(walk.root, walk.entries), found), read);
       const bytes =
         format === 'zip' ? zipStream(items, compressor, inPlace, level) : gzipStream(tarStream(items), compressor, inPlace, level);
       for await (const chunk of bytes) {
@@ -100,7 +124,8 @@ export function packWalkedContext(walk: WalkResult, options: PackOptions = {}): 
         yield chunk;
       }
       const digest = `sha256:${hash.digest('hex')}`;
-      settle.resolve({ digest, packedBytes, fileCount: walk.fileCount, totalBytes: read.bytes, excluded: walk.excluded });
+      const excluded = found.length === 0 ? walk.excluded : byPath([...walk.excluded, ...found]);
+      settle.resolve({ digest, packedBytes, fileCount: walk.fileCount - found.length, totalBytes: read.bytes, excluded });
     } catch (error) {
       settle.reject(error);
       throw error;
@@ -128,6 +153,7 @@ export interface PackedContext extends PackedStream {
   excluded: Exclusion[];
   ignoreSource: WalkResult['ignoreSource'];
   dockerfile: WalkResult['dockerfile'];
+  secretFilesSent: WalkResult['secretFilesSent'];
 }
 
 /** Checks the folder against the allowed roots, walks it (failing early on limits) and returns the archive stream. */
@@ -143,5 +169,6 @@ export async function packContext(options: ContextSourceOptions & PackOptions): 
     excluded: walk.excluded,
     ignoreSource: walk.ignoreSource,
     dockerfile: walk.dockerfile,
+    secretFilesSent: walk.secretFilesSent,
   };
 }

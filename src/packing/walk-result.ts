@@ -13,9 +13,20 @@ export interface ContextEntry {
   size: number;
   executable: boolean;
   linkTarget?: string;
+  /** Device and inode the walk saw, which the read checks it opened (files only). */
+  dev?: number;
+  ino?: number;
+  /** Names this file has on disk (hard links); more than one is reported, and refused with IGNITE_MCP_HARDLINKS=refuse. */
+  links?: number;
+  /** Already decided: sent anyway by name, or its contents checked by the walk; the packer does not scan it again. */
+  checked?: boolean;
 }
 
-export type ExclusionReason = 'dockerignore' | 'default-skip-list' | 'secret-file' | 'symlink-outside-root' | 'special-file' | 'unreadable';
+export type ExclusionReason =
+  'dockerignore' | 'default-skip-list' | 'secret-file' | 'symlink-outside-root' | 'hard-link' | 'special-file' | 'unreadable';
+
+/** Whether a file with more than one name is packed (Docker does) or left out. */
+export type HardLinkPolicy = 'pack' | 'refuse';
 
 export interface Exclusion {
   path: string;
@@ -29,7 +40,10 @@ export interface WalkResult {
   excluded: Exclusion[];
   ignoreSource: IgnoreSource;
   ignoreFile: string | null;
-  dockerfile: { path: string; found: boolean };
+  /** `leftOut` says why a Dockerfile that exists is not sent (it is secret-shaped). */
+  dockerfile: { path: string; found: boolean; leftOut?: string };
+  /** Secret-shaped files sent because include_secret_files named them, with why they look secret. */
+  secretFilesSent: Array<{ path: string; detail: string }>;
   /** Regular files; symlinks and directories are not counted. */
   fileCount: number;
   totalBytes: number;

@@ -8,15 +8,17 @@ import path from 'node:path';
 import type { IgnoreRules } from '../archive/ignore-rules.js';
 import { contextLimitError, type ContextLimits } from './limits.js';
 import { isInsideRoot } from '../archive/entry-names.js';
+import { ContextChangedError } from './entry-reader.js';
 import {
-  configFileHasCredentials,
+  configFileSecretReason,
+  fileContentSecretReason,
   hasIncludeBelow,
   isExplicitlyIncluded,
-  needsContentCheck,
+  needsConfigCheck,
   secretReasonByName,
   type EntryKind,
 } from './secret-files.js';
-import type { ContextEntry, Exclusion, WalkResult } from './walk-result.js';
+import type { ContextEntry, Exclusion, HardLinkPolicy, WalkResult } from './walk-result.js';
 
 const STAT_BATCH = 64;
 
@@ -43,6 +45,7 @@ function ancestors(relPath: string): string[] {
 export class Walker {
   readonly entries: ContextEntry[] = [];
   readonly excluded: Exclusion[] = [];
+  readonly secretFilesSent: Array<{ path: string; detail: string }> = [];
   /** Files plus symlinks, which is what the file-count limit caps. */
   private counted = 0;
   private fileCount = 0;
@@ -56,6 +59,7 @@ export class Walker {
     private readonly includes: ReadonlySet<string>,
     private readonly limits: ContextLimits,
     forced: string[],
+    private readonly hardLinks: HardLinkPolicy = 'pack',
   ) {
     this.forced = new Set(forced);
     this.forcedAncestors = new Set(forced.flatMap(ancestors));
@@ -63,9 +67,13 @@ export class Walker {
 
   async walkDirectory(relDir: string, inSecretDir: boolean): Promise<void> {
     let dirents: Dirent[];
+    const abs = path.join(this.root, relDir);
     try {
-      dirents = await readdir(path.join(this.root, relDir), { withFileTypes: true });
+      dirents = await readdir(abs, { withFileTypes: true });
+      // The listing went by name: a folder swapped for a link while we walk must not list another place.
+      if (relDir !== '' && (await realpath(abs)) !== abs) throw new ContextChangedError(relDir, 'was replaced by a link');
     } catch (error) {
+      if (error instanceof ContextChangedError) throw error;
       this.excluded.push({ path: relDir, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code });
       return;
     }
@@ -108,16 +116,15 @@ export class Walker {
       this.excluded.push({ path: rel, reason: 'special-file', detail: specialKind(stats) });
       return null;
     }
-    const explicit = forced || isExplicitlyIncluded(rel, this.includes);
-    if (!explicit) {
-      const secret = await this.secretReason(rel, abs, kind, inSecretDir);
-      if (secret !== null) {
-        if (kind === 'directory' && (hasIncludeBelow(rel, this.includes) || this.forcedAncestors.has(rel))) {
-          return { rel, secret: true };
-        }
-        this.excluded.push({ path: rel, reason: 'secret-file', detail: secret });
-        return null;
-      }
+    // Forced files (the Dockerfile, the ignore file) pass the ignore rules, not the secret checks: a secret
+    // is sent only when include_secret_files names it, whatever other role it is given.
+    const explicit = isExplicitlyIncluded(rel, this.includes);
+    const secret = await this.secretReason(rel, abs, kind, inSecretDir, forced);
+    if (secret !== null && explicit && kind !== 'directory') this.secretFilesSent.push({ path: rel, detail: secret });
+    if (secret !== null && !explicit) {
+      if (kind === 'directory' && hasIncludeBelow(rel, this.includes)) return { rel, secret: true };
+      this.excluded.push({ path: rel, reason: 'secret-file', detail: secret });
+      return null;
     }
     if (kind === 'directory') {
       // Inside a credentials directory only what was named is sent; its other folders stay unlisted.
@@ -126,17 +133,33 @@ export class Walker {
       return { rel, secret: false };
     }
     if (kind === 'symlink') return this.visitSymlink(rel, abs);
-    this.entries.push({ path: rel, kind, size: stats.size, executable: (stats.mode & 0o111) !== 0 });
+    if (stats.nlink > 1 && this.hardLinks === 'refuse') {
+      this.excluded.push({ path: rel, reason: 'hard-link', detail: `${stats.nlink} names (IGNITE_MCP_HARDLINKS=refuse)` });
+      return null;
+    }
+    this.entries.push({
+      path: rel,
+      kind,
+      size: stats.size,
+      executable: (stats.mode & 0o111) !== 0,
+      dev: stats.dev,
+      ino: stats.ino,
+      ...(stats.nlink > 1 ? { links: stats.nlink } : {}),
+      ...(explicit || forced ? { checked: true } : {}),
+    });
     this.fileCount += 1;
     this.count(stats.size);
     return null;
   }
 
-  private async secretReason(rel: string, abs: string, kind: EntryKind, inSecretDir: boolean) {
+  private async secretReason(rel: string, abs: string, kind: EntryKind, inSecretDir: boolean, forced: boolean) {
     if (inSecretDir && kind !== 'directory') return 'inside a credentials directory';
     const byName = secretReasonByName(rel, kind);
-    if (byName !== null || !needsContentCheck(rel, kind)) return byName;
-    return (await configFileHasCredentials(abs)) ? 'registry config with credentials' : null;
+    if (byName !== null) return byName;
+    if (needsConfigCheck(rel, kind)) return configFileSecretReason(abs);
+    // The packer checks other small files as it reads them; a forced file is needed before that, to say so early.
+    if (forced && kind === 'file') return fileContentSecretReason(abs);
+    return null;
   }
 
   private async visitSymlink(rel: string, abs: string): Promise<null> {
@@ -149,7 +172,7 @@ export class Walker {
       // Dangling links are kept, as Docker keeps them; only where they point matters.
     }
     if (!isInsideRoot(this.root, resolved) || (real !== null && !isInsideRoot(this.root, real))) {
-      this.excluded.push({ path: rel, reason: 'symlink-outside-root' });
+      this.excluded.push({ path: rel, reason: 'symlink-outside-root', detail: 'points outside the context folder' });
       return null;
     }
     // An absolute target would point at the build machine's file system once unpacked; keep it relative.
@@ -179,7 +202,7 @@ export class Walker {
     if (this.totalBytes > this.limits.maxTotalBytes) this.fail('maxTotalBytes', true);
   }
 
-  result(): Pick<WalkResult, 'entries' | 'excluded' | 'fileCount' | 'totalBytes'> {
+  result(): Pick<WalkResult, 'entries' | 'excluded' | 'fileCount' | 'totalBytes' | 'secretFilesSent'> {
     // Parents of entries reached through an excluded directory still need their own entries.
     const present = new Set(this.entries.map((e) => e.path));
     for (const entry of [...this.entries]) {
@@ -192,6 +215,7 @@ export class Walker {
     return {
       entries: byPathBytes(this.entries),
       excluded: byPathBytes(this.excluded),
+      secretFilesSent: byPathBytes(this.secretFilesSent),
       fileCount: this.fileCount,
       totalBytes: this.totalBytes,
     };

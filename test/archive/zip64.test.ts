@@ -56,6 +56,7 @@ describe('ZIP64, read the same way by the packer and the local Ignite', () => {
       root,
       entries,
       excluded: [],
+      secretFilesSent: [],
       ignoreSource: 'default-skip-list',
       ignoreFile: null,
       dockerfile: { path: 'Dockerfile', found: false },

@@ -350,3 +350,26 @@ describe('describeConfig', () => {
     expect(describeConfig(load())).toMatch(/backend: the local Ignite of the data directory[\s\S]*token: not set/);
   });
 });
+
+describe('a start-up error never quotes a value that holds the token (issue 10)', () => {
+  const SECRET = 'tok_9f8e7d6c5b4a39281706f5e4d3c2b1a0';
+
+  it('when a config-file endpoint has the token pasted into it', () => {
+    const err = configError(() =>
+      load({ files: { [UNIFIED]: `ignite:\n  api_endpoint: "u:${SECRET}@host:99999"\n  token: ${SECRET}\n` } }),
+    );
+    expect(err.message).toContain('(the value is not shown: it contains the token)');
+    expect(err.message).not.toContain(SECRET);
+  });
+
+  it('when an env setting holds the env token, even base64-encoded', () => {
+    const encoded = Buffer.from(SECRET).toString('base64');
+    const err = configError(() => load({ env: { DODIL_TOKEN: SECRET, IGNITE_MCP_DEADLINE_MS: encoded, IGNITE_API_ENDPOINT: SECRET } }));
+    expect(err.message).not.toContain(SECRET);
+    expect(err.message).not.toContain(encoded);
+  });
+
+  it('and still quotes ordinary wrong values', () => {
+    expect(configError(() => load({ env: { IGNITE_MCP_DEADLINE_MS: 'soon' } })).message).toContain('(got "soon")');
+  });
+});

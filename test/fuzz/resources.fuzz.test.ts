@@ -13,7 +13,8 @@ let buildId: string;
 
 beforeAll(async () => {
   harness = await startHarness();
-  const created = await harness.call('create_build', { name: 'res-fuzz', git_url: 'file:///nonexistent/repo.git' });
+  // A remote URL that cannot be reached: the build exists and fails, offline (a local path must be inside the roots).
+  const created = await harness.call('create_build', { name: 'res-fuzz', git_url: 'http://127.0.0.1:9/nonexistent/repo.git' });
   buildId = (created.structuredContent as { build_id: string }).build_id;
 });
 afterAll(() => harness.close());

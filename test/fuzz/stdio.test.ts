@@ -167,6 +167,25 @@ describe('the built server over stdio, fed malformed and oversized lines', () =>
     expect(stderr.match(/dropped a message of \d+ bytes/g)).toHaveLength(4);
   });
 
+  it('answers a request whose params is null (or not an object) with -32602 instead of never (issue 10)', async () => {
+    const ids = [30, 31, 32, 33, 34];
+    send('{"jsonrpc":"2.0","id":30,"method":"tools/list","params":null}');
+    send('{"jsonrpc":"2.0","id":31,"method":"ping","params":null}');
+    send('{"jsonrpc":"2.0","id":32,"method":"tools/call","params":"get_build"}');
+    send('{"jsonrpc":"2.0","id":33,"method":"resources/list","params":[]}');
+    send('{"params" : null, "method":"prompts/list","jsonrpc":"2.0","id":34}');
+    for (const id of ids) {
+      const answer = await responseTo(id);
+      expect(answer.error?.code, String(id)).toBe(-32602);
+      expect(answer.error?.message).toMatch(/"params" of \S+ must be an object/);
+    }
+    // A nested "params": null inside arguments is the tool's business, and the request goes through.
+    callTool(35, 'get_build', { build_id: 'b', params: null });
+    expect((await responseTo(35)).result.isError).toBe(true);
+    request(36, 'ping');
+    expect((await responseTo(36)).result).toEqual({});
+  });
+
   it('wrote only JSON-RPC to stdout, nothing internal or secret to stderr, and exits cleanly on EOF', async () => {
     child.stdin.end();
     const code = await new Promise<number | null>((resolve) =>

@@ -86,11 +86,19 @@ describe('LogLineRedactor', () => {
     );
   });
 
-  it('stops hiding after a bounded number of lines when END never comes', () => {
+  it('hides after a BEGIN line without END only the lines that look like key body (issue 10)', () => {
+    const redactor = new LogLineRedactor();
+    redactor.redact('-----BEGIN RSA PRIVATE KEY-----');
+    const after = Array.from({ length: 17 }, (_, i) => redactor.redact(`Step ${i + 2}/18 : RUN echo ${i}`));
+    expect(after).toEqual(Array.from({ length: 17 }, (_, i) => `Step ${i + 2}/18 : RUN echo ${i}`));
+  });
+
+  it('stops hiding body-like lines after a bounded number when END never comes', () => {
     const redactor = new LogLineRedactor();
     redactor.redact('-----BEGIN PRIVATE KEY-----');
-    const after = Array.from({ length: 150 }, (_, i) => redactor.redact(`line ${i}`));
-    expect(after.at(-1)).toBe('line 149');
+    const body = 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgO';
+    const after = Array.from({ length: 150 }, () => redactor.redact(body));
     expect(after[0]).toBe('[REDACTED:private-key]');
+    expect(after.filter((line) => line !== '[REDACTED:private-key]').length).toBeGreaterThan(0);
   });
 });

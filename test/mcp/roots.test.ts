@@ -45,3 +45,24 @@ describe("the client's MCP roots decide where tools may read", () => {
     }
   });
 });
+
+describe('a client that declares roots but lists no file:// folder (issue 10: roots failed open)', () => {
+  it.each([
+    ['no roots at all', []],
+    ['only non-file roots', [{ uri: 'https://example.com/repo', name: 'web' }]],
+  ])('means no folder, not the working directory: %s', async (_name, listed) => {
+    const closed = await startHarness({ clientCapabilities: { capabilities: { roots: { listChanged: true } } } });
+    try {
+      closed.client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: listed }));
+      cpSync(path.resolve('test/fixtures/example-app'), path.join(closed.workDir, 'app'), { recursive: true });
+      // The server's working directory is closed.workDir, which the fallback used to allow.
+      const result = await closed.call('upload_context', { path: path.join(closed.workDir, 'app'), dry_run: true });
+      expect(result.isError).toBe(true);
+      // The SDK itself refuses a roots/list answer with a non-file URI; either way no folder is allowed.
+      expect(textOf(result)).toMatch(/the MCP client declares roots but lists no file:\/\/ folder|could not list the MCP client's roots/);
+      expect(textOf(result)).toContain('no folder may be read');
+    } finally {
+      await closed.close();
+    }
+  });
+});

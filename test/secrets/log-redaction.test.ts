@@ -29,7 +29,8 @@ beforeAll(async () => {
   const dir = path.join(harness.workDir, 'leaky');
   mkdirSync(dir);
   writeFileSync(path.join(dir, 'Dockerfile'), DOCKERFILE);
-  const created = await harness.call('create_build', { name: 'leaky', path: dir });
+  // The Dockerfile holds secret shapes on purpose, so it is sent only because include_secret_files names it.
+  const created = await harness.call('create_build', { name: 'leaky', path: dir, include_secret_files: ['Dockerfile'] });
   buildId = (created.structuredContent as { build_id: string }).build_id;
   waited = (await harness.client.callTool({ name: 'get_build', arguments: { build_id: buildId, wait_seconds: 30 } }, CallToolResultSchema, {
     onprogress: (p) => void progress.push(p.message ?? ''),

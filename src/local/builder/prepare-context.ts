@@ -6,6 +6,7 @@ import { BuildFailure, checkAborted, formatDockerSize, type BuildOutput } from '
 import { applyDockerignore } from './context-files.js';
 import { cloneGitSource } from './git-clone.js';
 import { resolveInScope } from './scoped-fs.js';
+import { dropSecretFiles, type LeftOut } from './secret-filter.js';
 import { unpackArchive } from './unpack.js';
 
 export interface PrepareContextInput {
@@ -34,8 +35,21 @@ export interface PreparedContext {
  */
 export async function prepareContext(input: PrepareContextInput): Promise<PreparedContext> {
   const { spec, output, signal } = input;
-  const dir = await materialize(input);
+  const { dir, leftOut } = await materialize(input);
   checkAborted(signal);
+  if (leftOut.length > 0) {
+    const named = leftOut.slice(0, 20).map((file) => `${file.path} (${file.reason})`);
+    const more = leftOut.length > named.length ? `, and ${leftOut.length - named.length} more` : '';
+    output.system(
+      `left out ${leftOut.length} secret-shaped file${leftOut.length === 1 ? '' : 's'} of the repository: ${named.join(', ')}${more}`,
+    );
+  }
+  const dockerfileLeftOut = leftOut.find((file) => spec.dockerfile === file.path || spec.dockerfile.startsWith(`${file.path}/`));
+  if (dockerfileLeftOut) {
+    throw new BuildFailure(
+      `the Dockerfile ${spec.dockerfile} looks like a secret (${dockerfileLeftOut.reason}), so it was left out of the repository and is not read`,
+    );
+  }
 
   // Read before .dockerignore runs: Docker still uses a Dockerfile the ignore file excludes.
   const dockerfilePath = await resolveInScope(dir, spec.dockerfile);
@@ -49,11 +63,11 @@ export async function prepareContext(input: PrepareContextInput): Promise<Prepar
   return { dir, dockerfileText };
 }
 
-async function materialize(input: PrepareContextInput): Promise<string> {
+async function materialize(input: PrepareContextInput): Promise<{ dir: string; leftOut: LeftOut[] }> {
   const { spec, workDir, output, signal } = input;
   const source = spec.source;
   if (source.kind === 'git') {
-    return cloneGitSource({
+    const dir = await cloneGitSource({
       url: source.url,
       reference: source.reference,
       contextDir: source.context_dir,
@@ -64,6 +78,7 @@ async function materialize(input: PrepareContextInput): Promise<string> {
       output,
       signal,
     });
+    return { dir, leftOut: await dropSecretFiles(dir, signal) };
   }
   let archive = input.contextFile;
   if (source.kind === 'inline') {
@@ -74,7 +89,7 @@ async function materialize(input: PrepareContextInput): Promise<string> {
   const contextDir = path.join(workDir, 'context');
   const { skipped } = await unpackArchive(archive, contextDir, unpackLimits(input.limits), signal);
   for (const entry of skipped) output.system(`skipped ${entry}: only files, directories and links are part of a build context`);
-  return contextDir;
+  return { dir: contextDir, leftOut: [] };
 }
 
 async function treeSize(dir: string): Promise<number> {

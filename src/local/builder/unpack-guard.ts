@@ -1,6 +1,6 @@
 import { chmod, lstat, mkdir, open, readdir, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { entryNameProblem, entrySegments, type EntryNameProblem, type NameDialect } from '../../archive/entry-names.js';
+import { ArchiveLinks, entryNameProblem, entrySegments, type EntryNameProblem, type NameDialect } from '../../archive/entry-names.js';
 import { BuildFailure, checkAborted } from './build-output.js';
 
 export interface UnpackLimits {
@@ -16,7 +16,6 @@ export interface UnpackLimits {
  * zeros legitimately compresses far better than 200x, and a bomb needs volume to do harm.
  */
 const RATIO_GRACE_BYTES = 1024 * 1024;
-const MAX_SYMLINK_HOPS = 40;
 
 const REFUSED_NAMES: Record<Exclude<EntryNameProblem, 'empty'>, (quoted: string) => string> = {
   nul: (quoted) => `entry name ${quoted} contains a NUL byte`,
@@ -32,7 +31,7 @@ const REFUSED_NAMES: Record<Exclude<EntryNameProblem, 'empty'>, (quoted: string)
 export class ExtractionGuard {
   private entries = 0;
   private bytes = 0;
-  private readonly symlinks = new Map<string, string>();
+  private readonly symlinks = new ArchiveLinks();
   private readonly dirModes = new Map<string, number>();
   readonly skipped: string[] = [];
 
@@ -54,13 +53,9 @@ export class ExtractionGuard {
     const parts = entrySegments(name, dialect);
     if (parts.length === 0) return undefined;
     const rel = parts.join('/');
-    for (let i = 1; i <= parts.length; i++) {
-      const prefix = parts.slice(0, i).join('/');
-      if (i < parts.length && this.symlinks.has(prefix)) {
-        throw this.unsafe(`entry ${JSON.stringify(name)} would be written through the symlink ${JSON.stringify(prefix)}`);
-      }
-    }
-    this.symlinks.delete(rel);
+    const link = this.symlinks.through(rel);
+    if (link !== undefined) throw this.unsafe(`entry ${JSON.stringify(name)} would be written through the symlink ${JSON.stringify(link)}`);
+    this.symlinks.forget(rel);
     return rel;
   }
 
@@ -98,7 +93,7 @@ export class ExtractionGuard {
 
   noteSymlink(rel: string, target: string): void {
     if (target.includes('\0') || target === '') throw this.unsafe(`symlink ${JSON.stringify(rel)} has an invalid target`);
-    this.symlinks.set(rel, target);
+    this.symlinks.add(rel, target);
   }
 
   private unsafe(reason: string): BuildFailure {
@@ -107,12 +102,11 @@ export class ExtractionGuard {
 
   /** Creates the recorded symlinks, each only if it resolves inside the root through all the others. */
   async finish(): Promise<void> {
-    for (const [rel, target] of this.symlinks) {
-      if (!this.resolvesInside(rel, target)) {
-        throw this.unsafe(`symlink ${JSON.stringify(rel)} -> ${JSON.stringify(target)} points outside the context root`);
-      }
+    const escaping = this.symlinks.escaping();
+    if (escaping !== undefined) {
+      throw this.unsafe(`symlink ${JSON.stringify(escaping.rel)} -> ${JSON.stringify(escaping.target)} points outside the context root`);
     }
-    for (const [rel, target] of this.symlinks) {
+    for (const [rel, target] of this.symlinks.entries()) {
       const host = this.hostPath(rel);
       await mkdir(path.dirname(host), { recursive: true });
       const existing = await lstat(host).catch(() => undefined);
@@ -121,30 +115,6 @@ export class ExtractionGuard {
       await symlink(target, host);
     }
     await settleDirectoryModes(this.root, this.dirModes);
-  }
-
-  /** Walks the target the way the kernel would, substituting recorded links; climbing above the root fails. */
-  private resolvesInside(rel: string, target: string): boolean {
-    if (target.startsWith('/')) return false;
-    const stack = rel.split('/').slice(0, -1);
-    const queue = target.split('/');
-    let hops = 0;
-    while (queue.length > 0) {
-      const part = queue.shift()!;
-      if (part === '' || part === '.') continue;
-      if (part === '..') {
-        if (stack.length === 0) return false;
-        stack.pop();
-        continue;
-      }
-      stack.push(part);
-      const link = this.symlinks.get(stack.join('/'));
-      if (link === undefined) continue;
-      if (++hops > MAX_SYMLINK_HOPS || link.startsWith('/')) return false;
-      stack.pop();
-      queue.unshift(...link.split('/'));
-    }
-    return true;
   }
 }
 

@@ -43,6 +43,35 @@ export function checkHealthPath(healthPath: string): string {
   return healthPath;
 }
 
+/**
+ * Linux refuses to start a process with one env string (`NAME=value`) over 128 KiB (MAX_ARG_STRLEN) or
+ * with arguments and env over about 2 MiB in all (ARG_MAX, a quarter of the default 8 MiB stack): spawn
+ * fails with E2BIG, on every start. The app's own env gets half of that; the rest is for the image's env,
+ * PATH, HOME, the PORT variables and the command line.
+ */
+export const MAX_ENV_STRING_BYTES = 128 * 1024;
+export const MAX_ENV_TOTAL_BYTES = 1024 * 1024;
+
+/** Refuses env no process could start with, naming the variable or the total. */
+export function checkEnvSize(env: Record<string, string>, field = 'env'): void {
+  let total = 0;
+  for (const [name, value] of Object.entries(env)) {
+    const bytes = Buffer.byteLength(name) + 1 + Buffer.byteLength(value) + 1;
+    if (bytes > MAX_ENV_STRING_BYTES) {
+      throw invalidArgument(
+        `${field}: ${name} is ${bytes} bytes as NAME=value; a process cannot start with one env string over ${MAX_ENV_STRING_BYTES} bytes (Linux's limit); put large values in a file of the image instead`,
+      );
+    }
+    total += bytes + 8;
+  }
+  if (total > MAX_ENV_TOTAL_BYTES) {
+    throw invalidArgument(
+      `env is too large: ${total} bytes in ${Object.keys(env).length} variables, over the ${MAX_ENV_TOTAL_BYTES} bytes an app's env may take ` +
+        '(Linux starts a process with at most about 2 MiB of arguments and env); remove variables (env remove) or put large values in files of the image',
+    );
+  }
+}
+
 /** Env names as Kubernetes accepts them (the platform runs pods); values must not hold NUL. */
 export function checkEnv(env: Record<string, string>, field = 'env'): Record<string, string> {
   for (const [name, value] of Object.entries(env)) {
@@ -53,6 +82,7 @@ export function checkEnv(env: Record<string, string>, field = 'env'): Record<str
     }
     if (value.includes('\u0000')) throw invalidArgument(`${field} value of ${name} contains a NUL character`);
   }
+  checkEnvSize(env, field);
   return { ...env };
 }
 
@@ -64,5 +94,6 @@ export function applyEnvPatch(env: Record<string, string>, patch: EnvPatch__Outp
     if (name in set) throw invalidArgument(`env: "${name}" is both set and removed in the same patch`);
     delete next[name];
   }
+  checkEnvSize(next);
   return next;
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../shared/log.js';
+import { redactText } from '../../shared/redact.js';
 import * as grpc from '@grpc/grpc-js';
 import { RpcError, failedPrecondition } from '../rpc/errors.js';
 import type { HostCommand } from './command.js';
@@ -88,11 +89,12 @@ export class AppProcess {
     const stderr = new OutputTail();
     const app = new AppProcess(child, hostPorts, spec, stderr);
     const log = spec.logger.child(spec.label);
+    // App output is the app's to print, not ours to pass on: it goes through the redactor like any output.
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr.push(chunk);
-      log.debug(chunk.toString().trimEnd(), { stream: 'stderr' });
+      log.debug(redactText(chunk.toString().trimEnd()), { stream: 'stderr' });
     });
-    child.stdout?.on('data', (chunk: Buffer) => log.debug(chunk.toString().trimEnd(), { stream: 'stdout' }));
+    child.stdout?.on('data', (chunk: Buffer) => log.debug(redactText(chunk.toString().trimEnd()), { stream: 'stdout' }));
 
     const firstPort = hostPorts.values().next().value as number;
     let onAbort = () => {};
@@ -118,7 +120,11 @@ export class AppProcess {
 
   /** The process's last stderr lines, quoted for an error message. */
   stderrQuote(): string {
-    const tail = this.stderr.text();
+    const tail = this.stderr
+      .text()
+      .split('\n')
+      .map((line) => redactText(line))
+      .join('\n');
     return tail ? `Last stderr lines:\n${tail}` : 'It wrote nothing to stderr.';
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserError } from '../../shared/errors.js';
 import type { AppMeta__Output } from '../../contract/generated/dodil/ignite/v1/AppMeta.js';
 import { appOutput, isNotFound, organizationFor, summarizeApp, type AppSummary } from './shared/app-summary.js';
 import { defineTool } from './define-tool.js';
@@ -39,6 +40,7 @@ Next: create_build, or save_image_draft with an image_ref.`,
   checkAfterUnknownOutcome: ({ app_name }) =>
     `call configure_app for "${app_name}" again with no settings to see the app as it is (configure_app is safe to repeat)`,
   async run(args, call) {
+    checkEnvBudget(args.env);
     const organization_name = organizationFor(call, args.organization_name);
     const { client } = call.deps;
     const options = { signal: call.signal };
@@ -89,6 +91,24 @@ Next: create_build, or save_image_draft with an image_ref.`,
     return { structured: { app: summary, created: false }, text: `updated app ${summary.id}; ${describeSettings(summary)}` };
   },
 });
+
+/**
+ * What a process can start with (Linux: about 2 MiB of arguments and env in all): env past half of that
+ * would make every start of the app fail (spawn E2BIG), so it is refused before anything is saved.
+ * Ignite checks the merged env too; this catches one call's values without a round trip.
+ */
+const MAX_ENV_BYTES = 1024 * 1024;
+
+function checkEnvBudget(env: Record<string, string> | undefined): void {
+  if (env === undefined) return;
+  const bytes = Object.entries(env).reduce((sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(value) + 10, 0);
+  if (bytes <= MAX_ENV_BYTES) return;
+  throw new UserError(
+    `env is too large: ${bytes} bytes in ${Object.keys(env).length} variables, over the ${MAX_ENV_BYTES} bytes an app can start with (Linux limits a process's arguments and env to about 2 MiB)`,
+    'Set fewer or smaller variables; put large values (certificates, configs) in files of the image instead.',
+    { code: 'ENV_TOO_LARGE' },
+  );
+}
 
 function describeSettings(app: AppSummary): string {
   const ports = app.ports.length > 0 ? app.ports.join(', ') : 'default ($PORT)';

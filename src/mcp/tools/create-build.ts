@@ -3,7 +3,9 @@ import { UserError } from '../../shared/errors.js';
 import { buildLogsUri, buildUri } from '../resources/build-uris.js';
 import { summarizeBuild } from './shared/build-summary.js';
 import { stringMapInput } from './shared/schemas.js';
-import { contextInputShape, prepareContext, sendContext, summarizeExclusions } from './shared/context-source.js';
+import { contextInputShape, prepareContext, sendContext } from './shared/context-source.js';
+import { secretFileLines, summarizeExclusions } from './shared/exclusions.js';
+import { checkedGitUrl, refuseSecretIncludesForGit } from './shared/git-source.js';
 import { defineTool } from './define-tool.js';
 
 const imageName = z
@@ -80,12 +82,15 @@ Next: get_build with wait_seconds 50 until terminal, then save_image_draft with 
     };
     let source: z.output<typeof sourceShape>;
     let request;
+    let secretFilesSent: string[] = [];
     if (args.context_id) {
       source = { kind: 'context_id', path: null, context_id: args.context_id, packed_bytes: null, digest: null, secret_files_left_out: [] };
       request = { ...common, context_id: args.context_id };
     } else if (args.git_url) {
       source = { kind: 'git', path: null, context_id: null, packed_bytes: null, digest: null, secret_files_left_out: [] };
-      request = { ...common, git_source: { url: args.git_url, reference: args.git_ref ?? '', context_dir: args.git_dir ?? '' } };
+      refuseSecretIncludesForGit(args.include_secret_files);
+      const url = await checkedGitUrl(call, args.git_url);
+      request = { ...common, git_source: { url, reference: args.git_ref ?? '', context_dir: args.git_dir ?? '' } };
     } else {
       const prepared = await prepareContext(call, {
         path: args.path!,
@@ -94,8 +99,9 @@ Next: get_build with wait_seconds 50 until terminal, then save_image_draft with 
         format: args.format,
       });
       const sent = await sendContext(call, prepared, args.name, true);
-      const { digest, packedBytes } = await prepared.result;
-      const { secret_files_left_out } = summarizeExclusions(prepared.excluded);
+      const { digest, packedBytes, excluded } = await prepared.result;
+      const { secret_files_left_out } = summarizeExclusions(excluded);
+      secretFilesSent = prepared.secretFilesSent;
       if (sent.kind === 'inline') {
         source = { kind: 'inline', path: prepared.path, context_id: null, packed_bytes: packedBytes, digest, secret_files_left_out };
         request = { ...common, zipped_code: Buffer.from(sent.bytes.buffer, sent.bytes.byteOffset, sent.bytes.byteLength) };
@@ -118,7 +124,7 @@ Next: get_build with wait_seconds 50 until terminal, then save_image_draft with 
       structured: { build_id: response.build_id, build, source },
       text: [
         `build ${response.build_id} started (${build.status}) for ${args.name}${source.path ? ` from ${source.path} (${source.kind}, ${source.packed_bytes} bytes)` : ''}`,
-        source.secret_files_left_out.length ? `secret-shaped files left out: ${source.secret_files_left_out.join(', ')}` : '',
+        ...secretFileLines(source.secret_files_left_out, secretFilesSent),
         `next: get_build with build_id "${response.build_id}" and wait_seconds 50`,
       ]
         .filter(Boolean)

@@ -46,7 +46,7 @@ Next: read the body; to change the app, build again and save_image_draft.`,
       } else if (frame.trailer) trailer = frame.trailer;
     }
     if (!head) throw new Error('the Invoke stream ended without a head frame');
-    const rendered = renderBody(Buffer.concat(chunks), total, args.max_body_chars);
+    const rendered = renderBody(Buffer.concat(chunks), total, args.max_body_chars, call.deps.secrets());
     const structured = {
       status_code: head.status_code,
       headers: head.headers,

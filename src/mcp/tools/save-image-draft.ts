@@ -3,8 +3,10 @@ import type { ImageSource } from '../../contract/generated/dodil/ignite/v1/Image
 import { UserError } from '../../shared/errors.js';
 import { draftOutput, organizationFor, summarizeDraft } from './shared/app-summary.js';
 import { shortBuildStatus } from './shared/build-summary.js';
-import { contextInputShape, prepareContext, sendContext, summarizeExclusions } from './shared/context-source.js';
+import { contextInputShape, prepareContext, sendContext } from './shared/context-source.js';
 import { noteDraftBuild } from './shared/draft-builds.js';
+import { secretFileLines, summarizeExclusions } from './shared/exclusions.js';
+import { checkedGitUrl } from './shared/git-source.js';
 import { defineTool, type ToolCall } from './define-tool.js';
 import { appNameInput, buildIdInput, organizationInput, secretRefInput, stringMapInput } from './shared/schemas.js';
 
@@ -56,7 +58,7 @@ Next: test_draft once ready (see next_step).`,
       );
     }
     const organization_name = organizationFor(call, args.organization_name);
-    const { image, kind, secretFilesLeftOut } = await imageSource(call, args);
+    const { image, kind, notes = [], secretFilesLeftOut = [] } = await imageSource(call, args);
     const { draft } = await call.deps.client.saveDraft(
       { organization_name, app_name: args.app_name, code: { image } },
       { signal: call.signal },
@@ -68,7 +70,6 @@ Next: test_draft once ready (see next_step).`,
     const next_step = ready
       ? `test_draft for "${args.app_name}", then publish_draft`
       : `get_build with build_id "${summary.build_id}" and wait_seconds 50, then test_draft`;
-    const leftOut = secretFilesLeftOut.length > 0 ? `\nsecret-shaped files left out: ${secretFilesLeftOut.join(', ')}` : '';
     return {
       structured: {
         app_name: args.app_name,
@@ -78,7 +79,11 @@ Next: test_draft once ready (see next_step).`,
         next_step,
         secret_files_left_out: secretFilesLeftOut,
       },
-      text: `saved the draft of ${args.app_name} (${summary.code_kind}) ${ready ? `running ${summary.image_ref}` : `building in build ${summary.build_id}`}${leftOut}\nnext: ${next_step}`,
+      text: [
+        `saved the draft of ${args.app_name} (${summary.code_kind}) ${ready ? `running ${summary.image_ref}` : `building in build ${summary.build_id}`}`,
+        ...notes,
+        `next: ${next_step}`,
+      ].join('\n'),
     };
   },
 });
@@ -97,7 +102,7 @@ function misplacedOptions(args: Args): string[] {
 async function imageSource(
   call: ToolCall,
   args: Args,
-): Promise<{ image: ImageSource; kind: 'build' | 'prebuilt' | 'from_code' | 'from_git'; secretFilesLeftOut: string[] }> {
+): Promise<{ image: ImageSource; kind: 'build' | 'prebuilt' | 'from_code' | 'from_git'; notes?: string[]; secretFilesLeftOut?: string[] }> {
   if (args.build_id) {
     const { build } = await call.deps.client.getBuild({ build_id: args.build_id }, { signal: call.signal });
     if (!build) throw new Error(`GetBuild returned no build record for ${args.build_id}`);
@@ -122,7 +127,7 @@ async function imageSource(
     return {
       image: {
         from_git: {
-          url: args.git_url,
+          url: await checkedGitUrl(call, args.git_url),
           reference: args.git_ref ?? '',
           sub_path: args.git_sub_path ?? '',
           dockerfile_path: args.dockerfile,
@@ -140,6 +145,8 @@ async function imageSource(
     format: 'tar.gz',
   });
   const sent = await sendContext(call, prepared, args.app_name, true);
+  const secretFilesLeftOut = summarizeExclusions((await prepared.result).excluded).secret_files_left_out;
+  const notes = secretFileLines(secretFilesLeftOut, prepared.secretFilesSent);
   const from_code =
     sent.kind === 'inline'
       ? {
@@ -148,5 +155,5 @@ async function imageSource(
           build_args: args.build_args ?? {},
         }
       : { context_id: sent.context_id, dockerfile_path: args.dockerfile, build_args: args.build_args ?? {} };
-  return { image: { from_code }, kind: 'from_code', secretFilesLeftOut: summarizeExclusions(prepared.excluded).secret_files_left_out };
+  return { image: { from_code }, kind: 'from_code', notes, secretFilesLeftOut };
 }

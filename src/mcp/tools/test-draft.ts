@@ -28,7 +28,7 @@ Next: publish_draft if the answer is right.`,
       },
       { signal: call.signal },
     );
-    const rendered = renderBody(response.body, response.body.byteLength, args.max_body_chars);
+    const rendered = renderBody(response.body, response.body.byteLength, args.max_body_chars, call.deps.secrets());
     return {
       structured: {
         status_code: response.status_code,

@@ -8,9 +8,9 @@ import {
   packer,
   prepareContext,
   sendContext,
-  summarizeExclusions,
   translateContextErrors,
 } from './shared/context-source.js';
+import { secretFileLines, summarizeExclusions } from './shared/exclusions.js';
 import { defineTool } from './define-tool.js';
 
 export const uploadContextTool = defineTool({
@@ -34,7 +34,9 @@ Next: create_build with the context_id.`,
     if (args.dry_run) {
       const roots = await call.allowedRoots();
       // An archive is sent as is: its dry run describes the file instead of planning a folder.
-      const archive = await translateContextErrors(() => existingArchiveAt(args.path, roots, { base: call.deps.cwd }));
+      const archive = await translateContextErrors(() =>
+        existingArchiveAt(args.path, roots, { base: call.deps.cwd }, call.deps.config.maxContextBytes),
+      );
       if (archive) {
         const { path: archivePath, format, contentType, digest, sizeBytes, entryCount } = archive;
         const ignored = await translateContextErrors(async () =>
@@ -75,6 +77,7 @@ Next: create_build with the context_id.`,
           dockerfile: args.dockerfile,
           includeSecretFiles: args.include_secret_files ?? [],
           limits: contextLimits(call),
+          hardLinks: call.deps.config.hardLinks,
           format: args.format,
         }),
       );
@@ -99,23 +102,39 @@ Next: create_build with the context_id.`,
             fits_inline: manifest.fitsInline,
             largest_files: manifest.largestFiles.map((f) => ({ path: f.path, bytes: f.size })),
             ignore_source: manifest.ignoreFile ?? manifest.ignoreSource,
-            dockerfile: manifest.dockerfile,
+            dockerfile: { path: manifest.dockerfile.path, found: manifest.dockerfile.found },
+            left_out: manifest.excluded.map((e) => ({ path: e.path, reason: e.detail ? `${e.reason}: ${e.detail}` : e.reason })),
+            left_out_not_listed: manifest.excludedNotListed,
+            hard_links: manifest.hardLinks.map((file) => file.path),
+            secret_files_sent: manifest.secretFilesSent.map((file) => file.path),
           },
         },
         text: [
           `dry run of ${manifest.folder}: ${manifest.fileCount} files, ${manifest.totalBytes} bytes, ${manifest.packedBytes ?? '?'} bytes packed (${manifest.format})`,
-          `${describeIgnoreRules(manifest.ignoreFile, DEFAULT_SKIP_NAMES)}; ${manifest.dockerfile.found ? 'Dockerfile found' : 'Dockerfile NOT FOUND'} at "${manifest.dockerfile.path}"`,
-          `left out: ${describeCounts(exclusions.left_out_counts)}${exclusions.secret_files_left_out.length ? `; secret-shaped files: ${exclusions.secret_files_left_out.join(', ')}` : ''}`,
+          `${describeIgnoreRules(manifest.ignoreFile, DEFAULT_SKIP_NAMES)}; Dockerfile ${dockerfileState(manifest.dockerfile)} at "${manifest.dockerfile.path}"`,
+          `left out: ${describeCounts(exclusions.left_out_counts)}`,
+          ...manifest.excluded
+            .filter((e) => e.reason !== 'dockerignore' && e.reason !== 'default-skip-list')
+            .map((e) => `  ${e.path}: ${e.reason}${e.detail ? ` (${e.detail})` : ''}`),
+          ...secretFileLines(
+            [],
+            manifest.secretFilesSent.map((file) => file.path),
+          ),
+          manifest.hardLinks.length
+            ? `files with more than one name (hard links, packed; their other names may be outside the folder): ${manifest.hardLinks.map((file) => file.path).join(', ')}`
+            : '',
           'next: upload_context without dry_run, or create_build with this path',
-        ].join('\n'),
+        ]
+          .filter(Boolean)
+          .join('\n'),
       };
     }
     const prepared = await prepareContext(call, args);
     const name = args.name ?? path.basename(prepared.path).replace(ARCHIVE_FILE_NAME, '');
     const sent = await sendContext(call, prepared, name, false);
     if (sent.kind !== 'uploaded') throw new Error('an upload was requested but the context was not uploaded');
-    const { digest, packedBytes } = await prepared.result;
-    const exclusions = summarizeExclusions(prepared.excluded);
+    const { digest, packedBytes, excluded } = await prepared.result;
+    const exclusions = summarizeExclusions(excluded);
     return {
       structured: {
         context_id: sent.context_id,
@@ -130,7 +149,7 @@ Next: create_build with the context_id.`,
       },
       text: [
         `uploaded ${prepared.path} as context ${sent.context_id}: ${prepared.fileCount} files, ${packedBytes} bytes (${prepared.format}, ${digest})`,
-        exclusions.secret_files_left_out.length ? `secret-shaped files left out: ${exclusions.secret_files_left_out.join(', ')}` : '',
+        ...secretFileLines(exclusions.secret_files_left_out, prepared.secretFilesSent),
         `next: create_build with context_id "${sent.context_id}"`,
       ]
         .filter(Boolean)
@@ -142,6 +161,12 @@ Next: create_build with the context_id.`,
 /** Which rules left files out, e.g. "ignore rules from .dockerignore". */
 function describeIgnoreRules(file: string | null, skipNames: readonly string[]): string {
   return file ? `ignore rules from ${file}` : `no .dockerignore: the default skip list (${skipNames.join(', ')})`;
+}
+
+function dockerfileState(dockerfile: { found: boolean; leftOut?: string }): string {
+  if (dockerfile.leftOut !== undefined)
+    return `LEFT OUT as secret-shaped (${dockerfile.leftOut}; name it in include_secret_files to send it)`;
+  return dockerfile.found ? 'found' : 'NOT FOUND';
 }
 
 /** e.g. "3 dockerignore, 1 secret-file", or "nothing". */

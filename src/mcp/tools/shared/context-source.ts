@@ -12,6 +12,7 @@ export function packer(): Promise<Packer> {
   return packerModule;
 }
 import { UserError } from '../../../shared/errors.js';
+import { secretDockerfileError } from './exclusions.js';
 import type { ToolCall } from '../define-tool.js';
 import { pathInput } from './schemas.js';
 
@@ -42,11 +43,13 @@ export interface PreparedContext {
   totalBytes: number;
   /** Known up front for an existing archive; after packing for a folder. */
   knownSizeBytes: number | null;
-  excluded: Exclusion[];
   ignoreSource: string;
   dockerfile: { path: string; found: boolean } | null;
+  /** Secret-shaped files sent because include_secret_files named them, for the result to say so. */
+  secretFilesSent: string[];
   stream: AsyncIterable<Uint8Array>;
-  result: Promise<{ digest: string; packedBytes: number }>;
+  /** Settles once the stream is read: `excluded` then includes the files whose contents were found secret. */
+  result: Promise<{ digest: string; packedBytes: number; excluded: Exclusion[] }>;
 }
 
 /** The configured size limits of a context (IGNITE_MCP_MAX_CONTEXT_FILES / _BYTES). */
@@ -59,8 +62,10 @@ export async function existingArchiveAt(
   requestPath: string,
   roots: readonly string[],
   pathOptions: PathDialectOptions,
+  /** The unpacked size a valid archive stays under (IGNITE_MCP_MAX_CONTEXT_BYTES, as for a folder). */
+  maxUnpackedBytes?: number,
 ): Promise<ExistingArchive | undefined> {
-  const { normalizeUserPath, openExistingArchive } = await packer();
+  const { normalizeUserPath, openExistingArchive, resolveAllowedPath } = await packer();
   let normalised: string;
   try {
     normalised = normalizeUserPath(requestPath, pathOptions);
@@ -73,8 +78,11 @@ export async function existingArchiveAt(
       { code: 'INVALID_PATH', cause: err },
     );
   }
-  const isFile = ARCHIVE_FILE_NAME.test(normalised) && (await stat(normalised).catch(() => undefined))?.isFile();
-  return isFile ? openExistingArchive(requestPath, roots, pathOptions) : undefined;
+  if (!ARCHIVE_FILE_NAME.test(normalised)) return undefined;
+  // The allowed-folder check comes first: nothing outside the roots is even looked at.
+  const real = await resolveAllowedPath(requestPath, roots, pathOptions);
+  const isFile = (await stat(real).catch(() => undefined))?.isFile();
+  return isFile ? openExistingArchive(real, roots, pathOptions, { maxUnpackedBytes }) : undefined;
 }
 
 /** Opens the path as an existing archive or packs the folder, within the allowed folders. */
@@ -82,7 +90,7 @@ export async function prepareContext(call: ToolCall, request: ContextRequest): P
   const roots = await call.allowedRoots();
   const pathOptions = { base: call.deps.cwd };
   return translateContextErrors(async () => {
-    const archive = await existingArchiveAt(request.path, roots, pathOptions);
+    const archive = await existingArchiveAt(request.path, roots, pathOptions, call.deps.config.maxContextBytes);
     if (archive) {
       return {
         path: archive.path,
@@ -92,11 +100,11 @@ export async function prepareContext(call: ToolCall, request: ContextRequest): P
         fileCount: archive.entryCount,
         totalBytes: archive.sizeBytes,
         knownSizeBytes: archive.sizeBytes,
-        excluded: [],
         ignoreSource: 'none (sent as is)',
         dockerfile: null,
+        secretFilesSent: [],
         stream: archive.stream(),
-        result: Promise.resolve({ digest: archive.digest, packedBytes: archive.sizeBytes }),
+        result: Promise.resolve({ digest: archive.digest, packedBytes: archive.sizeBytes, excluded: [] }),
       };
     }
     const packed = await (
@@ -108,10 +116,12 @@ export async function prepareContext(call: ToolCall, request: ContextRequest): P
       dockerfile: request.dockerfile,
       includeSecretFiles: request.include_secret_files ?? [],
       limits: contextLimits(call),
+      hardLinks: call.deps.config.hardLinks,
       format: request.format,
     });
     if (!packed.dockerfile.found) {
       await packed.stream[Symbol.asyncIterator]().return?.(undefined);
+      if (packed.dockerfile.leftOut !== undefined) throw secretDockerfileError(packed.dockerfile.path, packed.dockerfile.leftOut);
       throw new UserError(
         `no Dockerfile at ${packed.dockerfile.path} in ${packed.folder}`,
         'Pass dockerfile with the right path relative to the folder, or add a Dockerfile (the build needs one).',
@@ -126,9 +136,9 @@ export async function prepareContext(call: ToolCall, request: ContextRequest): P
       fileCount: packed.fileCount,
       totalBytes: packed.totalBytes,
       knownSizeBytes: null,
-      excluded: packed.excluded,
       ignoreSource: packed.ignoreSource,
       dockerfile: packed.dockerfile,
+      secretFilesSent: packed.secretFilesSent.map((file) => file.path),
       stream: packed.stream,
       result: packed.result,
     };
@@ -224,11 +234,4 @@ export async function translateContextErrors<T>(work: () => Promise<T>): Promise
     }
     throw err;
   }
-}
-
-/** Counts of what was left out, by reason, and the secret-shaped files by name. */
-export function summarizeExclusions(excluded: readonly Exclusion[]) {
-  const counts: Record<string, number> = {};
-  for (const item of excluded) counts[item.reason] = (counts[item.reason] ?? 0) + 1;
-  return { left_out_counts: counts, secret_files_left_out: excluded.filter((e) => e.reason === 'secret-file').map((e) => e.path) };
 }

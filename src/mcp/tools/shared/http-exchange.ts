@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UserError } from '../../../shared/errors.js';
+import { cutRedacted, redactKnownSecrets } from '../../../shared/redact.js';
 import { headersInput } from './schemas.js';
 
 /** The request half of test_draft and invoke. */
@@ -49,17 +50,21 @@ export function encodePayload(
   return { body, headers: out };
 }
 
-/** Shows a body to the model: text when it is UTF-8, base64 otherwise, cut at `maxChars`. */
-export function renderBody(bytes: Buffer, totalBytes: number, maxChars: number) {
+/**
+ * Shows a body to the model: text when it is UTF-8, base64 otherwise, cut at `maxChars`. The configured
+ * secrets are hidden before the cut (and a cut that ends inside one hides its first characters too): a
+ * token cut in two is no longer the token, so scrubbing the result afterwards would miss it.
+ */
+export function renderBody(bytes: Buffer, totalBytes: number, maxChars: number, secrets: readonly string[]) {
   const text = bytes.toString('utf8');
   const isText = !text.includes('\uFFFD') && !/[\x00-\x08\x0e-\x1f]/.test(text);
-  const full = isText ? text : bytes.toString('base64');
-  const truncated = full.length > maxChars || totalBytes > bytes.byteLength;
+  const full = redactKnownSecrets(isText ? text : bytes.toString('base64'), secrets);
+  const cutUpstream = totalBytes > bytes.byteLength;
   return {
-    body: full.length > maxChars ? full.slice(0, maxChars) : full,
+    body: cutRedacted(full, maxChars, secrets, cutUpstream),
     body_encoding: isText ? ('utf8' as const) : ('base64' as const),
     body_bytes: totalBytes,
-    body_truncated: truncated,
+    body_truncated: full.length > maxChars || cutUpstream,
   };
 }
 
