@@ -193,11 +193,24 @@ function usage(message: string, command: LocalSubcommand, known: readonly Option
   return new UserError(message, `The local options are: ${list}${commands}. See \`ignite-mcp local --help\`.`);
 }
 
-/** The options of `local` as help lines, with their defaults. */
+/** Help text is wrapped here; the option names take the first 27 columns. */
+const HELP_WIDTH = 110;
+const HELP_INDENT = 27;
+
+/** The options of `local` as help lines, with their defaults, wrapped to fit a terminal. */
 export function localOptionLines(): string[] {
-  return LOCAL_OPTIONS.filter((option) => !option.hidden).map((option) => {
+  return LOCAL_OPTIONS.filter((option) => !option.hidden).flatMap((option) => {
     const head = `  --${option.name}${option.value ? ` <${option.value}>` : ''}`;
-    const tail = option.default ? ` (default: ${option.default})` : '';
-    return `${head.padEnd(27)}${option.help}${tail}`;
+    const text = `${option.help}${option.default ? ` (default: ${option.default})` : ''}`;
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+      if (line && HELP_INDENT + line.length + 1 + word.length > HELP_WIDTH) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+    return lines.map((part, index) => `${(index === 0 ? head : '').padEnd(HELP_INDENT)}${part}`);
   });
 }

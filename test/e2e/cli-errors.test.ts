@@ -43,9 +43,12 @@ describe('the command line', () => {
   it('shows the local options with their defaults', () => {
     const help = run(['local', '--help']);
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/--port <n>\s+Listen on TCP .*\(default: the socket\)/);
-    expect(help.stdout).toMatch(/--host <addr>\s+.*\(default: 127\.0\.0\.1\)/);
-    expect(help.stdout).toMatch(/--data-dir <dir>\s+.*\(default: \$XDG_DATA_HOME\/ignite-mcp/);
+    // Wrapped to fit a terminal: read as one line, each option is followed by its own default.
+    const text = help.stdout.replace(/\s+/g, ' ');
+    expect(text).toMatch(/--port <n> Listen on TCP .*?\(default: the socket\)/);
+    expect(text).toMatch(/--host <addr> .*?\(default: 127\.0\.0\.1\)/);
+    expect(text).toMatch(/--data-dir <dir> .*?\(default: \$XDG_DATA_HOME\/ignite-mcp/);
+    expect(Math.max(...help.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(120);
     expect(help.stdout).not.toContain('--daemon');
   });
 
