@@ -8,6 +8,9 @@ import type { ServerDeps } from './deps.js';
 import { registerFailingTool, registerToolDefinition } from './tools/define-tool.js';
 import { TOOLS } from './tools/index.js';
 import { PACKAGE_VERSION } from '../shared/version.js';
+import { InMemoryTaskMessageQueue } from '@modelcontextprotocol/sdk/experimental/tasks';
+import { BuildTaskStore } from './tasks/build-tasks.js';
+import { taskRegistration } from './tasks/register-task-tool.js';
 
 export interface IgniteMcpServer {
   server: McpServer;
@@ -19,6 +22,15 @@ const IDENTITY = { name: 'ignite-mcp', title: 'Dodil Ignite (bring your own imag
 
 /** Builds the MCP server for one session: tools, build resources with subscriptions, the workflow prompt. */
 export function createServer(deps: ServerDeps): IgniteMcpServer {
+  const tasks = taskRegistration();
+  const taskStore = new BuildTaskStore({
+    buildStatus: async (buildId) => {
+      const { build } = await deps.client.getBuild({ build_id: buildId });
+      return build ? { status: build.status, error: build.error } : undefined;
+    },
+    cancelBuild: async (buildId) => void (await deps.client.cancelBuild({ build_id: buildId })),
+    settle: (ref) => tasks.settle(ref),
+  });
   const server = new McpServer(IDENTITY, {
     // McpServer does not add `subscribe` or `logging` itself (docs/mcp-sdk.md G1, G2).
     capabilities: {
@@ -26,13 +38,17 @@ export function createServer(deps: ServerDeps): IgniteMcpServer {
       resources: { subscribe: true, listChanged: true },
       tools: { listChanged: true },
       prompts: { listChanged: true },
+      // Tools that start a build can run as tasks (spec 2025-11-25; mcp/tasks/).
+      tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } },
     },
     instructions: SERVER_INSTRUCTIONS,
+    taskStore,
+    taskMessageQueue: new InMemoryTaskMessageQueue(),
   });
   const roots = new AllowedRoots(server.server, deps.fallbackRoots, deps.logger);
   for (const tool of TOOLS) {
     if (deps.config.readOnly && !tool.annotations.readOnlyHint) continue;
-    registerToolDefinition(server, tool, deps, roots);
+    registerToolDefinition(server, tool, deps, roots, tasks);
   }
   registerBuildResources(server, deps);
   const subscriptions = new BuildSubscriptions(server, deps);
