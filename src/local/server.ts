@@ -30,6 +30,8 @@ export interface LocalIgniteOptions {
   dataDir?: string;
   /** When set, calls must carry this bearer token (UNAUTHENTICATED otherwise). */
   requiredToken?: string;
+  /** Tokens that each stand for an organization (see CallerPolicyOptions.identities). */
+  identities?: ReadonlyArray<{ token: string; organization: string }>;
   defaultOrganization?: string;
   limits?: Partial<LocalLimits>;
   logger?: Logger;
@@ -75,6 +77,7 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
   const store = openLocalStore(options.dataDir);
   const callers = new CallerPolicy({
     requiredToken: options.requiredToken,
+    ...(options.identities ? { identities: options.identities } : {}),
     defaultOrganization: options.defaultOrganization ?? 'local',
   });
   const deps: LocalServiceDeps = {
