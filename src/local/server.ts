@@ -13,6 +13,8 @@ import { DEFAULT_LOCAL_LIMITS, type LocalLimits } from './limits.js';
 import { FaultInjector, type FaultRule } from './faults/injector.js';
 import type { LocalServiceDeps } from './deps.js';
 import { STANDARD_PATH } from './runner/command.js';
+import type { EngineChoice, EngineName } from './engines/engine-choice.js';
+import { setUpEngine, sweepContainers } from './engines/setup.js';
 
 export interface LocalIgniteOptions {
   /** Listen address; loopback unless told otherwise. */
@@ -30,6 +32,17 @@ export interface LocalIgniteOptions {
   hostEnv?: Readonly<Record<string, string>>;
   /** Fault rules active from the start (see faults/injector.ts); more can be added through `faults`. */
   faults?: readonly FaultRule[];
+  /**
+   * What builds images and runs apps (engines/engine-choice.ts). 'process' when omitted, so an
+   * embedding keeps its behaviour; the command line's default is 'auto'.
+   */
+  engine?: EngineChoice;
+  /** Where the podman store lives; default <data directory>/engine. Tests share one per file. */
+  engineStoreDir?: string;
+  /** What the engine CLI starts from (hostEnv plus HOME, DOCKER_HOST, ...); default hostEnv. */
+  engineEnv?: Readonly<Record<string, string>>;
+  /** Image map entries (IGNITE_MCP_IMAGE_MAP), over the data directory's image-map.txt. */
+  imageMap?: Readonly<Record<string, string>>;
 }
 
 export interface LocalIgnite {
@@ -39,7 +52,9 @@ export interface LocalIgnite {
   readonly store: LocalStore;
   /** Injects failures, cuts, latency and hangs into calls, for tests and `ignite-mcp local --faults`. */
   readonly faults: FaultInjector;
-  /** Stops accepting calls, cancels builds, stops app processes, and closes the store. */
+  /** Which engine builds and runs: "podman", "docker" or "process". */
+  readonly engine: EngineName;
+  /** Stops accepting calls, cancels builds, stops app processes and containers, and closes the store. */
   close(): Promise<void>;
 }
 
@@ -57,13 +72,26 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
     requiredToken: options.requiredToken,
     defaultOrganization: options.defaultOrganization ?? 'local',
   });
+  const hostEnv = options.hostEnv ?? DEFAULT_HOST_ENV;
+  const engine = await setUpEngine({
+    choice: options.engine ?? 'process',
+    store,
+    storeDir: options.engineStoreDir,
+    env: options.engineEnv ?? hostEnv,
+    imageMap: options.imageMap ?? {},
+    logger,
+  }).catch((err: unknown) => {
+    store.close();
+    throw err;
+  });
   const deps: LocalServiceDeps = {
     store,
     images: new ImageRegistry(store),
     callers,
     limits: { ...DEFAULT_LOCAL_LIMITS, ...options.limits },
     logger,
-    hostEnv: options.hostEnv ?? DEFAULT_HOST_ENV,
+    hostEnv,
+    engine,
   };
   const buildService = createBuildService(deps);
   const secretService = createSecretService(deps);
@@ -100,6 +128,7 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
     port,
     store,
     faults,
+    engine: engine.name,
     close() {
       closing ??= (async () => {
         faults.release();
@@ -107,6 +136,7 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
         // hold tryShutdown open until that build ended.
         const drained = new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
         await Promise.allSettled([computeService.shutdown(), buildService.builds.shutdown()]);
+        await sweepContainers(engine);
         await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
         server.forceShutdown();
         store.close();

@@ -36,7 +36,7 @@ export class Publisher {
   private async publishNow(org: string, name: string): Promise<PublishDraftResponse> {
     const { compute } = this;
     const app = compute.apps.require(org, name);
-    const { target, draft } = draftRunTarget(compute, app, compute.drafts.require(org, name));
+    const { target, draft } = await draftRunTarget(compute, app, compute.drafts.require(org, name));
     const number = compute.versions.latest(org, name) + 1;
     try {
       await compute.runner.ensure({ ...target, slot: slotOf(app, number) });
