@@ -9,6 +9,7 @@ import { describeError, formatFailure } from './shared/errors.js';
 import { createLogger } from './shared/log.js';
 import { PACKAGE_VERSION } from './shared/version.js';
 import { HELP_TEXT } from './cli/help.js';
+import { BASE_IMAGE_FLAGS, runBaseImageCommand } from './cli/base-image.js';
 import { runLocalCommand, LOCAL_FLAGS } from './cli/local.js';
 import { serveStdio } from './cli/serve.js';
 import { onShutdownSignal } from './cli/signals.js';
@@ -29,15 +30,17 @@ async function main(argv: readonly string[]): Promise<void> {
   // The local Ignite serves instead of an endpoint, so a configured remote endpoint (and its token
   // requirement) must not stop it from starting.
   const env = subcommand === 'local' ? { ...process.env, IGNITE_API_ENDPOINT: undefined } : process.env;
+  const baseImage = subcommand === 'local' && argv[1] === 'base-image';
   const config = loadConfig({
     env,
-    argv: subcommand === 'serve' ? argv : argv.slice(1),
+    argv: subcommand === 'serve' ? argv : argv.slice(baseImage ? 2 : 1),
     homeDir: os.homedir(),
-    ignoreFlags: subcommand === 'local' ? LOCAL_FLAGS : [],
+    ignoreFlags: baseImage ? BASE_IMAGE_FLAGS : subcommand === 'local' ? LOCAL_FLAGS : [],
   });
   const logger = createLogger({ level: config.logLevel, secrets: () => (config.token ? [config.token] : []) });
   for (const warning of config.warnings) logger.warn(warning);
 
+  if (baseImage) return runBaseImageCommand(argv.slice(2), config);
   if (subcommand === 'local') {
     const local = await runLocalCommand(argv.slice(1), config, logger, {
       requiredToken: process.env.IGNITE_LOCAL_REQUIRED_TOKEN,

@@ -5,6 +5,7 @@ export const HELP_TEXT = `ignite-mcp ${PACKAGE_VERSION}: MCP server for the Dodi
 Usage:
   ignite-mcp [options]              Run the MCP server on stdio (what an MCP client starts).
   ignite-mcp local [local options]  Run the local Ignite alone: the Ignite gRPC services on loopback.
+  ignite-mcp local base-image ...   Make a local base image for offline builds (see below).
   ignite-mcp --help | --version
 
 Options (MCP server):
@@ -16,6 +17,10 @@ Options (MCP server):
   --data-dir <dir>         Where the embedded local Ignite keeps its state (also IGNITE_MCP_DATA_DIR).
   --log-level <level>      debug, info, warn or error (also IGNITE_MCP_LOG_LEVEL). Logs go to stderr.
   --read-only              Offer only the tools that change nothing (also IGNITE_MCP_READ_ONLY=1).
+  --engine <engine>        What the local Ignite builds and runs with (also IGNITE_MCP_ENGINE): auto
+                           (default: podman, then docker, where the CLI is present and its engine
+                           answers; else process), podman, docker, or process (the fallback: files
+                           assembled without running RUN steps, apps as host processes).
 
 Local options (ignite-mcp local):
   --port <n>               Port to listen on (default 50051; 0 picks a free one).
@@ -28,7 +33,18 @@ Local options (ignite-mcp local):
                            k: a server stream ends with UNAVAILABLE after k messages), "latency" (+ "ms")
                            or "drop" (never answered: the client's deadline ends the call). Without
                            "times" a rule applies to every matching call.
+  --engine <engine>        As above.
   Set IGNITE_LOCAL_REQUIRED_TOKEN to make every call need "authorization: Bearer <that token>".
+
+Offline base images (container engines):
+  ignite-mcp local base-image --from-host node|python3|busybox --tag localhost/base/<name>:<tag> [--map <image>]...
+  ignite-mcp local base-image --from-rootfs <file.tar> [--cmd '["/bin/sh"]'] --tag localhost/<name>:<tag> [--map <image>]...
+                           Makes an image from this host's runtime (with busybox for /bin/sh and the
+                           host's CA bundle) or from a root-filesystem tarball, in the engine store of
+                           --data-dir. --map <image> (repeatable) adds "<image>=<tag>" to the data
+                           directory's image-map.txt: a FROM <image> then builds from the local image.
+  IGNITE_MCP_IMAGE_MAP="python:3.12-slim=localhost/base/python:3.11,node:20-alpine=localhost/base/node:20"
+                           adds map entries from the environment (they win over image-map.txt).
 
 Credentials (remote endpoint): DODIL_TOKEN, then IGNITE_TOKEN, then the dodil config file
 (DODIL_CONFIG_DIR, IGNITE_CONFIG_DIR, ~/.config/unified-cli/config.yaml, ~/.ignite).

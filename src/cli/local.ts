@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../shared/log.js';
 import { UserError } from '../shared/errors.js';
 import { childEnvironment } from './child-env.js';
+import { engineOptions } from './engine-options.js';
 import type { LocalIgnite } from '../local/server.js';
 import type { FaultRule } from '../local/faults/injector.js';
 import { LOCAL_ORGANIZATION } from '../mcp/runtime.js';
@@ -44,6 +45,7 @@ export async function runLocalCommand(
     defaultOrganization: config.orgName ?? LOCAL_ORGANIZATION,
     logger: logger.child('local-ignite'),
     hostEnv: childEnvironment(process.env),
+    ...engineOptions(config),
   });
   const plaintextNote =
     host === '127.0.0.1' || host === '::1' || host === 'localhost'
@@ -51,6 +53,7 @@ export async function runLocalCommand(
       : `plaintext on ${host}: reachable from other hosts`;
   process.stderr.write(
     `local Ignite serving dodil.ignite.v1 on ${local.endpoint} (${plaintextNote}; data: ${local.store.persistent ? local.store.dir : 'in memory'})\n` +
+      `engine: ${local.engine}${local.engine === 'process' ? ' (fallback: RUN steps are not executed and apps run as host processes)' : ''}\n` +
       `try: grpcurl -plaintext ${local.endpoint} list\n`,
   );
   return local;

@@ -13,11 +13,12 @@ import { PACKAGE_VERSION } from '../shared/version.js';
 import { prepareRuntime, type StartEmbeddedIgnite } from '../mcp/runtime.js';
 import { createServer } from '../mcp/server.js';
 import { childEnvironment } from './child-env.js';
+import { engineOptions } from './engine-options.js';
 import { onShutdownSignal } from './signals.js';
 import { StdioLineGuard } from './stdio-line-guard.js';
 
 export async function serveStdio(config: Readonly<Config>, logger: Logger): Promise<void> {
-  const runtime = prepareRuntime({ config, logger, cwd: process.cwd(), startLocal: startEmbeddedLocalIgnite });
+  const runtime = prepareRuntime({ config, logger, cwd: process.cwd(), startLocal: embeddedLocalIgnite(config) });
   const mcp = createServer(runtime.deps);
   const { transport, release } = heldStdioTransport(guardedStdin(logger, (message) => transport.send(message)));
   // The parser's message may quote the whole line (a Zod error lists every issue): one short line is enough.
@@ -47,10 +48,12 @@ export async function serveStdio(config: Readonly<Config>, logger: Logger): Prom
 }
 
 /** The local Ignite in this process, loaded on first use: a remote-mode server never needs it. */
-const startEmbeddedLocalIgnite: StartEmbeddedIgnite = async (settings) => {
-  const { startLocalIgnite } = await import('../local/server.js');
-  return startLocalIgnite({ ...settings, hostEnv: childEnvironment(process.env) });
-};
+function embeddedLocalIgnite(config: Readonly<Config>): StartEmbeddedIgnite {
+  return async (settings) => {
+    const { startLocalIgnite } = await import('../local/server.js');
+    return startLocalIgnite({ ...settings, hostEnv: childEnvironment(process.env), ...engineOptions(config) });
+  };
+}
 
 /**
  * The stdio transport, holding every request and notification but `initialize` until `release()`.

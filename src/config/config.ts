@@ -43,6 +43,11 @@ export interface Config {
   readonly maxContextBytes: number;
   /** Where the local Ignite keeps its state. */
   readonly dataDir: string;
+  /** What the local Ignite builds and runs with: auto (podman, then docker, else process), podman, docker, process. */
+  readonly engine: 'auto' | 'podman' | 'docker' | 'process';
+  readonly engineSource?: string;
+  /** Base images to use instead of pulling (IGNITE_MCP_IMAGE_MAP): image -> local image. */
+  readonly imageMap: Readonly<Record<string, string>>;
   readonly logLevel: LogLevel;
   readonly readOnly: boolean;
   readonly configFile?: string;
@@ -96,6 +101,9 @@ const ConfigSchema = z.object({
   maxContextFiles: z.number().int().positive(),
   maxContextBytes: z.number().int().positive(),
   dataDir: z.string().refine((p) => path.isAbsolute(p)),
+  engine: z.enum(['auto', 'podman', 'docker', 'process']),
+  engineSource: z.string().optional(),
+  imageMap: z.record(z.string(), z.string()),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']),
   readOnly: z.boolean(),
   configFile: z.string().optional(),
@@ -133,5 +141,6 @@ export function loadConfig(options: LoadConfigOptions): Readonly<Config> {
   Object.freeze(config.allowedRoots);
   Object.freeze(config.configFilesSearched);
   Object.freeze(config.warnings);
+  Object.freeze(config.imageMap);
   return Object.freeze(config);
 }

@@ -3,7 +3,7 @@
  * in non-strict mode takes `--endpoint --insecure` as an endpoint named "--insecure".
  */
 
-const VALUE_FLAGS = ['endpoint', 'data-dir', 'log-level', 'allowed-root'] as const;
+const VALUE_FLAGS = ['endpoint', 'data-dir', 'log-level', 'allowed-root', 'engine'] as const;
 const SWITCH_FLAGS = ['insecure', 'read-only'] as const;
 // A token on the command line is readable by every user through `ps`, so there is deliberately no flag.
 const REFUSED_FLAGS = new Set(['token', 'api-token', 'access-token']);

@@ -9,6 +9,7 @@ import type { TokenClaims } from './token-claims.js';
 import type { ParsedFlags } from './flags.js';
 import type { FileSetting } from './dodil-config-file.js';
 import { isLoopbackEndpoint } from '../contract/endpoint.js';
+import { parseImageMapText } from '../shared/image-map-text.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -53,6 +54,11 @@ const logLevelText = z
   .trim()
   .toLowerCase()
   .pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }));
+const engineText = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['auto', 'podman', 'docker', 'process'], { error: 'must be one of auto, podman, docker, process' }));
 const ENDPOINT_SHAPES = [
   /^(dns|unix|unix-abstract):\S+$/i,
   /^\[[0-9a-f:.]+\](:\d{1,5})?$/i,
@@ -166,6 +172,10 @@ export function resolveSettings(input: ResolveInput) {
       ? { value: flags.switches['read-only'], source: '--read-only' }
       : pick([env.IGNITE_MCP_READ_ONLY, 'IGNITE_MCP_READ_ONLY']);
 
+  const enginePicked = pick([last('engine'), '--engine'], [env.IGNITE_MCP_ENGINE, 'IGNITE_MCP_ENGINE']);
+  const imageMap = parseImageMapText(env.IGNITE_MCP_IMAGE_MAP ?? '', 'IGNITE_MCP_IMAGE_MAP');
+  problems.push(...imageMap.problems);
+
   return {
     problems,
     settings: {
@@ -185,6 +195,9 @@ export function resolveSettings(input: ResolveInput) {
       maxContextFiles: check(fileCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_FILES, 'IGNITE_MCP_MAX_CONTEXT_FILES']), 100_000),
       maxContextBytes: check(byteCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_BYTES, 'IGNITE_MCP_MAX_CONTEXT_BYTES']), 2 * 1024 ** 3),
       dataDir: dataDirPicked ? absolute(dataDirPicked.value) : defaultDataDir,
+      engine: check(engineText, enginePicked, 'auto' as const),
+      engineSource: enginePicked?.source,
+      imageMap: Object.fromEntries(imageMap.entries),
       logLevel: check(
         logLevelText,
         pick([last('log-level'), '--log-level'], [env.IGNITE_MCP_LOG_LEVEL, 'IGNITE_MCP_LOG_LEVEL']),

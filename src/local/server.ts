@@ -136,7 +136,7 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
         // hold tryShutdown open until that build ended.
         const drained = new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
         await Promise.allSettled([computeService.shutdown(), buildService.builds.shutdown()]);
-        await sweepContainers(engine);
+        await sweepContainers(engine, { resetStore: !store.persistent && options.engineStoreDir === undefined });
         await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
         server.forceShutdown();
         store.close();

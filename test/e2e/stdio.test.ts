@@ -40,7 +40,7 @@ describe('the built binary over stdio', () => {
       args: [BIN, '--allowed-root', work],
       cwd: work,
       // The canary as a token with no endpoint: the server stays local, sends it nowhere and never prints it.
-      env: { IGNITE_MCP_DATA_DIR: dataDir, IGNITE_MCP_LOG_LEVEL: 'debug', DODIL_TOKEN: CANARY },
+      env: { IGNITE_MCP_DATA_DIR: dataDir, IGNITE_MCP_LOG_LEVEL: 'debug', DODIL_TOKEN: CANARY, IGNITE_MCP_ENGINE: 'process' },
       stderr: 'pipe',
     });
     transport.stderr?.on('data', (chunk) => void stderr.push(String(chunk)));
@@ -80,7 +80,7 @@ describe('the built binary over stdio', () => {
       command: process.execPath,
       args: [BIN, '--allowed-root', work],
       cwd: work,
-      env: { IGNITE_MCP_DATA_DIR: dataDir },
+      env: { IGNITE_MCP_DATA_DIR: dataDir, IGNITE_MCP_ENGINE: 'process' },
       stderr: 'pipe',
     });
     const client = new Client({ name: 'e2e-restart', version: '0.0.0' });
@@ -108,7 +108,7 @@ describe('the built binary over stdio', () => {
   it('writes nothing but JSON-RPC to stdout and exits on stdin EOF', async () => {
     const child = spawn(process.execPath, [BIN], {
       cwd: work,
-      env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data2') },
+      env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data2'), IGNITE_MCP_ENGINE: 'process' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

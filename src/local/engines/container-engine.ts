@@ -1,6 +1,9 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { ImageConfig } from '../images.js';
 import type { ContainerEngineName } from './engine-choice.js';
 import { engineError, runCommand, type CommandOptions, type CommandResult } from './engine-command.js';
+import { podmanStore } from './podman-store.js';
 
 /** An image in the engine's store, as the local Ignite records it. */
 export interface EngineImage {
@@ -33,6 +36,8 @@ export interface EngineSpec {
   /** The OCI runtime podman runs build steps with, for cleaning up after a cancelled build. */
   runtimePath: string | undefined;
   version: string;
+  /** podman: the folder of its store, removed by resetStore(). */
+  storeDir?: string;
   /** e.g. "overlay, runc" for the start-up log line. */
   details: string;
 }
@@ -134,6 +139,19 @@ export class ContainerEngine {
     if (ids.length > 0) await this.command(['rm', '-f', ...ids], { timeoutMs: 60_000 });
     return ids;
   }
+}
+
+/**
+ * podman only: deletes the whole store (images, containers, layers and the runtime state), for a
+ * local Ignite whose data lives only as long as the process (--memory, tests).
+ */
+export async function resetStore(engine: ContainerEngine): Promise<void> {
+  const dir = engine.spec.storeDir;
+  if (engine.name !== 'podman' || !dir) return;
+  await engine.command(['system', 'reset', '-f'], { timeoutMs: 60_000 });
+  const { runroot } = podmanStore(dir);
+  await rm(path.dirname(runroot), { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
 }
 
 interface RawConfig {

@@ -79,6 +79,7 @@ async function probePodman(binary: string, options: DetectOptions): Promise<Cont
     env: options.env,
     runtimePath: runtime ?? info.runtimePath,
     version: info.version,
+    storeDir: options.storeDir,
     details: `${driver} storage, ${info.runtimeName}, store ${options.storeDir}`,
   });
 }

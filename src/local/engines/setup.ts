@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Logger } from '../../shared/log.js';
 import type { LocalEngine } from '../deps.js';
 import type { LocalStore } from '../store.js';
+import { resetStore } from './container-engine.js';
 import { selectEngine } from './detect.js';
 import { LABELS, type EngineChoice } from './engine-choice.js';
 import { IMAGE_MAP_FILE, loadImageMap } from './image-map.js';
@@ -50,8 +51,12 @@ export async function setUpEngine(options: EngineSetupOptions): Promise<LocalEng
   return { name: engine.name, container: engine, imageMap: map, labels };
 }
 
-/** Removes every container this local Ignite process started that is still there (the last step of close()). */
-export async function sweepContainers(engine: LocalEngine): Promise<void> {
+/**
+ * The last step of close(): removes every container this local Ignite process started that is
+ * still there, and with `resetStore` (a store that lives only as long as the process) the store.
+ */
+export async function sweepContainers(engine: LocalEngine, options: { resetStore: boolean }): Promise<void> {
   if (!engine.container) return;
   await engine.container.removeByLabels([`${LABELS.daemon}=${engine.labels[LABELS.daemon]}`]).catch(() => []);
+  if (options.resetStore) await resetStore(engine.container).catch(() => undefined);
 }

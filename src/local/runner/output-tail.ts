@@ -1,10 +1,13 @@
 /**
  * The last lines a process wrote to one of its streams, bounded in lines and bytes, so an error
- * can quote what the app said before it died without holding its whole output.
+ * can quote what the app said before it died without holding its whole output. Error lines are
+ * remembered apart, so later chatter (a health probe logged on every poll) cannot push them out.
  */
 export class OutputTail {
-  private lines: string[] = [];
+  private lines: Line[] = [];
+  private errors: Line[] = [];
   private partial = '';
+  private count = 0;
 
   constructor(
     /** Lines kept; quote() picks among them. */
@@ -20,48 +23,63 @@ export class OutputTail {
   }
 
   /** One whole line (a reader that splits lines itself, e.g. container logs). */
-  pushLine(line: string): void {
-    this.lines.push(line.length > MAX_LINE_CHARS ? `…${line.slice(-MAX_LINE_CHARS)}` : line);
+  pushLine(text: string): void {
+    const line = { n: this.count++, text: text.length > MAX_LINE_CHARS ? `…${text.slice(-MAX_LINE_CHARS)}` : text };
+    this.lines.push(line);
     if (this.lines.length > this.maxLines) this.lines = this.lines.slice(-this.maxLines);
+    if (ERROR.test(text) && !NOISE.test(text)) {
+      this.errors.push(line);
+      if (this.errors.length > MAX_ERRORS) this.errors.shift();
+    }
   }
 
   /** The tail as text: the newest lines that fit both bounds, oldest first. */
   text(maxLines = 20, maxBytes = this.maxBytes): string {
-    return fit(this.all(), maxLines, maxBytes).join('\n').trimEnd();
+    return fit(
+      this.all().map((line) => line.text),
+      maxLines,
+      maxBytes,
+    )
+      .join('\n')
+      .trimEnd();
   }
 
   /**
-   * The lines worth quoting in an error: noise dropped (blank lines, npm notices and update nags; a
-   * line repeated in a row shown once, with its count),
-   * error lines kept even when later chatter would push them out, then the newest lines.
+   * The lines worth quoting in an error, oldest first: noise dropped (blank lines, npm notices and
+   * update nags), a line repeated in a row shown once with its count, the last error lines kept,
+   * and the newest lines after them.
    */
   quote(maxLines = 12, maxBytes = 2048): string {
-    const lines = collapseRepeats(this.all().filter((line) => !NOISE.test(line)));
-    const errors = new Set(lines.filter((line) => ERROR.test(line)).slice(-Math.ceil(maxLines / 2)));
-    const newest = new Set(lines.filter((line) => !errors.has(line)).slice(-(maxLines - errors.size)));
-    return fit(
-      lines.filter((line) => errors.has(line) || newest.has(line)),
-      maxLines,
-      maxBytes,
-    ).join('\n');
+    const recent = collapseRepeats(this.all().filter((line) => !NOISE.test(line.text)));
+    const errors = this.errors.filter((line) => !recent.some((kept) => kept.n === line.n)).slice(-Math.ceil(maxLines / 2));
+    const newest = recent.slice(-(maxLines - errors.length));
+    const picked = [...errors, ...newest].sort((a, b) => a.n - b.n).map((line) => line.text);
+    return fit(picked, maxLines, maxBytes).join('\n');
   }
 
-  private all(): string[] {
-    return this.partial ? [...this.lines, this.partial] : [...this.lines];
+  private all(): Line[] {
+    return this.partial ? [...this.lines, { n: this.count, text: this.partial }] : [...this.lines];
   }
 }
 
+interface Line {
+  /** Arrival order. */
+  n: number;
+  text: string;
+}
+
 const MAX_LINE_CHARS = 16 * 1024;
+const MAX_ERRORS = 6;
 const NOISE = /^\s*$|^npm (notice|WARN (config|deprecated))\b|^(> |\s*npm fund|\s*run `npm fund`)/;
 const ERROR = /\b(error|exception|traceback|fatal|panic|failed|cannot|refused|EADDRINUSE|EACCES|ENOENT)\b|npm ERR!/i;
 
 /** Runs of one line (a health probe logged on every poll) as that line once, with the count. */
-function collapseRepeats(lines: string[]): string[] {
-  const out: string[] = [];
+function collapseRepeats(lines: Line[]): Line[] {
+  const out: Line[] = [];
   for (let i = 0; i < lines.length;) {
     let end = i + 1;
-    while (end < lines.length && lines[end] === lines[i]) end++;
-    out.push(end - i > 1 ? `${lines[i]} (${end - i} times)` : lines[i]!);
+    while (end < lines.length && lines[end]!.text === lines[i]!.text) end++;
+    out.push(end - i > 1 ? { n: lines[end - 1]!.n, text: `${lines[i]!.text} (${end - i} times)` } : lines[i]!);
     i = end;
   }
   return out;
