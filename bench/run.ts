@@ -1,7 +1,7 @@
 /**
  * The benchmark runner behind `npm run bench`.
  *
- *   node dist/bench/run.js [--quick] [--only cold-start,tool-overhead,log-streaming,pack-upload]
+ *   node dist/bench/run.js [--quick] [--only cold-start,tool-overhead,log-streaming,pack-upload,containers]
  *                          [--out FILE.md] [--json FILE.json]
  *
  * A full run of every section writes BENCHMARKS.md at the repository root; a quick or partial run
@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runColdStartBench } from './cold-start.js';
+import { runContainersBench } from './containers.js';
 import { runLogStreamingBench } from './log-streaming.js';
 import { runPackUploadBench } from './pack-upload.js';
 import { describeMachine, renderMarkdown, type BenchReport, type Section } from './report.js';
@@ -27,6 +28,7 @@ const SECTIONS: Record<string, { title: string; run: (options: BenchOptions) => 
   'tool-overhead': { title: '2. Tool-call overhead', run: runToolOverheadBench },
   'log-streaming': { title: '3. Log streaming', run: runLogStreamingBench },
   'pack-upload': { title: '4. Packing and upload', run: runPackUploadBench },
+  containers: { title: '5. Container engine', run: runContainersBench },
 };
 export const SECTION_IDS = Object.keys(SECTIONS);
 

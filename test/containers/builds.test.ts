@@ -118,6 +118,15 @@ describeWithPodman('container builds (podman)', () => {
     expect((await t.builds.get(build_id)).status).toBe('BUILD_STATUS_CANCELLED');
   });
 
+  it('stops a build at its timeout the same way, and fails it saying so', async () => {
+    const marker = `sleep 4${Math.floor(Math.random() * 90) + 10}`;
+    const context = await tarGz({ Dockerfile: `FROM ${BASE}\nRUN ${marker}\n` });
+    const { build_id } = await t.builds.create({ name: 'slow', zipped_code: context, no_cache: true, timeout_secs: 2 });
+    const build = await waitForBuild(t.builds, build_id, 30_000);
+    expect(build).toMatchObject({ status: 'BUILD_STATUS_FAILED', error: 'build timed out after 2s' });
+    await until(async () => processesWith(marker).length === 0 && (await allContainers(engine)).length === 0);
+  });
+
   it('passes build args without putting secret values on a command line', async () => {
     const secret = `s3cr3t-${Math.random().toString(36).slice(2)}`;
     await t.builds.saveSecrets({ build_secrets: { API_SECRET: secret } });

@@ -162,12 +162,18 @@ describeWithPodman('the container contract (podman)', () => {
     expect(await containersWith(engine, `${LABELS.app}=acme/named`)).toEqual([]);
   });
 
-  it('names the port an app listens on when it is not $PORT, with its output', async () => {
+  it('names the port an app listens on when it is not $PORT, or when it listens on loopback only', async () => {
     await draftFrom('elsewhere', httpdApp({ port: 9000 }));
     const err = (await get('elsewhere', '/healthz').catch((e: grpc.ServiceError) => e)) as grpc.ServiceError;
     expect(err.code).toBe(grpc.status.FAILED_PRECONDITION);
     expect(err.details).toMatch(/GET \/healthz on container port 8080 \(\$PORT\), published as 127\.0\.0\.1:\d+ did not answer 2xx/);
     expect(err.details).toMatch(/the app listens on 9000, not on \$PORT=8080/);
+    // The other common way to be unreachable from outside a container: binding its own loopback.
+    await draftFrom('loopback', httpdApp({ extra: '["httpd", "-f", "-p", "127.0.0.1:8080", "-h", "/www"]' }));
+    const loopback = (await get('loopback', '/healthz').catch((e: grpc.ServiceError) => e)) as grpc.ServiceError;
+    expect(loopback.details).toMatch(
+      /the app listens on 127\.0\.0\.1:8080 only, the container's own loopback.*make it listen on 0\.0\.0\.0/,
+    );
   });
 
   it("keeps the container output as the version's log, with timestamps, and stops the previous version on publish", async () => {

@@ -12,7 +12,7 @@ import { containerRunArgs, parsePublishedPorts } from './container-run-args.js';
 import { checkContainerUser } from './container-user.js';
 import { followContainer } from './container-output.js';
 import { waitHealthy } from './health.js';
-import { portsListenedInNamespaceOf, wrongPortDiagnosis } from './listen-ports.js';
+import { loopbackOnlyDiagnosis, loopbackOnlyPortsInNamespaceOf, portsListenedInNamespaceOf, wrongPortDiagnosis } from './listen-ports.js';
 import { OutputTail } from './output-tail.js';
 import type { RunningApp } from './running-app.js';
 
@@ -134,14 +134,16 @@ export class AppContainer implements RunningApp {
       log.info('app container healthy', { container: app.id.slice(0, 12), ports: Object.fromEntries(app.hostPorts) });
       return app;
     }
-    const listening = app.alive ? await app.listeningPorts() : [];
+    const listening = app.alive ? await app.listeningPorts() : { all: [], loopbackOnly: [] };
     await app.stop(500);
     if (spec.abort.aborted) throw new RpcError(grpc.status.UNAVAILABLE, `${spec.label} was not started: the local Ignite is shutting down`);
-    const wrongPort = wrongPortDiagnosis(
-      listening,
-      port,
-      `Ignite sets PORT to the app's first configured port; make the app listen on $PORT, or list the port it listens on first in the app's ports (configure_app)`,
-    );
+    const wrongPort =
+      loopbackOnlyDiagnosis(listening.loopbackOnly, port) ??
+      wrongPortDiagnosis(
+        listening.all,
+        port,
+        `Ignite sets PORT to the app's first configured port; make the app listen on $PORT, or list the port it listens on first in the app's ports (configure_app)`,
+      );
     throw failedPrecondition(
       `${spec.label} did not become healthy: ${outcome.reason}${wrongPort ? `; ${wrongPort}` : ''}. ${app.stderrQuote()}`,
     );
@@ -180,10 +182,11 @@ export class AppContainer implements RunningApp {
   }
 
   /** What listens inside the container's network namespace, through its first process's /proc. */
-  private async listeningPorts(): Promise<number[]> {
+  private async listeningPorts(): Promise<{ all: number[]; loopbackOnly: number[] }> {
     const inspected = await this.spec.engine.command(['inspect', '--format', '{{.State.Pid}}', this.id], { timeoutMs: 10_000 });
     const pid = Number(inspected.stdout.trim());
-    return Number.isInteger(pid) && pid > 0 ? portsListenedInNamespaceOf(pid) : [];
+    if (!Number.isInteger(pid) || pid <= 0) return { all: [], loopbackOnly: [] };
+    return { all: portsListenedInNamespaceOf(pid), loopbackOnly: loopbackOnlyPortsInNamespaceOf(pid) };
   }
 }
 

@@ -6,6 +6,14 @@ const LISTEN = '0A';
 interface Listener {
   port: number;
   inode: string;
+  /** Bound to a loopback address only (127.x, ::1, ::ffff:127.x), not to all interfaces. */
+  loopback: boolean;
+}
+
+/** /proc/net/tcp addresses are hex in host byte order: 0100007F is 127.0.0.1. */
+function isLoopbackHex(address: string): boolean {
+  if (address.length === 8) return address.endsWith('7F');
+  return address === '00000000000000000000000001000000' || (address.startsWith('0000000000000000FFFF0000') && address.endsWith('7F'));
 }
 
 /** Listening TCP sockets of the network namespace `pid` lives in (/proc/<pid>/net/tcp and tcp6). */
@@ -21,8 +29,9 @@ function listenersSeenBy(pid: number): Listener[] {
     for (const line of text.split('\n').slice(1)) {
       const fields = line.trim().split(/\s+/);
       if (fields.length < 10 || fields[3] !== LISTEN) continue;
-      const port = Number.parseInt(fields[1]!.split(':').at(-1)!, 16);
-      if (Number.isInteger(port)) listeners.push({ port, inode: fields[9]! });
+      const [address, portHex] = fields[1]!.split(':') as [string, string];
+      const port = Number.parseInt(portHex, 16);
+      if (Number.isInteger(port)) listeners.push({ port, inode: fields[9]!, loopback: isLoopbackHex(address.toUpperCase()) });
     }
   }
   return listeners;
@@ -60,6 +69,14 @@ export function portsListenedInNamespaceOf(pid: number): number[] {
   return unique(listenersSeenBy(pid));
 }
 
+/** Ports listened on in a container's network namespace only on loopback, which port publishing cannot reach. */
+export function loopbackOnlyPortsInNamespaceOf(pid: number): number[] {
+  const listeners = listenersSeenBy(pid);
+  return unique(
+    listeners.filter((listener) => listener.loopback && !listeners.some((other) => other.port === listener.port && !other.loopback)),
+  );
+}
+
 function unique(listeners: Listener[]): number[] {
   return [...new Set(listeners.map((listener) => listener.port))].sort((a, b) => a - b);
 }
@@ -71,4 +88,10 @@ function unique(listeners: Listener[]): number[] {
 export function wrongPortDiagnosis(listening: readonly number[], expected: number, advice: string): string | undefined {
   if (listening.length === 0 || listening.includes(expected)) return undefined;
   return `the app listens on ${listening.join(', ')}, not on $PORT=${expected}; ${advice}`;
+}
+
+/** Inside a container, an app bound to 127.0.0.1 is reachable from nowhere but the container itself. */
+export function loopbackOnlyDiagnosis(loopbackOnly: readonly number[], expected: number): string | undefined {
+  if (!loopbackOnly.includes(expected)) return undefined;
+  return `the app listens on 127.0.0.1:${expected} only, the container's own loopback, which published ports (and Ignite's router) cannot reach; make it listen on 0.0.0.0 (all interfaces)`;
 }
