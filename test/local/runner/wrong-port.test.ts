@@ -27,16 +27,27 @@ describe('the process engine, when an app listens on a fixed port', () => {
       console.error('warning: PORT is ignored by this app');
       setInterval(() => {}, 1000);
     `;
-    const image = registerExampleImage(env.ignite, { name: 'fixed', config: { cmd: ['node', '/app/fixed.js'] }, files: { 'app/fixed.js': server } });
+    const image = registerExampleImage(env.ignite, {
+      name: 'fixed',
+      config: { cmd: ['node', '/app/fixed.js'] },
+      files: { 'app/fixed.js': server },
+    });
     await env.compute('CreateApp', { name: 'fixed', ports: [8080] });
     await env.compute('SaveDraft', { app_name: 'fixed', code: { image: { prebuilt: { image_ref: image.ref } } } });
     const err = (await env.compute('TestDraft', { app_name: 'fixed' }).catch((e: grpc.ServiceError) => e)) as grpc.ServiceError;
     expect(err.code).toBe(grpc.status.FAILED_PRECONDITION);
-    const port = /on \$PORT=(\d+) \(127\.0\.0\.1:\1, the host port of container port 8080\) did not answer 2xx within 1500 ms \(nothing answered on the port\)/.exec(err.details);
+    const port =
+      /on \$PORT=(\d+) \(127\.0\.0\.1:\1, the host port of container port 8080\) did not answer 2xx within 1500 ms \(nothing answered on the port\)/.exec(
+        err.details,
+      );
     expect(port, err.details).not.toBeNull();
-    expect(err.details).toContain(`the app listens on ${fixed}, not on $PORT=${port![1]}; the process engine gives each container port a free loopback port in $PORT`);
+    expect(err.details).toContain(
+      `the app listens on ${fixed}, not on $PORT=${port![1]}; the process engine gives each container port a free loopback port in $PORT`,
+    );
     expect(err.details).toMatch(/or run it under a container engine \(--engine podman or docker\), where it gets its configured port/);
-    expect(err.details).toMatch(new RegExp(`Last stdout lines:\\nlistening on ${fixed}\\nLast stderr lines:\\nwarning: PORT is ignored by this app`));
+    expect(err.details).toMatch(
+      new RegExp(`Last stdout lines:\\nlistening on ${fixed}\\nLast stderr lines:\\nwarning: PORT is ignored by this app`),
+    );
     expect(err.details).not.toContain('npm notice');
   });
 });
