@@ -11,7 +11,7 @@ import { gzipSync } from 'fflate';
 import * as tar from 'tar-stream';
 import { createIgniteClient, type IgniteClient } from '../src/client/client.js';
 import { importTar, packHostRootfs } from '../src/local/engines/base-image.js';
-import type { ContainerEngine } from '../src/local/engines/container-engine.js';
+import { resetStore, type ContainerEngine } from '../src/local/engines/container-engine.js';
 import { selectEngine } from '../src/local/engines/detect.js';
 import { STANDARD_PATH } from '../src/local/runner/command.js';
 import { startLocalIgnite, type LocalIgnite } from '../src/local/server.js';
@@ -60,7 +60,7 @@ export async function runContainersBench(options: { quick: boolean; log: (line: 
     }
   } finally {
     const engine = await selectEngine('podman', { storeDir, env: ENV }).catch(() => undefined);
-    await engine?.engine?.command(['system', 'reset', '-f']).catch(() => undefined);
+    if (engine?.engine) await resetStore(engine.engine).catch(() => undefined);
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     // The process engine unless told otherwise: the example app starts FROM node:20-alpine, which a
     // container engine would have to pull, and the demo must work offline on any machine.
     env: {
-      IGNITE_MCP_DATA_DIR: path.join(work, 'ignite-data'),
+      IGNITE_MCP_DATA_DIR: process.env.IGNITE_MCP_DATA_DIR || path.join(work, 'ignite-data'),
       IGNITE_MCP_LOG_LEVEL: 'warn',
       IGNITE_MCP_ENGINE: process.env.IGNITE_MCP_ENGINE || 'process',
       ...(process.env.IGNITE_MCP_IMAGE_MAP ? { IGNITE_MCP_IMAGE_MAP: process.env.IGNITE_MCP_IMAGE_MAP } : {}),

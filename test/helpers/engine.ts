@@ -4,12 +4,12 @@
  * so CI can never pass by skipping.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe } from 'vitest';
 import { selectEngine } from '../../src/local/engines/detect.js';
-import type { ContainerEngine } from '../../src/local/engines/container-engine.js';
+import { resetStore, type ContainerEngine } from '../../src/local/engines/container-engine.js';
 import { importTar, packHostRootfs } from '../../src/local/engines/base-image.js';
 import type { HostRuntime } from '../../src/local/engines/host-rootfs.js';
 import { STANDARD_PATH } from '../../src/local/runner/command.js';
@@ -59,11 +59,9 @@ export async function podmanFor(storeDir: string): Promise<ContainerEngine> {
   return selection.engine!;
 }
 
-/** Removes a test store: its containers, mounts and files (podman system reset, then the folder). */
+/** Removes a test store: its containers, mounts, files and runtime folders (podman system reset, then the folders). */
 export async function removeStore(storeDir: string): Promise<void> {
-  const engine = await podmanFor(storeDir);
-  await engine.command(['system', 'reset', '-f'], { timeoutMs: 60_000 });
-  rmSync(storeDir, { recursive: true, force: true });
+  await resetStore(await podmanFor(storeDir));
 }
 
 /**

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { selectEngine } from '../../../src/local/engines/detect.js';
+import { podmanStore } from '../../../src/local/engines/podman-store.js';
 import { UserError } from '../../../src/shared/errors.js';
 import { startIgniteWithClients } from '../../helpers/compute-client.js';
 import { buildApi, waitForBuild } from '../../helpers/local-ignite.js';
@@ -11,6 +12,8 @@ import { tarGz } from '../builder/archives.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+/** A fake podman that answers still gets its runtime folders made; they go with the test. */
+const runtimeDirs = (store: string) => path.dirname(podmanStore(store).runroot);
 
 /** A folder holding fake `docker` / `podman` scripts; used as the whole PATH. */
 function fakeBin(scripts: Record<string, string>): string {
@@ -28,7 +31,7 @@ const LIVE_DOCKER = 'echo \'"28.2.2"\'';
 const LIVE_PODMAN = `echo '{"version":{"Version":"4.3.1"},"host":{"ociRuntime":{"name":"runc","path":"/usr/sbin/runc"}}}'`;
 const storeDir = () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ignite-fake-store-'));
-  dirs.push(dir);
+  dirs.push(dir, runtimeDirs(dir));
   return dir;
 };
 
