@@ -31,10 +31,10 @@ const dataDirs: string[] = [];
 
 const CGI = (body: string) => `#!/bin/sh\nprintf 'Content-Type: text/plain\\r\\n\\r\\n'\n${body}\n`;
 /** httpd on the fixed port 8080 (it ignores $PORT), with /healthz and CGI reports. */
-function httpdApp(options: { user?: string; port?: number; extra?: string } = {}): Files {
+function httpdApp(options: { user?: string; port?: number; extra?: string; run?: string } = {}): Files {
   const user = options.user === undefined ? 'USER 1000\n' : options.user ? `USER ${options.user}\n` : '';
   return {
-    Dockerfile: `FROM ${BASE}\nCOPY www /www\nCOPY www2 /www2\nRUN chmod 755 /www/cgi-bin/*\n${user}EXPOSE 8080\nCMD ${options.extra ?? `["httpd", "-f", "-vv", "-p", "${options.port ?? 8080}", "-h", "/www"]`}\n`,
+    Dockerfile: `FROM ${BASE}\nCOPY www /www\nCOPY www2 /www2\nRUN chmod 755 /www/cgi-bin/*${options.run ? ` && ${options.run}` : ''}\n${user}EXPOSE 8080\nCMD ${options.extra ?? `["httpd", "-f", "-vv", "-p", "${options.port ?? 8080}", "-h", "/www"]`}\n`,
     'www/healthz': 'ok\n',
     'www/cgi-bin/env': CGI('env | sort'),
     'www/cgi-bin/writes': CGI('touch /outside 2>&1 || true\ntouch "$HOME/inside" && echo "home writable: $HOME"\nid -u'),
@@ -89,14 +89,12 @@ describeWithPodman('the container contract (podman)', () => {
   });
 
   it('runs a fixed-port app healthy on its configured port, with PORT set to it and every port published on loopback', async () => {
-    const draft = await draftFrom(
-      'web',
-      httpdApp({ extra: `["sh", "-c", "httpd -p 9090 -h /www2 && exec httpd -f -vv -p 8080 -h /www"]` }),
-      {
-        ports: [8080, 9090],
-        env: { GREETING: 'hello' },
-      },
-    );
+    const app = httpdApp({
+      extra: `["sh", "-c", "httpd -p 9090 -h /www2 && exec httpd -f -vv -p 8080 -h /www"]`,
+      // The host's proxy reaches RUN steps (as Docker's predefined proxy args), and only them.
+      run: 'echo "proxy in RUN: $HTTP_PROXY" > /www/build-proxy.txt',
+    });
+    const draft = await draftFrom('web', app, { ports: [8080, 9090], env: { GREETING: 'hello' } });
     expect(draft.error).toBe('');
     const res = await get('web', '/cgi-bin/env');
     expect(res.status_code).toBe(200);
@@ -112,6 +110,8 @@ describeWithPodman('the container contract (podman)', () => {
     expect(seen).not.toMatch(/PROXY|proxy|DODIL|IGNITE_|TOKEN/);
     expect(seen).not.toContain(CANARY);
     expect(text(await get('web', '/second.txt', 9090))).toBe('from the second port\n');
+    expect(text(await get('web', '/build-proxy.txt'))).toBe('proxy in RUN: http://proxy.invalid:3128\n');
+    expect((await engine.inspectImage(draft.image_ref))!.config.env).not.toHaveProperty('HTTP_PROXY');
     const [id] = await containersWith(engine, `${LABELS.app}=acme/web`);
     const ports = await engine.command(['port', id!]);
     expect(ports.stdout).toMatch(/^8080\/tcp -> 127\.0\.0\.1:\d+$/m);
