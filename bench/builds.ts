@@ -25,7 +25,7 @@ export async function createBuild(client: IgniteClient, name: string, dockerfile
 }
 
 /** Polls until the build ends; a benchmark that measured a failed build would measure the wrong thing. */
-export async function waitForSuccess(client: IgniteClient, buildId: string, timeoutMs = 600_000, pollMs = 100): Promise<void> {
+export async function waitForSuccess(client: IgniteClient, buildId: string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { build } = await client.getBuild({ build_id: buildId });
@@ -34,7 +34,7 @@ export async function waitForSuccess(client: IgniteClient, buildId: string, time
       throw new Error(`bench build ${buildId} ended ${build.status}: ${build.error}`);
     }
     if (Date.now() > deadline) throw new Error(`bench build ${buildId} did not finish in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
