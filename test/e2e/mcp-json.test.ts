@@ -5,6 +5,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import os from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { podmanStore } from '../../src/local/engines/podman-store.js';
 
 interface McpJson {
   mcpServers: Record<string, { command: string; args: string[]; env: Record<string, string> }>;
@@ -33,6 +34,8 @@ describe('mcp.json', () => {
     } finally {
       await client.close();
       rmSync(dataDir, { recursive: true, force: true });
+      // With podman here, `auto` gave the data directory a store whose runtime folder lives apart, under /run or the temp dir.
+      rmSync(path.dirname(podmanStore(path.join(dataDir, 'engine')).runroot), { recursive: true, force: true });
     }
   });
 });
