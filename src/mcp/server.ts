@@ -2,6 +2,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
 import { registerDeployWorkflowPrompt } from './prompts/deploy-workflow.js';
 import { registerBuildResources, registerFailingBuildResources } from './resources/build-resources.js';
+import { registerAppInvocations, registerFailingAppInvocations } from './resources/app-invocations.js';
 import { BuildSubscriptions } from './resources/subscriptions.js';
 import { AllowedRoots } from './client-roots.js';
 import type { ServerDeps } from './deps.js';
@@ -35,6 +36,7 @@ export function createServer(deps: ServerDeps): IgniteMcpServer {
     registerToolDefinition(server, tool, deps, roots);
   }
   registerBuildResources(server, deps);
+  registerAppInvocations(server, deps);
   const subscriptions = new BuildSubscriptions(server, deps);
   registerDeployWorkflowPrompt(server);
   return {
@@ -59,6 +61,7 @@ export function createMisconfiguredServer(failure: string): IgniteMcpServer {
   });
   for (const tool of TOOLS) registerFailingTool(server, tool, failure);
   registerFailingBuildResources(server, failure);
+  registerFailingAppInvocations(server, failure);
   registerDeployWorkflowPrompt(server);
   return { server, close: () => server.close() };
 }
