@@ -8,6 +8,7 @@ import { AllowedRoots } from './client-roots.js';
 import type { ServerDeps } from './deps.js';
 import { registerFailingTool, registerToolDefinition } from './tools/define-tool.js';
 import { TOOLS } from './tools/index.js';
+import { registerDeployPanel } from './ui/deploy-panel.js';
 import { PACKAGE_VERSION } from '../shared/version.js';
 
 export interface IgniteMcpServer {
@@ -18,7 +19,7 @@ export interface IgniteMcpServer {
 
 const IDENTITY = { name: 'ignite-mcp', title: 'Dodil Ignite (bring your own image)', version: PACKAGE_VERSION };
 
-/** Builds the MCP server for one session: tools, build resources with subscriptions, the workflow prompt. */
+/** Builds the MCP server for one session: tools, build resources with subscriptions, the deploy panel, the workflow prompt. */
 export function createServer(deps: ServerDeps): IgniteMcpServer {
   const server = new McpServer(IDENTITY, {
     // McpServer does not add `subscribe` or `logging` itself (docs/mcp-sdk.md G1, G2).
@@ -37,6 +38,7 @@ export function createServer(deps: ServerDeps): IgniteMcpServer {
   }
   registerBuildResources(server, deps);
   registerAppInvocations(server, deps);
+  registerDeployPanel(server);
   const subscriptions = new BuildSubscriptions(server, deps);
   registerDeployWorkflowPrompt(server);
   return {
@@ -62,6 +64,8 @@ export function createMisconfiguredServer(failure: string): IgniteMcpServer {
   for (const tool of TOOLS) registerFailingTool(server, tool, failure);
   registerFailingBuildResources(server, failure);
   registerFailingAppInvocations(server, failure);
+  // The panel is static HTML: it renders the failing results as they are.
+  registerDeployPanel(server);
   registerDeployWorkflowPrompt(server);
   return { server, close: () => server.close() };
 }

@@ -16,6 +16,7 @@ import type { AllowedRoots } from '../client-roots.js';
 import { preconditionHint } from './shared/precondition-hints.js';
 import { wireObject } from './shared/wire-schema.js';
 import { userChannelOf, type UserChannel } from '../elicitation.js';
+import { panelLinkFor } from '../ui/deploy-panel.js';
 
 export type { ClientCapabilities };
 
@@ -150,6 +151,8 @@ function registerWithWireSchemas(server: McpServer, definition: AnyToolDefinitio
       outputSchema: wireObject(definition.output, 'output'),
       // The title is the tool's own field; annotations.title would repeat it in every listing.
       annotations: definition.annotations,
+      // The MCP Apps link to the deploy panel, for the tools it renders (mcp/ui/deploy-panel.ts).
+      _meta: panelLinkFor(definition.name),
     },
     handler,
   );
