@@ -2,7 +2,7 @@
  * The deploy panel in a real browser: headless Chromium (Debian's, driven by playwright-core) loads
  * a small host page that renders our `ui://ignite/deploy-panel` resource with ext-apps' AppBridge,
  * connected through the test process to a real MCP server and local Ignite. Screenshots go to
- * test-artifacts/ (the README's docs/panel.png is a copy of deploy-panel-build.png).
+ * test-artifacts/ (the README's docs/panel.png is a copy of deploy-panel-failed.png).
  *
  * Chromium is required in CI (CI or IGNITE_MCP_BROWSER_TESTS=require: .ci/run installs it); locally
  * the suite is skipped, saying why, when /usr/bin/chromium is missing.
