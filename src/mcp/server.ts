@@ -2,11 +2,13 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
 import { registerDeployWorkflowPrompt } from './prompts/deploy-workflow.js';
 import { registerBuildResources, registerFailingBuildResources } from './resources/build-resources.js';
+import { registerAppInvocations, registerFailingAppInvocations } from './resources/app-invocations.js';
 import { BuildSubscriptions } from './resources/subscriptions.js';
 import { AllowedRoots } from './client-roots.js';
 import type { ServerDeps } from './deps.js';
 import { registerFailingTool, registerToolDefinition } from './tools/define-tool.js';
 import { TOOLS } from './tools/index.js';
+import { registerDeployPanel } from './ui/deploy-panel.js';
 import { PACKAGE_VERSION } from '../shared/version.js';
 import { InMemoryTaskMessageQueue } from '@modelcontextprotocol/sdk/experimental/tasks';
 import { BuildTaskStore } from './tasks/build-tasks.js';
@@ -20,7 +22,7 @@ export interface IgniteMcpServer {
 
 const IDENTITY = { name: 'ignite-mcp', title: 'Dodil Ignite (bring your own image)', version: PACKAGE_VERSION };
 
-/** Builds the MCP server for one session: tools, build resources with subscriptions, the workflow prompt. */
+/** Builds the MCP server for one session: tools, build resources with subscriptions, the deploy panel, the workflow prompt. */
 export function createServer(deps: ServerDeps): IgniteMcpServer {
   const tasks = taskRegistration();
   const taskStore = new BuildTaskStore({
@@ -51,6 +53,8 @@ export function createServer(deps: ServerDeps): IgniteMcpServer {
     registerToolDefinition(server, tool, deps, roots, tasks);
   }
   registerBuildResources(server, deps);
+  registerAppInvocations(server, deps);
+  registerDeployPanel(server);
   const subscriptions = new BuildSubscriptions(server, deps);
   registerDeployWorkflowPrompt(server);
   return {
@@ -75,6 +79,9 @@ export function createMisconfiguredServer(failure: string): IgniteMcpServer {
   });
   for (const tool of TOOLS) registerFailingTool(server, tool, failure);
   registerFailingBuildResources(server, failure);
+  registerFailingAppInvocations(server, failure);
+  // The panel is static HTML: it renders the failing results as they are.
+  registerDeployPanel(server);
   registerDeployWorkflowPrompt(server);
   return { server, close: () => server.close() };
 }

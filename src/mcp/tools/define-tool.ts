@@ -11,6 +11,7 @@ import { wireObject } from './shared/wire-schema.js';
 import { userChannelOf } from '../elicitation.js';
 import type { TaskRef } from '../tasks/build-tasks.js';
 import type { TaskRegistration } from '../tasks/register-task-tool.js';
+import { panelLinkFor } from '../ui/deploy-panel.js';
 import { toolCallOf, type Extra, type ToolCall } from './tool-call.js';
 
 export type { ClientCapabilities };
@@ -152,6 +153,8 @@ export function wireConfig(definition: AnyToolDefinition) {
     outputSchema: wireObject(definition.output, 'output'),
     // The title is the tool's own field; annotations.title would repeat it in every listing.
     annotations: definition.annotations,
+    // The MCP Apps link to the deploy panel, for the tools it renders (mcp/ui/deploy-panel.ts).
+    _meta: panelLinkFor(definition.name),
   };
 }
 
