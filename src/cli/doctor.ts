@@ -9,8 +9,10 @@ import { doctorReport, formatReport, type Check } from '../doctor/report.js';
 import { daemonPaths } from '../daemon/paths.js';
 import { findRunning } from '../daemon/record.js';
 import type { Logger } from '../shared/log.js';
+import { UserError } from '../shared/errors.js';
 import { PACKAGE_VERSION } from '../shared/version.js';
-import { childEnvironment } from './child-env.js';
+import { childEnvironment, engineEnvironment } from './child-env.js';
+import path from 'node:path';
 
 export interface DoctorEnv {
   /** The proxy grpc-js would use: grpc_proxy, https_proxy, http_proxy (in that order). */
@@ -76,6 +78,7 @@ async function connect(
   if (running) {
     const { record } = running;
     const other = record.version !== PACKAGE_VERSION;
+    const engine = runningEngineCheck(config, record.engine);
     const check: Check = {
       id: 'local.ignite',
       status: other ? 'warning' : 'ok',
@@ -91,7 +94,7 @@ async function connect(
       deadlineMs: config.deadlineMs,
       logger,
     });
-    return { client, token: running.token, checks: [check], close: async () => client.close() };
+    return { client, token: running.token, checks: [check, engine], close: async () => client.close() };
   }
   const { startLocalIgnite } = await import('../local/server.js');
   const local = await startLocalIgnite({ logger: logger.child('local-ignite'), hostEnv: childEnvironment(process.env) });
@@ -105,10 +108,62 @@ async function connect(
         status: 'ok',
         summary: 'not running; the first MCP server that needs it starts it (checked here with one in memory)',
       },
+      await engineCheck(config),
     ],
     close: async () => {
       client.close();
       await local.close();
     },
   };
+}
+
+const PROCESS_ENGINE_FIX =
+  'install podman (Debian: apt-get install -y podman runc busybox-static) for real builds and containers, or keep the process engine knowingly (IGNITE_MCP_ENGINE=process)';
+const PROCESS_ENGINE_MEANS = 'RUN steps are not executed and apps run as host processes on $PORT';
+
+/** The engine of the local Ignite already serving the data folder, against the one this configuration asks for. */
+function runningEngineCheck(config: Readonly<Config>, running: string | undefined): Check {
+  if (running === undefined)
+    return { id: 'local.engine', status: 'skipped', summary: 'the running local Ignite does not say its engine (an older version)' };
+  if (config.engine !== 'auto' && config.engine !== running) {
+    return {
+      id: 'local.engine',
+      status: 'warning',
+      summary: `the running local Ignite uses ${running}, but ${config.engineSource ?? 'the configuration'} asks for ${config.engine}`,
+      fix: 'stop it (`ignite-mcp local stop`); the next MCP server starts one with the engine asked for',
+    };
+  }
+  if (running === 'process')
+    return { id: 'local.engine', status: 'warning', summary: `process engine: ${PROCESS_ENGINE_MEANS}`, fix: PROCESS_ENGINE_FIX };
+  return { id: 'local.engine', status: 'ok', summary: `${running}: builds run every step, apps run as containers` };
+}
+
+/** What a local Ignite started now would build and run with: the engine detection it runs itself. */
+async function engineCheck(config: Readonly<Config>): Promise<Check> {
+  const { selectEngine } = await import('../local/engines/detect.js');
+  try {
+    const selection = await selectEngine(config.engine, {
+      storeDir: path.join(config.dataDir, 'engine'),
+      env: engineEnvironment(process.env),
+    });
+    if (selection.name === 'process') {
+      return {
+        id: 'local.engine',
+        status: config.engine === 'process' ? 'ok' : 'warning',
+        summary: `process engine (${selection.why}): ${PROCESS_ENGINE_MEANS}`,
+        fix: config.engine === 'process' ? undefined : PROCESS_ENGINE_FIX,
+      };
+    }
+    return { id: 'local.engine', status: 'ok', summary: `${selection.why}: builds run every step, apps run as containers` };
+  } catch (err) {
+    return {
+      id: 'local.engine',
+      status: 'problem',
+      summary: err instanceof Error ? err.message : String(err),
+      fix:
+        err instanceof UserError && err.hint
+          ? err.hint
+          : 'check that the engine answers (`podman info`), or pick another with IGNITE_MCP_ENGINE',
+    };
+  }
 }

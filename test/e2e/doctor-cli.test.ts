@@ -4,9 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requireBuiltBin } from '../helpers/bin.js';
+import { podmanStore } from '../../src/local/engines/podman-store.js';
 
 const home = mkdtempSync(path.join(os.tmpdir(), 'doctor-cli-'));
-afterAll(() => rmSync(home, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(home, { recursive: true, force: true });
+  // With podman here, `auto` probed a store for the data folder whose runtime folder lives apart.
+  rmSync(path.dirname(podmanStore(path.join(home, 'data', 'engine')).runroot), { recursive: true, force: true });
+});
 
 function doctor(env: Record<string, string>, ...args: string[]) {
   const run = spawnSync(process.execPath, [requireBuiltBin(), 'doctor', ...args], {
@@ -31,6 +36,25 @@ describe('ignite-mcp doctor', () => {
     const report = JSON.parse(run.stdout) as { checks: Array<{ id: string; status: string }>; firstToFix: { id: string } };
     expect(report.firstToFix.id).toBe('endpoint.tcp');
     expect(report.checks.find((check) => check.id === 'contract')?.status).toBe('skipped');
+  });
+
+  it('says which engine a local Ignite started now would use, and why', () => {
+    const chosen = doctor({ IGNITE_MCP_ENGINE: 'process' }, '--json', '--allowed-root', home);
+    const engine = (JSON.parse(chosen.stdout) as { checks: Array<{ id: string; status: string; summary: string }> }).checks.find(
+      (check) => check.id === 'local.engine',
+    );
+    expect(engine, chosen.stdout).toMatchObject({
+      status: 'ok',
+      summary: expect.stringMatching(/^process engine \(process engine chosen explicitly\): RUN steps are not executed/),
+    });
+
+    // An engine asked for by name that is not there is a problem the report names, with how to get it.
+    const nodeOnly = path.dirname(process.execPath);
+    const missing = doctor({ IGNITE_MCP_ENGINE: 'docker', PATH: nodeOnly }, '--allowed-root', home);
+    expect(missing.code, missing.stdout).toBe(1);
+    expect(missing.stdout).toMatch(
+      /PROBLEM\s+local\.engine: the docker engine cannot be used: no docker command on PATH\n\s+-> Install docker/,
+    );
   });
 
   it('reports a configuration that does not load instead of failing, with no secret in it', () => {
