@@ -212,7 +212,7 @@ class LineBuffer {
     const parts = (this.partial + chunk.toString()).split(/\r?\n/);
     this.partial = parts.pop() ?? '';
     // A process that never prints a newline must not grow the buffer without end.
-    if (this.partial.length > 16 * 1024) parts.push(this.partial), (this.partial = '');
+    if (this.partial.length > 16 * 1024) (parts.push(this.partial), (this.partial = ''));
     for (const line of parts) this.onLine(line);
   }
 
