@@ -36,7 +36,9 @@ export interface LogWindow {
   firstError?: { seq: number; text: string };
 }
 
-const ERROR_LINE = /(^|[^\w-])(error|errors?:|failed|failure|fatal|panic|exception|traceback|denied|not found)([^\w-]|$)|npm ERR!|^E: /i;
+// Exception names too (TypeError:, ValueError:), as apps print them.
+const ERROR_LINE =
+  /(^|[^\w-])(error|errors?:|failed|failure|fatal|panic|exception|traceback|denied|not found)([^\w-]|$)|npm ERR!|^E: |\b[A-Z][A-Za-z]*(Error|Exception):/i;
 // Step lines (Docker's classic "Step 3/9 :", podman's "STEP 3/9:", BuildKit's "#5 [2/4] RUN") echo the
 // Dockerfile, not an outcome: "RUN ./check || echo failed" is a step, and its failure comes later.
 const NOT_AN_ERROR = /\b(0|no) (errors|failures)\b|^\s*Step \d+\/\d+ ?:|^#\d+ \[[^\]]*\d+\/\d+\] /i;
