@@ -10,7 +10,7 @@ import { serverStream } from '../rpc/handlers.js';
 import { AppLogBook } from '../runner/app-logs.js';
 import { scopeOf, type ComputeParts } from './parts.js';
 
-/** GetAppLogs' documented default; the cap is ours (§6.2: "capped by the server"). */
+/** GetAppLogs' documented default; the cap is ours (docs/ignite-api.md §6.2: "capped by the server"). */
 export const APP_LOGS_DEFAULT_LIMIT = 1000;
 export const APP_LOGS_MAX_LIMIT = 5000;
 
