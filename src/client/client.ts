@@ -80,6 +80,10 @@ export interface IgniteClient {
   /** Head frame, body chunks, trailer; the app's HTTP status is in the head, not a gRPC error. */
   invoke: ServerStreamCall<ComputeDef['Invoke']>;
   healthCheck: UnaryCall<ComputeDef['HealthCheck']>;
+  /** A page of an app's log lines (the newest, or forward after a seq), filtered by version, draft or execution. */
+  getAppLogs: UnaryCall<ComputeDef['GetAppLogs']>;
+  /** Follows an app's log live; never retried here: callers resume after the last seq (logs/follow-log.ts). */
+  streamAppLogs: ServerStreamCall<ComputeDef['StreamAppLogs']>;
 
   createSecret: UnaryCall<SecretDef['CreateSecret']>;
   getSecret: UnaryCall<SecretDef['GetSecret']>;
@@ -180,6 +184,8 @@ export function createIgniteClient(options: IgniteClientOptions): IgniteClient {
     deleteApp: unaryCall(channel, compute.DeleteApp),
     invoke: serverStreamCall(channel, compute.Invoke),
     healthCheck: unaryCall(channel, compute.HealthCheck),
+    getAppLogs: unaryCall(channel, compute.GetAppLogs),
+    streamAppLogs: serverStreamCall(channel, compute.StreamAppLogs),
     createSecret: unaryCall(channel, secret.CreateSecret),
     getSecret: unaryCall(channel, secret.GetSecret),
     listSecrets: unaryCall(channel, secret.ListSecrets),

@@ -1,6 +1,6 @@
 import type { BackoffPolicy } from '../shared/backoff.js';
 import type { Logger } from '../shared/log.js';
-import { followLog, type LogFrame, type LogLine, type StreamBuildLogs } from './follow-log.js';
+import { followLog, type FollowLogOptions, type LogFrame, type LogLine, type StreamBuildLogs } from './follow-log.js';
 
 export type LogEvent =
   | LogFrame
@@ -8,7 +8,12 @@ export type LogEvent =
   | { kind: 'failed'; error: unknown };
 
 export interface BuildLogHubOptions {
-  streamBuildLogs: StreamBuildLogs;
+  streamBuildLogs?: StreamBuildLogs;
+  /**
+   * How the log under a key is followed, when it is not a build's through streamBuildLogs (the app
+   * log hub, app-log-hub.ts): always through the one resume loop of follow-log.ts.
+   */
+  follow?: (key: string, afterSeq: number, options: FollowLogOptions) => AsyncGenerator<LogFrame>;
   /** Failures worth resuming after; by default the status table's `resumable` column. */
   isRetryable?: (err: unknown) => boolean;
   logger: Logger;
@@ -159,7 +164,8 @@ export class BuildLogHub {
       for (const listener of [...entry.listeners]) listener(event);
     };
     try {
-      const frames = followLog(this.options.streamBuildLogs, buildId, entry.lastSeq, {
+      const follow = this.options.follow ?? ((key, after, options) => followLog(this.options.streamBuildLogs!, key, after, options));
+      const frames = follow(buildId, entry.lastSeq, {
         maxResumes: this.options.maxResumes ?? 8,
         backoff: this.options.backoffMs ?? RESUME_BACKOFF,
         signal,

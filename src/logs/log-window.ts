@@ -36,7 +36,9 @@ export interface LogWindow {
   firstError?: { seq: number; text: string };
 }
 
-const ERROR_LINE = /(^|[^\w-])(error|errors?:|failed|failure|fatal|panic|exception|traceback|denied|not found)([^\w-]|$)|npm ERR!|^E: /i;
+// Exception names too (TypeError:, ValueError:), as apps print them.
+const ERROR_LINE =
+  /(^|[^\w-])(error|errors?:|failed|failure|fatal|panic|exception|traceback|denied|not found)([^\w-]|$)|npm ERR!|^E: |\b[A-Z][A-Za-z]*(Error|Exception):/i;
 // Step lines (Docker's classic "Step 3/9 :", podman's "STEP 3/9:", BuildKit's "#5 [2/4] RUN") echo the
 // Dockerfile, not an outcome: "RUN ./check || echo failed" is a step, and its failure comes later.
 const NOT_AN_ERROR = /\b(0|no) (errors|failures)\b|^\s*Step \d+\/\d+ ?:|^#\d+ \[[^\]]*\d+\/\d+\] /i;
@@ -45,15 +47,52 @@ export function isErrorLine(text: string): boolean {
   return ERROR_LINE.test(text) && !NOT_AN_ERROR.test(text);
 }
 
+/**
+ * What a window is cut from: the lines after a cursor as they were when the read started. Build
+ * logs are gap-free (every seq is a line); a filtered app log is not, so the series says itself
+ * how many lines it holds and which are the last ones.
+ */
+export interface LogSeries {
+  /** The last sequence number when the read started; nothing after it is read. */
+  lastSeq: number;
+  /** Nothing will be added after lastSeq (a build that ended). */
+  ended: boolean;
+  /** Lines of the series in (afterSeq, lastSeq]. */
+  count(afterSeq: number): number;
+  /** The lines in (afterSeq, lastSeq], oldest first; the reader breaks when it has enough. */
+  lines(afterSeq: number): AsyncIterable<LogLine>;
+  /** The newest `count` lines in (afterSeq, lastSeq], oldest first. */
+  lastLines(afterSeq: number, count: number): Promise<LogLine[]>;
+}
+
+export type WindowRequest = Pick<LogWindowRequest, 'mode' | 'afterSeq' | 'maxLines' | 'maxBytes' | 'contextLines' | 'tailLines'>;
+
 /** A budgeted window of a build's log: the model sees what matters and is told what it does not see. */
 export async function readLogWindow(source: LogSource, request: LogWindowRequest): Promise<LogWindow> {
   const { build, lastSeq } = await snapshotOf(source, request.buildId, request.signal);
   const ended = isTerminalBuildStatus(build.status);
   const readOptions = { signal: request.signal, secrets: request.secrets, cache: request.cache, buildEnded: ended };
+  const series: LogSeries = {
+    lastSeq,
+    ended,
+    count: (afterSeq) => lastSeq - afterSeq,
+    lines: (afterSeq) => readLines(source, request.buildId, afterSeq, lastSeq, readOptions),
+    async lastLines(afterSeq, count) {
+      const lines: LogLine[] = [];
+      for await (const line of readLines(source, request.buildId, Math.max(afterSeq, lastSeq - count), lastSeq, readOptions))
+        lines.push(line);
+      return lines;
+    },
+  };
+  return { build, ...(await windowOf(series, request)) };
+}
+
+/** The window of `series` a request asks for, in its mode and within its budget. */
+export async function windowOf(series: LogSeries, request: WindowRequest): Promise<Omit<LogWindow, 'build'>> {
+  const { lastSeq, ended } = series;
   const afterSeq = Math.min(Math.max(0, request.afterSeq), lastSeq);
-  const available = lastSeq - afterSeq;
-  const finish = (lines: LogLine[], nextCursor: number, firstError?: { seq: number; text: string }): LogWindow => ({
-    build,
+  const available = series.count(afterSeq);
+  const finish = (lines: LogLine[], nextCursor: number, firstError?: { seq: number; text: string }) => ({
     lines,
     nextCursor,
     lastSeq,
@@ -65,19 +104,21 @@ export async function readLogWindow(source: LogSource, request: LogWindowRequest
   if (request.mode === 'head') {
     const lines: LogLine[] = [];
     let bytes = 0;
-    for await (const line of readLines(source, request.buildId, afterSeq, lastSeq, readOptions)) {
+    let exhausted = true;
+    for await (const line of series.lines(afterSeq)) {
       bytes += lineBytes(line);
-      if (lines.length >= request.maxLines || (bytes > request.maxBytes && lines.length > 0)) break;
+      if (lines.length >= request.maxLines || (bytes > request.maxBytes && lines.length > 0)) {
+        exhausted = false;
+        break;
+      }
       lines.push(line);
     }
-    return finish(lines, lines.at(-1)?.seq ?? afterSeq);
+    // Read to the end: the cursor moves past lines a filter skipped too.
+    return finish(lines, exhausted ? lastSeq : (lines.at(-1)?.seq ?? afterSeq));
   }
 
   if (request.mode === 'tail') {
-    const start = Math.max(afterSeq, lastSeq - request.maxLines);
-    const lines: LogLine[] = [];
-    for await (const line of readLines(source, request.buildId, start, lastSeq, readOptions)) lines.push(line);
-    return finish(trimToBytes(lines, request.maxBytes), lastSeq);
+    return finish(trimToBytes(await series.lastLines(afterSeq, request.maxLines), request.maxBytes), lastSeq);
   }
 
   const context = request.contextLines ?? 5;
@@ -86,7 +127,8 @@ export async function readLogWindow(source: LogSource, request: LogWindowRequest
   const around: LogLine[] = [];
   const tail: LogLine[] = [];
   let firstError: LogLine | undefined;
-  for await (const line of readLines(source, request.buildId, afterSeq, lastSeq, readOptions)) {
+  let sinceError = 0;
+  for await (const line of series.lines(afterSeq)) {
     if (!firstError) {
       if (isErrorLine(line.text)) {
         firstError = line;
@@ -95,7 +137,7 @@ export async function readLogWindow(source: LogSource, request: LogWindowRequest
         before.push(line);
         if (before.length > context) before.shift();
       }
-    } else if (around.length < before.length + 1 + context && line.seq - firstError.seq <= context) {
+    } else if (around.length < before.length + 1 + context && ++sinceError <= context) {
       around.push(line);
     }
     tail.push(line);

@@ -8,6 +8,8 @@ export interface ServerDeps {
   config: Readonly<Config>;
   client: IgniteClient;
   logs: BuildLogHub;
+  /** The app log hub (logs/app-log-hub.ts): followed app logs, keyed by appLogKey. */
+  appLogs: BuildLogHub;
   logger: Logger;
   /** Folders the server may read when the client offers no roots (configured list, else cwd). */
   fallbackRoots: readonly string[];

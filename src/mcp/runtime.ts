@@ -1,3 +1,4 @@
+import { createAppLogHub } from '../logs/app-log-hub.js';
 import type { IgniteClient } from '../client/client.js';
 import type { Config } from '../config/config.js';
 import { withSecrets, type Logger } from '../shared/log.js';
@@ -88,6 +89,11 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
     logger: logger.child('logs'),
     secrets,
   });
+  const appLogs = createAppLogHub({
+    streamAppLogs: (request, callOptions) => client().streamAppLogs(request, callOptions),
+    logger: logger.child('app-logs'),
+    secrets,
+  });
   /** Connects, or reconnects after the local Ignite went away (stopped, crashed, idle-exited): one attempt at a time. */
   const reconnect = () =>
     (connecting ??= (async () => {
@@ -112,6 +118,7 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
       return client();
     },
     logs,
+    appLogs,
     logger,
     fallbackRoots: config.allowedRoots.length > 0 ? config.allowedRoots : [options.cwd],
     secrets,
@@ -133,6 +140,7 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
     (closing ??= (async () => {
       await connecting?.catch(() => {});
       logs.close();
+      appLogs.close();
       connection?.client.close();
       await connection?.local?.close();
     })());

@@ -3,6 +3,7 @@ import { SERVER_INSTRUCTIONS } from './instructions.js';
 import { registerDeployWorkflowPrompt } from './prompts/deploy-workflow.js';
 import { registerBuildResources, registerFailingBuildResources } from './resources/build-resources.js';
 import { registerAppInvocations, registerFailingAppInvocations } from './resources/app-invocations.js';
+import { registerAppLogResources, registerFailingAppLogResources } from './resources/app-log-resources.js';
 import { BuildSubscriptions } from './resources/subscriptions.js';
 import { AllowedRoots } from './client-roots.js';
 import type { ServerDeps } from './deps.js';
@@ -54,6 +55,7 @@ export function createServer(deps: ServerDeps): IgniteMcpServer {
   }
   registerBuildResources(server, deps);
   registerAppInvocations(server, deps);
+  registerAppLogResources(server, deps);
   registerDeployPanel(server);
   const subscriptions = new BuildSubscriptions(server, deps);
   registerDeployWorkflowPrompt(server);
@@ -80,6 +82,7 @@ export function createMisconfiguredServer(failure: string): IgniteMcpServer {
   for (const tool of TOOLS) registerFailingTool(server, tool, failure);
   registerFailingBuildResources(server, failure);
   registerFailingAppInvocations(server, failure);
+  registerFailingAppLogResources(server, failure);
   // The panel is static HTML: it renders the failing results as they are.
   registerDeployPanel(server);
   registerDeployWorkflowPrompt(server);

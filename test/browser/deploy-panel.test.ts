@@ -221,6 +221,7 @@ describe.skipIf(MISSING && !REQUIRED)(`the deploy panel in headless Chromium${MI
       const dir = contextDir(`shop-${version}`, {
         'server.js': `require('node:http').createServer((req, res) => {
   if (req.url === '/healthz') return res.end('ok');
+  console.log('served ' + req.url + ' execution=' + req.headers['x-ignite-execution-id']);
   res.writeHead(req.url === '/missing' ? 404 : 200, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ version: '${version}', path: req.url }));
 }).listen(Number(process.env.PORT), '127.0.0.1');\n`,
@@ -249,6 +250,14 @@ describe.skipIf(MISSING && !REQUIRED)(`the deploy panel in headless Chromium${MI
       '200',
     ]);
     await screenshot('deploy-panel-app.png');
+
+    // The server offers the app-log resource, so the button is there; its rows are the app's own lines.
+    const executionId = structured(invoked).execution_id as string;
+    await app.getByRole('button', { name: 'Open app logs' }).click();
+    const served = app.locator('.log-row .text', { hasText: `served / execution=${executionId}` });
+    await served.waitFor();
+    expect(await served.textContent()).toBe(`v1 ${executionId}  served / execution=${executionId}`);
+    expect(proxied).toContain('resources/read');
 
     // A new draft; publish it: the first click arms the button, the second calls publish_draft through the host.
     await shop('v2');

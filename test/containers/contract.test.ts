@@ -196,16 +196,18 @@ describeWithPodman('the container contract (podman)', () => {
     expect(await running('v2')).not.toBe('');
     const frames = await env.invoke({ app_name: 'versions', http: { method: 'GET', path: '/healthz' } });
     expect(frames[0]!.head!.status_code).toBe(200);
-    const journal = readFileSync(env.ignite.store.filePath('app-logs', 'acme/versions@v2'), 'utf8')
+    // One journal per app, each line tagged with the version that wrote it.
+    const all = readFileSync(env.ignite.store.filePath('app-logs', 'acme/versions'), 'utf8')
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
+    expect(all.map((entry) => entry.seq)).toEqual(all.map((_, i) => i + 1));
+    const journal = all.filter((entry) => entry.version === 2);
     const started = journal.find((entry) => /^started container [0-9a-f]{12}/.test(entry.text));
     expect(started).toMatchObject({ stream: 'system' });
     const served = journal.find((entry) => entry.stream === 'stderr' && /url:\/healthz/.test(entry.text));
     expect(served, JSON.stringify(journal, null, 1)).toBeDefined();
     expect(served.timestamp_ms).toBeGreaterThan(Date.now() - 120_000);
-    expect(journal.map((entry) => entry.seq)).toEqual(journal.map((_, i) => i + 1));
   });
 
   it('removes containers an earlier run of the data directory left, and leaves nothing running after shutdown', async () => {

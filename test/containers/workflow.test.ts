@@ -110,7 +110,7 @@ async function deploy(app: string, dir: string, port: number, payload: unknown) 
   structured(await harness.call('save_image_draft', { app_name: app, build_id }));
   const tested = structured<{ status_code: number; body: string }>(await harness.call('test_draft', { app_name: app, payload }));
   structured(await harness.call('publish_draft', { app_name: app }));
-  const invoked = structured<{ status_code: number; body: string; version: number }>(
+  const invoked = structured<{ status_code: number; body: string; version: number; execution_id: string }>(
     await harness.call('invoke', { app_name: app, payload }),
   );
   return { logs, tested, invoked };
@@ -152,6 +152,21 @@ describeWithPodman('the MCP workflow under podman', () => {
       expect(JSON.parse(tested.body)).toEqual({ echo: { hello: 'python' }, build: 'built with Python 3.11.2' });
       expect(invoked.status_code).toBe(200);
       expect(JSON.parse(invoked.body).echo).toEqual({ hello: 'python' });
+      // The container's own output, through read_app_logs: http.server logs each request to stderr, and
+      // the line written while this invocation was in flight carries its execution id. Container lines
+      // reach the journal through `podman logs -f`, so they may land a moment after invoke returns.
+      let lines: Array<{ text: string; version: number }> = [];
+      for (const deadline = Date.now() + 20_000; lines.length === 0 && Date.now() < deadline;) {
+        lines = structured<{ lines: typeof lines }>(
+          await harness.call('read_app_logs', { app_name: 'py-service', execution_id: invoked.execution_id }),
+        ).lines;
+        if (lines.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(lines).toEqual([expect.objectContaining({ version: 1, text: expect.stringMatching(/"POST \/ HTTP\/1\.1" 200/) })]);
+      const all = structured<{ lines: Array<{ text: string }> }>(
+        await harness.call('read_app_logs', { app_name: 'py-service', version: 1 }),
+      );
+      expect(all.lines.map((line) => line.text)).toContain('listening on 8080');
     },
   );
 

@@ -58,6 +58,8 @@ const DOCUMENTED_RPCS: Record<string, Record<string, 'unary' | 'client-stream' |
     GetAppState: 'unary',
     DeleteApp: 'unary',
     Invoke: 'server-stream',
+    GetAppLogs: 'unary',
+    StreamAppLogs: 'server-stream',
     HealthCheck: 'unary',
   },
   SecretService: { CreateSecret: 'unary', GetSecret: 'unary', ListSecrets: 'unary', DeleteSecret: 'unary' },

@@ -79,6 +79,7 @@ describe('reads are retried on passing faults', () => {
       .map(([method]) => method);
     expect(reads.sort()).toEqual([
       'GetApp',
+      'GetAppLogs',
       'GetAppState',
       'GetAppVersion',
       'GetBuild',

@@ -149,7 +149,7 @@ describe('without elicitation (the default IGNITE_MCP_CONFIRM=elicit)', () => {
 });
 
 describe('the deploy_workflow prompt and the instructions', () => {
-  it('cover secrets for a private registry and rollback', async () => {
+  it('cover secrets for a private registry, app logs by execution id and rollback', async () => {
     const harness = await startHarness();
     try {
       const prompt = await harness.client.getPrompt({
@@ -159,7 +159,8 @@ describe('the deploy_workflow prompt and the instructions', () => {
       const text = (prompt.messages[0]!.content as { text: string }).text;
       expect(text).toMatch(/create_secret type "registry"[\s\S]*value_env[\s\S]*registry_secret_ref/);
       expect(text).toMatch(/rollback_app/);
-      expect(harness.client.getInstructions()).toMatch(/create_secret[\s\S]*rollback_app/);
+      expect(text).toMatch(/read_app_logs with app_name "shop" and that call's execution_id/);
+      expect(harness.client.getInstructions()).toMatch(/create_secret[\s\S]*read_app_logs by execution_id[\s\S]*rollback_app/);
     } finally {
       await harness.close();
     }

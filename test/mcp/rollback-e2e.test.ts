@@ -5,9 +5,10 @@ import { ElicitRequestSchema, type CallToolResult, type ElicitRequest } from '@m
 import { SECRET_VALUE_CANARY, startHarness, textOf, type Harness } from '../helpers/mcp-harness.js';
 
 /**
- * The lifecycle an agent runs after a bad deploy, end to end through MCP on the local Ignite: a
+ * The lifecycle an agent runs after a bad deploy (issue 12's end-to-end scenario), end to end through MCP on the local Ignite: a
  * private-registry-style image (built by the local Ignite, referenced as localhost/<org>/<name>:<tag>)
- * pulled with a registry secret, v1 published, a broken v2 published, a rollback to v1.
+ * pulled with a registry secret, v1 published, a broken v2 published, its failing lines read by
+ * execution id, a rollback to v1.
  *
  * "Broken" is what a health check cannot catch, since a version failing it is never published at
  * all: v2 answers GET /healthz with 200 but every real request with 500 (a bug in its handler).
@@ -96,10 +97,19 @@ describe('publish v1, publish a broken v2, roll back to v1', () => {
     );
     expect(textOf(second)).toMatch(/WARNING: this digest did NOT pass test_draft \(its test answered 500\)/);
 
-    const broken = structured(await harness.call('invoke', { app_name: 'shop', payload: { order: 3 } }));
+    const brokenCall = await harness.call('invoke', { app_name: 'shop', payload: { order: 3 } });
+    const broken = structured(brokenCall);
     expect(broken).toMatchObject({ status_code: 500, version: 2 });
-    // Each invocation has its own execution id, the key to its log lines (app logs are another tool's).
+    // Each invocation has its own execution id, the key to its log lines: the result links them.
     expect(broken.execution_id).toMatch(/^[0-9a-f-]{36}$/);
+    const link = brokenCall.content.find((item) => item.type === 'resource_link');
+    expect(link).toMatchObject({ uri: `ignite://apps/shop/logs?execution_id=${broken.execution_id}` });
+    const linked = (await harness.client.readResource({ uri: (link as { uri: string }).uri })).contents[0] as { text: string };
+    expect(linked.text).toBe(`${linked.text.split('\t')[0]}\tv2 ${broken.execution_id}\t! v2 POST / execution=${broken.execution_id}`);
+    const failing = structured(await harness.call('read_app_logs', { app_name: 'shop', execution_id: broken.execution_id }));
+    expect(failing.lines).toEqual([
+      expect.objectContaining({ version: 2, execution_id: broken.execution_id, text: `v2 POST / execution=${broken.execution_id}` }),
+    ]);
     expect(structured(await harness.call('get_app', { app_name: 'shop' }))).toMatchObject({ readiness: 'READY', active: { version: 2 } });
 
     // Roll back to v1: it passes its health check, becomes active, and answers again.
@@ -115,6 +125,11 @@ describe('publish v1, publish a broken v2, roll back to v1', () => {
     const after = structured(await harness.call('invoke', { app_name: 'shop', payload: { order: 4 } }));
     expect(after).toMatchObject({ status_code: 200, version: 1 });
     expect(JSON.parse(after.body)).toEqual({ version: 'v1', ok: true });
+    // And v1's lines say so: the answer after the rollback came from v1's instance.
+    const fromV1 = structured(await harness.call('read_app_logs', { app_name: 'shop', execution_id: after.execution_id }));
+    expect(fromV1.lines.map((line: { version: number; text: string }) => [line.version, line.text])).toEqual([
+      [1, `v1 POST / execution=${after.execution_id}`],
+    ]);
     const state = structured(await harness.call('get_app', { app_name: 'shop' }));
     expect(state).toMatchObject({ readiness: 'READY', active: { version: 1, status: 'ACTIVE' }, version_count: 2 });
     expect(state.instances.map((i: { version: number }) => i.version)).not.toContain(2);

@@ -15,6 +15,7 @@ const EXPECTED_TOOLS = [
   'test_draft',
   'publish_draft',
   'invoke',
+  'read_app_logs',
   'create_secret',
   'list_secrets',
   'delete_secret',

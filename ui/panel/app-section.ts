@@ -166,12 +166,28 @@ export class AppSection {
     await this.load();
   }
 
+  /**
+   * Reads the app's log resource (its first 2,000 lines: every version and the draft), one row per
+   * line: "seq<TAB>version [execution]<TAB>text" as the resource writes it, shown as "v2 … text".
+   */
   private async openLogs(template: string): Promise<void> {
-    const uri = template.replace(/\{[^}]+\}\/logs.*$/, `${encodeURIComponent(this.appName)}/logs`);
-    const text = await this.server.read(uri).catch((err: Error) => `could not read ${uri}: ${err.message}`);
+    const query = this.organization ? `?organization_name=${encodeURIComponent(this.organization)}` : '';
+    const uri = template.replace(/\{[^}]+\}\/logs.*$/, `${encodeURIComponent(this.appName)}/logs${query}`);
     this.logs.root.hidden = false;
-    this.logs.replace(text.split('\n').map((line, i) => ({ seq: i + 1, text: line })));
+    try {
+      const text = await this.server.read(uri);
+      const lines = text ? text.split('\n').map(appLogLine) : [];
+      this.logs.replace(lines.length > 0 ? lines : [{ seq: 0, text: 'the app has printed nothing yet' }]);
+    } catch (err) {
+      this.logs.replace([{ seq: 0, text: `could not read ${uri}: ${(err as Error).message}` }]);
+    }
   }
+}
+
+function appLogLine(line: string, index: number): { seq: number; text: string } {
+  const [seq = '', ...rest] = line.split('\t');
+  const number = Number(seq);
+  return Number.isInteger(number) && number > 0 ? { seq: number, text: rest.join('  ') } : { seq: index + 1, text: line };
 }
 
 function versionLine(version: Json): (Node | string)[] {

@@ -2,6 +2,8 @@ import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AppInstance as _dodil_ignite_v1_AppInstance, AppInstance__Output as _dodil_ignite_v1_AppInstance__Output } from './dodil/ignite/v1/AppInstance.js';
+import type { AppLogFilter as _dodil_ignite_v1_AppLogFilter, AppLogFilter__Output as _dodil_ignite_v1_AppLogFilter__Output } from './dodil/ignite/v1/AppLogFilter.js';
+import type { AppLogLine as _dodil_ignite_v1_AppLogLine, AppLogLine__Output as _dodil_ignite_v1_AppLogLine__Output } from './dodil/ignite/v1/AppLogLine.js';
 import type { AppMeta as _dodil_ignite_v1_AppMeta, AppMeta__Output as _dodil_ignite_v1_AppMeta__Output } from './dodil/ignite/v1/AppMeta.js';
 import type { AppVersionInfo as _dodil_ignite_v1_AppVersionInfo, AppVersionInfo__Output as _dodil_ignite_v1_AppVersionInfo__Output } from './dodil/ignite/v1/AppVersionInfo.js';
 import type { CodeSource as _dodil_ignite_v1_CodeSource, CodeSource__Output as _dodil_ignite_v1_CodeSource__Output } from './dodil/ignite/v1/CodeSource.js';
@@ -15,6 +17,8 @@ import type { DenoRuntime as _dodil_ignite_v1_DenoRuntime, DenoRuntime__Output a
 import type { DigestTest as _dodil_ignite_v1_DigestTest, DigestTest__Output as _dodil_ignite_v1_DigestTest__Output } from './dodil/ignite/v1/DigestTest.js';
 import type { DraftInfo as _dodil_ignite_v1_DraftInfo, DraftInfo__Output as _dodil_ignite_v1_DraftInfo__Output } from './dodil/ignite/v1/DraftInfo.js';
 import type { EnvPatch as _dodil_ignite_v1_EnvPatch, EnvPatch__Output as _dodil_ignite_v1_EnvPatch__Output } from './dodil/ignite/v1/EnvPatch.js';
+import type { GetAppLogsRequest as _dodil_ignite_v1_GetAppLogsRequest, GetAppLogsRequest__Output as _dodil_ignite_v1_GetAppLogsRequest__Output } from './dodil/ignite/v1/GetAppLogsRequest.js';
+import type { GetAppLogsResponse as _dodil_ignite_v1_GetAppLogsResponse, GetAppLogsResponse__Output as _dodil_ignite_v1_GetAppLogsResponse__Output } from './dodil/ignite/v1/GetAppLogsResponse.js';
 import type { GetAppRequest as _dodil_ignite_v1_GetAppRequest, GetAppRequest__Output as _dodil_ignite_v1_GetAppRequest__Output } from './dodil/ignite/v1/GetAppRequest.js';
 import type { GetAppResponse as _dodil_ignite_v1_GetAppResponse, GetAppResponse__Output as _dodil_ignite_v1_GetAppResponse__Output } from './dodil/ignite/v1/GetAppResponse.js';
 import type { GetAppStateRequest as _dodil_ignite_v1_GetAppStateRequest, GetAppStateRequest__Output as _dodil_ignite_v1_GetAppStateRequest__Output } from './dodil/ignite/v1/GetAppStateRequest.js';
@@ -51,6 +55,8 @@ import type { RustRuntime as _dodil_ignite_v1_RustRuntime, RustRuntime__Output a
 import type { SaveDraftRequest as _dodil_ignite_v1_SaveDraftRequest, SaveDraftRequest__Output as _dodil_ignite_v1_SaveDraftRequest__Output } from './dodil/ignite/v1/SaveDraftRequest.js';
 import type { SaveDraftResponse as _dodil_ignite_v1_SaveDraftResponse, SaveDraftResponse__Output as _dodil_ignite_v1_SaveDraftResponse__Output } from './dodil/ignite/v1/SaveDraftResponse.js';
 import type { ScalingConfig as _dodil_ignite_v1_ScalingConfig, ScalingConfig__Output as _dodil_ignite_v1_ScalingConfig__Output } from './dodil/ignite/v1/ScalingConfig.js';
+import type { StreamAppLogsRequest as _dodil_ignite_v1_StreamAppLogsRequest, StreamAppLogsRequest__Output as _dodil_ignite_v1_StreamAppLogsRequest__Output } from './dodil/ignite/v1/StreamAppLogsRequest.js';
+import type { StreamAppLogsResponse as _dodil_ignite_v1_StreamAppLogsResponse, StreamAppLogsResponse__Output as _dodil_ignite_v1_StreamAppLogsResponse__Output } from './dodil/ignite/v1/StreamAppLogsResponse.js';
 import type { TestDraftRequest as _dodil_ignite_v1_TestDraftRequest, TestDraftRequest__Output as _dodil_ignite_v1_TestDraftRequest__Output } from './dodil/ignite/v1/TestDraftRequest.js';
 import type { TestDraftResponse as _dodil_ignite_v1_TestDraftResponse, TestDraftResponse__Output as _dodil_ignite_v1_TestDraftResponse__Output } from './dodil/ignite/v1/TestDraftResponse.js';
 import type { UpdateAppConfigRequest as _dodil_ignite_v1_UpdateAppConfigRequest, UpdateAppConfigRequest__Output as _dodil_ignite_v1_UpdateAppConfigRequest__Output } from './dodil/ignite/v1/UpdateAppConfigRequest.js';
@@ -65,6 +71,8 @@ export interface ProtoGrpcType {
     ignite: {
       v1: {
         AppInstance: MessageTypeDefinition<_dodil_ignite_v1_AppInstance, _dodil_ignite_v1_AppInstance__Output>
+        AppLogFilter: MessageTypeDefinition<_dodil_ignite_v1_AppLogFilter, _dodil_ignite_v1_AppLogFilter__Output>
+        AppLogLine: MessageTypeDefinition<_dodil_ignite_v1_AppLogLine, _dodil_ignite_v1_AppLogLine__Output>
         AppMeta: MessageTypeDefinition<_dodil_ignite_v1_AppMeta, _dodil_ignite_v1_AppMeta__Output>
         AppReadiness: EnumTypeDefinition
         AppVersionInfo: MessageTypeDefinition<_dodil_ignite_v1_AppVersionInfo, _dodil_ignite_v1_AppVersionInfo__Output>
@@ -83,6 +91,8 @@ export interface ProtoGrpcType {
         DraftInfo: MessageTypeDefinition<_dodil_ignite_v1_DraftInfo, _dodil_ignite_v1_DraftInfo__Output>
         EnvPatch: MessageTypeDefinition<_dodil_ignite_v1_EnvPatch, _dodil_ignite_v1_EnvPatch__Output>
         ExecutionStatus: EnumTypeDefinition
+        GetAppLogsRequest: MessageTypeDefinition<_dodil_ignite_v1_GetAppLogsRequest, _dodil_ignite_v1_GetAppLogsRequest__Output>
+        GetAppLogsResponse: MessageTypeDefinition<_dodil_ignite_v1_GetAppLogsResponse, _dodil_ignite_v1_GetAppLogsResponse__Output>
         GetAppRequest: MessageTypeDefinition<_dodil_ignite_v1_GetAppRequest, _dodil_ignite_v1_GetAppRequest__Output>
         GetAppResponse: MessageTypeDefinition<_dodil_ignite_v1_GetAppResponse, _dodil_ignite_v1_GetAppResponse__Output>
         GetAppStateRequest: MessageTypeDefinition<_dodil_ignite_v1_GetAppStateRequest, _dodil_ignite_v1_GetAppStateRequest__Output>
@@ -124,6 +134,8 @@ export interface ProtoGrpcType {
         ScaleMetric: EnumTypeDefinition
         ScalingConfig: MessageTypeDefinition<_dodil_ignite_v1_ScalingConfig, _dodil_ignite_v1_ScalingConfig__Output>
         StorageMode: EnumTypeDefinition
+        StreamAppLogsRequest: MessageTypeDefinition<_dodil_ignite_v1_StreamAppLogsRequest, _dodil_ignite_v1_StreamAppLogsRequest__Output>
+        StreamAppLogsResponse: MessageTypeDefinition<_dodil_ignite_v1_StreamAppLogsResponse, _dodil_ignite_v1_StreamAppLogsResponse__Output>
         TestDraftRequest: MessageTypeDefinition<_dodil_ignite_v1_TestDraftRequest, _dodil_ignite_v1_TestDraftRequest__Output>
         TestDraftResponse: MessageTypeDefinition<_dodil_ignite_v1_TestDraftResponse, _dodil_ignite_v1_TestDraftResponse__Output>
         UpdateAppConfigRequest: MessageTypeDefinition<_dodil_ignite_v1_UpdateAppConfigRequest, _dodil_ignite_v1_UpdateAppConfigRequest__Output>

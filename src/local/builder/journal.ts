@@ -1,4 +1,4 @@
-import { closeSync, existsSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, openSync, rmSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { BuildStatus__Output } from '../../contract/generated/dodil/ignite/v1/BuildStatus.js';
 import type { LocalStore } from '../store.js';
@@ -6,11 +6,18 @@ import { redactKnownSecrets } from '../../shared/redact.js';
 
 export type LogStream = 'system' | 'stdout' | 'stderr';
 
-export interface JournalLine {
+export interface JournalLine extends LineTags {
   seq: number;
   timestamp_ms: number;
   stream: LogStream;
   text: string;
+}
+
+/** What an app log line says about where it came from (runner/app-logs.ts); build lines have none. */
+export interface LineTags {
+  version?: number;
+  draft?: boolean;
+  execution_id?: string;
 }
 
 export interface JournalStatus {
@@ -131,6 +138,13 @@ export class BuildJournal {
     return waiter.promise;
   }
 
+  /** Deletes a journal (its writer must be closed first) and wakes its readers, who find it gone. */
+  remove(buildId: string): void {
+    rmSync(this.file(buildId), { force: true });
+    this.index.delete(buildId);
+    this.notify(buildId);
+  }
+
   private notify(buildId: string): void {
     const waiter = this.waiters.get(buildId);
     this.waiters.delete(buildId);
@@ -187,12 +201,12 @@ export class JournalWriter {
   }
 
   /** Appends a line (secret values masked); ignored once the build has ended. `timestampMs` defaults to now. */
-  line(stream: LogStream, text: string, timestampMs = Date.now()): void {
+  line(stream: LogStream, text: string, timestampMs = Date.now(), tags: LineTags = {}): void {
     if (this.closed) return;
     let clean = text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}… (line truncated)` : text;
     clean = redactKnownSecrets(clean, this.redactions);
     this.onLineOffset({ seq: this.lastSeq + 1, offset: this.size });
-    this.append({ seq: this.lastSeq + 1, timestamp_ms: timestampMs, stream, text: clean });
+    this.append({ seq: this.lastSeq + 1, timestamp_ms: timestampMs, stream, text: clean, ...tags });
     this.lastSeq++;
   }
 

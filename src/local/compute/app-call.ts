@@ -45,7 +45,7 @@ export async function openExchange(
   }, timeoutMs);
   const onCancel = () => controller.abort();
   cancelled?.addEventListener('abort', onCancel, { once: true });
-  const done = process.begin();
+  const done = process.begin(exchange.executionId);
   const finish = () => {
     clearTimeout(timer);
     cancelled?.removeEventListener('abort', onCancel);

@@ -29,6 +29,8 @@ export function deleteApp(
     const slots = [slotOf(current, 'draft'), ...versions.map((version) => slotOf(current, version.version))];
     const running = slots.filter((slot) => compute.runner.running(slot));
     await Promise.all(slots.map((slot) => compute.runner.stop(slot)));
+    // Ignite keeps no app logs past its pods; a new app of the same name starts with an empty log.
+    await compute.runner.appLogs.remove(org, current.name);
     compute.log.info('app deleted', { app: `${org}/${current.name}`, versions: versions.length, stopped: running.length });
     return {
       versions_deleted: versions.length,

@@ -2,6 +2,7 @@ import type * as grpc from '@grpc/grpc-js';
 import type { ComputeServiceHandlers } from '../../contract/generated/dodil/ignite/v1/ComputeService.js';
 import { AppRunner } from '../runner/app-runner.js';
 import { appHandlers } from './app-handlers.js';
+import { getAppLogs, streamAppLogsHandler } from './app-log-reads.js';
 import { deleteApp } from './app-delete.js';
 import { AppQueue } from './app-queue.js';
 import { appState } from './app-state.js';
@@ -41,6 +42,7 @@ export function createComputeService(deps: ComputeDeps): { implementation: grpc.
       hostPath: deps.hostEnv.PATH ?? '',
       engine: deps.engine.container,
       engineLabels: deps.engine.labels,
+      secrets: () => deps.vault.secretValues(),
     }),
     log,
   };
@@ -97,6 +99,10 @@ export function createComputeService(deps: ComputeDeps): { implementation: grpc.
     DeleteApp: unary((call) => deleteApp(compute, lifecycle, call)),
 
     Invoke: invokeHandler(compute),
+
+    GetAppLogs: unary((call) => getAppLogs(compute, call)),
+
+    StreamAppLogs: streamAppLogsHandler(compute),
 
     HealthCheck: unary(() => ({ status: 'SERVING', version: 'local' })),
   };

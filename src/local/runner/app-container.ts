@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from '../../shared/log.js';
-import type { JournalWriter } from '../builder/journal.js';
+import type { AppLogSink } from './app-logs.js';
 import type { ContainerEngine } from '../engines/container-engine.js';
 import { engineError } from '../engines/engine-command.js';
 import type { ImageRecord } from '../images.js';
@@ -31,7 +31,7 @@ export interface AppContainerSpec {
   /** A fresh directory for this run's files. */
   runDir: string;
   /** The app's log for this version: every line the container prints, with the engine's timestamp. */
-  logs: JournalWriter;
+  logs: AppLogSink;
   startTimeoutMs: number;
   logger: Logger;
   abort: AbortSignal;
@@ -67,6 +67,7 @@ export class AppContainer implements RunningApp {
         else if (code === 137)
           this.exitReason ??= `the container was killed (exit code 137), most likely for going over its memory limit of ${spec.limits.memory_mb} MB`;
         else this.exitReason ??= `the container exited with code ${code}`;
+        if (!this.stopping) spec.logs.line('system', this.exitReason);
       },
     });
   }
@@ -160,12 +161,14 @@ export class AppContainer implements RunningApp {
     return `${ended}${quoted('stdout', this.stdout)}\n${quoted('stderr', this.stderr)}`;
   }
 
-  begin(): () => void {
+  begin(executionId?: string): () => void {
     this.inflight++;
+    const attributed = this.spec.logs.begin(executionId);
     let over = false;
     return () => {
       if (over) return;
       over = true;
+      attributed();
       if (--this.inflight === 0) this.onIdle?.();
     };
   }

@@ -6,6 +6,7 @@ import { redactText } from '../../shared/redact.js';
 import * as grpc from '@grpc/grpc-js';
 import { RpcError, failedPrecondition } from '../rpc/errors.js';
 import type { HostCommand } from './command.js';
+import type { AppLogSink } from './app-logs.js';
 import type { RunningApp } from './running-app.js';
 import { waitHealthy } from './health.js';
 import { OutputTail } from './output-tail.js';
@@ -32,6 +33,8 @@ export interface AppProcessSpec {
   onSpawn?(pid: number): void;
   /** Called once the process has exited and its group has been killed. */
   onExit?(pid: number): void;
+  /** The app's log: every line the process prints, tagged with its version and execution. */
+  logs?: AppLogSink;
 }
 
 /** One running app: a host process in its own process group, reachable on loopback ports. */
@@ -40,6 +43,9 @@ export class AppProcess implements RunningApp {
   private readonly exited: Promise<void>;
   private inflight = 0;
   private onIdle: (() => void) | undefined;
+  private stopping = false;
+  readonly stdoutLines: LineBuffer;
+  readonly stderrLines: LineBuffer;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -48,6 +54,8 @@ export class AppProcess implements RunningApp {
     readonly stderr: OutputTail,
     readonly stdout: OutputTail = new OutputTail(),
   ) {
+    this.stdoutLines = new LineBuffer((line) => spec.logs?.line('stdout', line));
+    this.stderrLines = new LineBuffer((line) => spec.logs?.line('stderr', line));
     this.exited = new Promise((resolve) => {
       child.once('error', (err) => {
         this.exitReason ??= `could not start ${JSON.stringify(spec.command.argv)}: ${err.message}`;
@@ -55,6 +63,9 @@ export class AppProcess implements RunningApp {
       });
       child.once('exit', (code, signal) => {
         this.exitReason ??= signal ? `the process was killed by ${signal}` : `the process exited with code ${code}`;
+        this.stdoutLines.flush();
+        this.stderrLines.flush();
+        if (!this.stopping) spec.logs?.line('system', this.exitReason);
         // Children the app forked outlive it in its process group; end them now, while the group
         // id cannot yet have been reused by an unrelated process.
         this.signalGroup('SIGKILL');
@@ -93,12 +104,15 @@ export class AppProcess implements RunningApp {
     const app = new AppProcess(child, hostPorts, spec, stderr);
     const log = spec.logger.child(spec.label);
     // App output is the app's to print, not ours to pass on: it goes through the redactor like any output.
+    spec.logs?.line('system', `started process ${app.pid} (${spec.command.argv.join(' ').slice(0, 200)}) with the process engine`);
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr.push(chunk);
+      app.stderrLines.push(chunk);
       log.debug(redactText(chunk.toString().trimEnd()), { stream: 'stderr' });
     });
     child.stdout?.on('data', (chunk: Buffer) => {
       app.stdout.push(chunk);
+      app.stdoutLines.push(chunk);
       log.debug(redactText(chunk.toString().trimEnd()), { stream: 'stdout' });
     });
 
@@ -143,12 +157,14 @@ export class AppProcess implements RunningApp {
   }
 
   /** Marks an exchange in flight; call the returned function when it is over. */
-  begin(): () => void {
+  begin(executionId?: string): () => void {
     this.inflight++;
+    const attributed = this.spec.logs?.begin(executionId) ?? (() => {});
     let over = false;
     return () => {
       if (over) return;
       over = true;
+      attributed();
       if (--this.inflight === 0) this.onIdle?.();
     };
   }
@@ -162,6 +178,7 @@ export class AppProcess implements RunningApp {
       const idle = new Promise<void>((resolve) => (this.onIdle = resolve));
       await Promise.race([idle, this.exited, new Promise((r) => setTimeout(r, graceMs).unref())]);
     }
+    this.stopping = true;
     if (this.alive) {
       this.signalGroup('SIGTERM');
       const killed = await Promise.race([
@@ -172,6 +189,7 @@ export class AppProcess implements RunningApp {
       await this.exited;
     }
     rmSync(this.spec.runDir, { recursive: true, force: true });
+    this.spec.logs?.close();
   }
 
   private signalGroup(signal: NodeJS.Signals): void {
@@ -181,5 +199,25 @@ export class AppProcess implements RunningApp {
     } catch {
       // ESRCH: nothing left in the group.
     }
+  }
+}
+
+/** Splits a stream's chunks into whole lines (a partial last line waits for the rest, or for flush). */
+class LineBuffer {
+  private partial = '';
+
+  constructor(private readonly onLine: (line: string) => void) {}
+
+  push(chunk: Buffer): void {
+    const parts = (this.partial + chunk.toString()).split(/\r?\n/);
+    this.partial = parts.pop() ?? '';
+    // A process that never prints a newline must not grow the buffer without end.
+    if (this.partial.length > 16 * 1024) (parts.push(this.partial), (this.partial = ''));
+    for (const line of parts) this.onLine(line);
+  }
+
+  flush(): void {
+    if (this.partial) this.onLine(this.partial);
+    this.partial = '';
   }
 }

@@ -6,12 +6,11 @@ import type { Logger } from '../../shared/log.js';
 import type { ImageRecord } from '../images.js';
 import { RpcError } from '../rpc/errors.js';
 import type { LocalStore } from '../store.js';
-import { BuildJournal } from '../builder/journal.js';
 import type { ContainerEngine } from '../engines/container-engine.js';
 import { LABELS } from '../engines/engine-choice.js';
 import { failedPrecondition } from '../rpc/errors.js';
 import { AppContainer } from './app-container.js';
-import { APP_LOGS } from './app-logs.js';
+import { AppLogBook } from './app-logs.js';
 import { AppProcess } from './app-process.js';
 import type { RunningApp } from './running-app.js';
 import { checkImageUser, hostCommandFor } from './command.js';
@@ -47,6 +46,8 @@ export interface AppRunnerOptions {
   engine?: ContainerEngine;
   /** Labels every container of this local Ignite carries (data directory, daemon). */
   engineLabels?: Readonly<Record<string, string>>;
+  /** Known secret values, masked in the app logs. */
+  secrets?: () => readonly string[];
 }
 
 /**
@@ -56,7 +57,7 @@ export interface AppRunnerOptions {
  */
 export class AppRunner {
   private readonly processes = new Map<string, { fingerprint: string; process: RunningApp }>();
-  private readonly appLogs: BuildJournal;
+  readonly appLogs: AppLogBook;
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly closing = new AbortController();
   /** Pids and markers of every app process, so none outlives the local Ignite (process-ledger.ts). */
@@ -71,7 +72,7 @@ export class AppRunner {
     const runs = path.dirname(options.store.filePath('runs', 'probe'));
     for (const name of readdirSync(runs)) rmSync(path.join(runs, name), { recursive: true, force: true });
     this.launcher = parentDeathLauncher(options.hostPath);
-    this.appLogs = new BuildJournal(options.store, APP_LOGS);
+    this.appLogs = new AppLogBook(options.store, options.secrets);
   }
 
   /** The slot's healthy process, started (or restarted) as needed. Throws FAILED_PRECONDITION when the image cannot run here. */
@@ -103,6 +104,7 @@ export class AppRunner {
     await Promise.allSettled([...this.processes.keys()].map((slot) => this.stopNow(slot)));
     // Children that left their app's process group (setsid) are found by their marker.
     this.ledger.killAll();
+    await this.appLogs.close();
   }
 
   private async start(target: RunTarget): Promise<RunningApp> {
@@ -119,7 +121,9 @@ export class AppRunner {
     const runId = randomUUID();
     const runDir = this.options.store.filePath('runs', runId);
     mkdirSync(runDir, { recursive: true });
+    const logs = await this.appLogs.sink(target.slot);
     const started = AppProcess.start({
+      logs,
       label: target.slot,
       command,
       env: { ...imageEnv, ...target.appEnv, [APP_MARKER_VARIABLE]: this.ledger.marker(runId, target.slot) },
@@ -163,7 +167,7 @@ export class AppRunner {
       limits: target.limits,
       labels: { ...this.options.engineLabels, [LABELS.app]: target.slot.slice(0, at), [LABELS.version]: target.slot.slice(at + 1) },
       runDir: this.options.store.filePath('runs', randomUUID()),
-      logs: await this.appLogs.resume(target.slot),
+      logs: await this.appLogs.sink(target.slot),
       startTimeoutMs: this.options.startTimeoutMs,
       logger: this.options.logger,
       abort: this.closing.signal,

@@ -7,8 +7,11 @@ export interface RunningApp {
   readonly pid?: number;
   /** The container's id (container engines); undefined for a host process. */
   readonly containerId?: string;
-  /** Marks an exchange in flight; call the returned function when it is over. */
-  begin(): () => void;
+  /**
+   * Marks an exchange in flight; call the returned function when it is over. Output written
+   * meanwhile is attributed to `executionId` in the app's log (execution-windows.ts).
+   */
+  begin(executionId?: string): () => void;
   /** Lets exchanges in flight finish (up to the grace period), then stops the app; nothing is left running. */
   stop(graceMs: number): Promise<void>;
   /** Why it ended (when it has) and its last output lines, for an error message. */

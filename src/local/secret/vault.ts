@@ -15,6 +15,8 @@ export interface StoredSecret {
 /** Read access to secret slots for the other services (drafts check a reference's type). */
 export interface SecretVault {
   get(organization: string, name: string): StoredSecret | undefined;
+  /** Every stored secret value (tokens, passwords), for masking in app logs. */
+  secretValues(): string[];
 }
 
 /**
@@ -25,5 +27,9 @@ export interface SecretVault {
 export class StoreSecretVault extends RecordBook<StoredSecret, [organization: string, name: string]> implements SecretVault {
   constructor(store: LocalStore) {
     super(store, 'secrets', (secret) => [secret.organization_name, secret.name]);
+  }
+
+  secretValues(): string[] {
+    return this.list().flatMap((secret) => [secret.git_secret?.token ?? '', secret.registry_secret?.password ?? ''].filter(Boolean));
   }
 }

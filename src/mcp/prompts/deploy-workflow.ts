@@ -14,7 +14,7 @@ export function registerDeployWorkflowPrompt(server: McpServer): void {
     {
       title: 'Deploy a folder or image to Ignite',
       description:
-        'Walks through configure_app, build, draft (with secrets for private registries), test, publish, invoke and rollback for one app.',
+        'Walks through configure_app, build, draft (with secrets for private registries), test, publish, invoke, app logs by execution id and rollback for one app.',
       argsSchema,
     },
     ({ source, app_name, port }) => {
@@ -38,7 +38,8 @@ export function registerDeployWorkflowPrompt(server: McpServer): void {
         `${looksLikeImage ? 3 : 6}. test_draft with a small JSON payload; expect a 2xx status.`,
         `${looksLikeImage ? 4 : 7}. publish_draft; note the version, the image digest that went live and whether it was tested. If the user declines (consent "declined"), stop: do not retry.`,
         `${looksLikeImage ? 5 : 8}. invoke with the same payload and report the status, the body and the execution_id.`,
-        `If the new version misbehaves (5xx, wrong answers): list_versions, then rollback_app to the last good version, and invoke again to confirm; get_app shows what serves.`,
+        `If an answer is wrong (5xx, errors): read_app_logs with app_name "${app_name}" and that call's execution_id (invoke and test_draft return it, and link ignite://apps/${app_name}/logs?execution_id=…) shows what the app printed while it handled the call; mode "errors" finds the first error.`,
+        `If the new version misbehaves: list_versions, then rollback_app to the last good version, and invoke again to confirm; get_app shows what serves, read_app_logs with version shows one version's lines.`,
         "Stop and report at the first error; quote the tool's hint.",
       ];
       return { messages: [{ role: 'user', content: { type: 'text', text: steps.join('\n') } }] };

@@ -1,8 +1,7 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Variables } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
-import { describeError, formatFailure } from '../../shared/errors.js';
-import { IgniteError } from '../../client/ignite-error.js';
+import { rethrowForResource } from './resource-errors.js';
 import type { ServerDeps } from '../deps.js';
 import { formatLogLine } from '../../logs/follow-log.js';
 import { readLogWindow } from '../../logs/log-window.js';
@@ -133,16 +132,4 @@ function buildIdOf(variables: Variables): string {
   } catch {
     throw new McpError(ErrorCode.InvalidParams, `"${raw.slice(0, 100)}" is not a build id: its percent-encoding is malformed`);
   }
-}
-
-/**
- * A failed read as a JSON-RPC error. The SDK would take an IgniteError's gRPC code (5 for
- * NOT_FOUND) as the JSON-RPC code, so the failure is restated with a JSON-RPC code and the same
- * message and hint a tool would give.
- */
-function rethrowForResource(err: unknown, deps: ServerDeps): never {
-  if (err instanceof McpError) throw err;
-  const { message, hint } = describeError(err, { secrets: deps.secrets() });
-  const notFound = err instanceof IgniteError && err.codeName === 'NOT_FOUND';
-  throw new McpError(notFound ? ErrorCode.InvalidParams : ErrorCode.InternalError, formatFailure({ message, hint }));
 }

@@ -1,10 +1,15 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError, SubscribeRequestSchema, UnsubscribeRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { ServerDeps } from '../deps.js';
+import { appLogKey } from '../../logs/app-log-hub.js';
+import { appLogRequest } from './app-log-resources.js';
+import { parseAppLogsUri } from './app-log-uris.js';
 import { parseBuildUri } from './build-uris.js';
 
 /**
- * Resource subscriptions for build resources. A subscribed URI follows the build through the
+ * Resource subscriptions for build resources and app logs (ignite://apps/{app}/logs…, followed
+ * through the app log hub, one update per batch of new lines, until unsubscribed).
+ * For builds, a subscribed URI follows the build through the
  * shared log hub and gets `notifications/resources/updated` as lines or status changes arrive,
  * coalesced to one notification per URI per turn of the event loop; nothing is sent for URIs
  * that are not subscribed, and following stops on unsubscribe or when the build ends.
@@ -33,6 +38,8 @@ export class BuildSubscriptions {
   }
 
   subscribe(uri: string): void {
+    const appLogs = parseAppLogsUri(uri);
+    if (appLogs) return this.subscribeAppLogs(uri, appLogs);
     const ref = parseBuildUri(uri);
     // Another scheme is no resource of ours and never changes: the subscription is accepted and stays
     // silent (as the MCP conformance suite expects). A malformed ignite:// URI is the caller's mistake.
@@ -40,7 +47,7 @@ export class BuildSubscriptions {
     if (!ref)
       throw new McpError(
         ErrorCode.InvalidParams,
-        `cannot subscribe to ${uri}: only ignite://builds/{build_id} and ignite://builds/{build_id}/logs`,
+        `cannot subscribe to ${uri}: only ignite://builds/{build_id}, ignite://builds/{build_id}/logs and ignite://apps/{app_name}/logs`,
       );
     if (this.subscribed.has(uri)) return;
     let stopped = false;
@@ -61,6 +68,29 @@ export class BuildSubscriptions {
         }
       },
       ref.kind === 'logs' ? ref.afterSeq : 0,
+    );
+    this.subscribed.set(uri, () => {
+      stopped = true;
+      stop();
+    });
+  }
+
+  private subscribeAppLogs(uri: string, ref: NonNullable<ReturnType<typeof parseAppLogsUri>>): void {
+    if (this.subscribed.has(uri)) return;
+    let stopped = false;
+    const stop = this.deps.appLogs.follow(
+      appLogKey(appLogRequest(this.deps, ref)),
+      (event) => {
+        if (stopped) return;
+        if (event.kind === 'line') this.schedule(uri);
+        if (event.kind === 'failed') {
+          this.deps.logger.warn(`stopped following ${uri}`, { error: String(event.error) });
+          this.schedule(uri);
+          stopped = true;
+          queueMicrotask(stop);
+        }
+      },
+      ref.afterSeq,
     );
     this.subscribed.set(uri, () => {
       stopped = true;

@@ -16,6 +16,7 @@ import { listBuildsTool } from './list-builds.js';
 import { listSecretsTool } from './list-secrets.js';
 import { listVersionsTool } from './list-versions.js';
 import { publishDraftTool } from './publish-draft.js';
+import { readAppLogsTool } from './read-app-logs.js';
 import { readBuildLogsTool } from './read-build-logs.js';
 import { rollbackAppTool } from './rollback-app.js';
 import { saveImageDraftTool } from './save-image-draft.js';
@@ -36,6 +37,7 @@ export const TOOLS: readonly AnyToolDefinition[] = [
   testDraftTool,
   publishDraftTool,
   invokeTool,
+  readAppLogsTool,
   // The lifecycle around the workflow: secrets for private sources, versions and rollback, apps.
   createSecretTool,
   listSecretsTool,

@@ -69,7 +69,7 @@ Next: read the body; to change the app, build again and save_image_draft.`,
     const broken = structured.stream_error ? `\nthe body stream broke: ${structured.stream_error}` : '';
     return {
       structured,
-      links: executionLogLinks(args.app_name, head.execution_id),
+      links: executionLogLinks(args.app_name, head.execution_id, args.organization_name),
       text: `${args.app_name} v${head.version} (execution ${head.execution_id}): ${describeExchange(head.status_code, total, rendered.body_truncated, rendered.body)}${broken}`,
     };
   },

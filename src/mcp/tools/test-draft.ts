@@ -48,7 +48,7 @@ Next: publish_draft if the answer is right.`,
         latency_ms: Number(response.latency_ms),
         image_ref: response.image_ref,
       },
-      links: executionLogLinks(args.app_name, response.execution_id),
+      links: executionLogLinks(args.app_name, response.execution_id, args.organization_name),
       text: `draft of ${args.app_name}: ${describeExchange(response.status_code, rendered.body_bytes, rendered.body_truncated, rendered.body)}\nlatency ${response.latency_ms} ms`,
     };
   },

@@ -6,6 +6,8 @@ import type { CreateAppRequest as _dodil_ignite_v1_CreateAppRequest, CreateAppRe
 import type { CreateAppResponse as _dodil_ignite_v1_CreateAppResponse, CreateAppResponse__Output as _dodil_ignite_v1_CreateAppResponse__Output } from '../../../dodil/ignite/v1/CreateAppResponse.js';
 import type { DeleteAppRequest as _dodil_ignite_v1_DeleteAppRequest, DeleteAppRequest__Output as _dodil_ignite_v1_DeleteAppRequest__Output } from '../../../dodil/ignite/v1/DeleteAppRequest.js';
 import type { DeleteAppResponse as _dodil_ignite_v1_DeleteAppResponse, DeleteAppResponse__Output as _dodil_ignite_v1_DeleteAppResponse__Output } from '../../../dodil/ignite/v1/DeleteAppResponse.js';
+import type { GetAppLogsRequest as _dodil_ignite_v1_GetAppLogsRequest, GetAppLogsRequest__Output as _dodil_ignite_v1_GetAppLogsRequest__Output } from '../../../dodil/ignite/v1/GetAppLogsRequest.js';
+import type { GetAppLogsResponse as _dodil_ignite_v1_GetAppLogsResponse, GetAppLogsResponse__Output as _dodil_ignite_v1_GetAppLogsResponse__Output } from '../../../dodil/ignite/v1/GetAppLogsResponse.js';
 import type { GetAppRequest as _dodil_ignite_v1_GetAppRequest, GetAppRequest__Output as _dodil_ignite_v1_GetAppRequest__Output } from '../../../dodil/ignite/v1/GetAppRequest.js';
 import type { GetAppResponse as _dodil_ignite_v1_GetAppResponse, GetAppResponse__Output as _dodil_ignite_v1_GetAppResponse__Output } from '../../../dodil/ignite/v1/GetAppResponse.js';
 import type { GetAppStateRequest as _dodil_ignite_v1_GetAppStateRequest, GetAppStateRequest__Output as _dodil_ignite_v1_GetAppStateRequest__Output } from '../../../dodil/ignite/v1/GetAppStateRequest.js';
@@ -28,6 +30,8 @@ import type { RollbackAppRequest as _dodil_ignite_v1_RollbackAppRequest, Rollbac
 import type { RollbackAppResponse as _dodil_ignite_v1_RollbackAppResponse, RollbackAppResponse__Output as _dodil_ignite_v1_RollbackAppResponse__Output } from '../../../dodil/ignite/v1/RollbackAppResponse.js';
 import type { SaveDraftRequest as _dodil_ignite_v1_SaveDraftRequest, SaveDraftRequest__Output as _dodil_ignite_v1_SaveDraftRequest__Output } from '../../../dodil/ignite/v1/SaveDraftRequest.js';
 import type { SaveDraftResponse as _dodil_ignite_v1_SaveDraftResponse, SaveDraftResponse__Output as _dodil_ignite_v1_SaveDraftResponse__Output } from '../../../dodil/ignite/v1/SaveDraftResponse.js';
+import type { StreamAppLogsRequest as _dodil_ignite_v1_StreamAppLogsRequest, StreamAppLogsRequest__Output as _dodil_ignite_v1_StreamAppLogsRequest__Output } from '../../../dodil/ignite/v1/StreamAppLogsRequest.js';
+import type { StreamAppLogsResponse as _dodil_ignite_v1_StreamAppLogsResponse, StreamAppLogsResponse__Output as _dodil_ignite_v1_StreamAppLogsResponse__Output } from '../../../dodil/ignite/v1/StreamAppLogsResponse.js';
 import type { TestDraftRequest as _dodil_ignite_v1_TestDraftRequest, TestDraftRequest__Output as _dodil_ignite_v1_TestDraftRequest__Output } from '../../../dodil/ignite/v1/TestDraftRequest.js';
 import type { TestDraftResponse as _dodil_ignite_v1_TestDraftResponse, TestDraftResponse__Output as _dodil_ignite_v1_TestDraftResponse__Output } from '../../../dodil/ignite/v1/TestDraftResponse.js';
 import type { UpdateAppConfigRequest as _dodil_ignite_v1_UpdateAppConfigRequest, UpdateAppConfigRequest__Output as _dodil_ignite_v1_UpdateAppConfigRequest__Output } from '../../../dodil/ignite/v1/UpdateAppConfigRequest.js';
@@ -60,6 +64,15 @@ export interface ComputeServiceClient extends grpc.Client {
   getApp(argument: _dodil_ignite_v1_GetAppRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppResponse__Output>): grpc.ClientUnaryCall;
   getApp(argument: _dodil_ignite_v1_GetAppRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppResponse__Output>): grpc.ClientUnaryCall;
   getApp(argument: _dodil_ignite_v1_GetAppRequest, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetAppLogs(argument: _dodil_ignite_v1_GetAppLogsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppLogsResponse__Output>): grpc.ClientUnaryCall;
+  GetAppLogs(argument: _dodil_ignite_v1_GetAppLogsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppLogsResponse__Output>): grpc.ClientUnaryCall;
+  GetAppLogs(argument: _dodil_ignite_v1_GetAppLogsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppLogsResponse__Output>): grpc.ClientUnaryCall;
+  GetAppLogs(argument: _dodil_ignite_v1_GetAppLogsRequest, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppLogsResponse__Output>): grpc.ClientUnaryCall;
+  getAppLogs(argument: _dodil_ignite_v1_GetAppLogsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppLogsResponse__Output>): grpc.ClientUnaryCall;
+  getAppLogs(argument: _dodil_ignite_v1_GetAppLogsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppLogsResponse__Output>): grpc.ClientUnaryCall;
+  getAppLogs(argument: _dodil_ignite_v1_GetAppLogsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppLogsResponse__Output>): grpc.ClientUnaryCall;
+  getAppLogs(argument: _dodil_ignite_v1_GetAppLogsRequest, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppLogsResponse__Output>): grpc.ClientUnaryCall;
   
   GetAppState(argument: _dodil_ignite_v1_GetAppStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppStateResponse__Output>): grpc.ClientUnaryCall;
   GetAppState(argument: _dodil_ignite_v1_GetAppStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_GetAppStateResponse__Output>): grpc.ClientUnaryCall;
@@ -147,6 +160,11 @@ export interface ComputeServiceClient extends grpc.Client {
   saveDraft(argument: _dodil_ignite_v1_SaveDraftRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_SaveDraftResponse__Output>): grpc.ClientUnaryCall;
   saveDraft(argument: _dodil_ignite_v1_SaveDraftRequest, callback: grpc.requestCallback<_dodil_ignite_v1_SaveDraftResponse__Output>): grpc.ClientUnaryCall;
   
+  StreamAppLogs(argument: _dodil_ignite_v1_StreamAppLogsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_dodil_ignite_v1_StreamAppLogsResponse__Output>;
+  StreamAppLogs(argument: _dodil_ignite_v1_StreamAppLogsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_dodil_ignite_v1_StreamAppLogsResponse__Output>;
+  streamAppLogs(argument: _dodil_ignite_v1_StreamAppLogsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_dodil_ignite_v1_StreamAppLogsResponse__Output>;
+  streamAppLogs(argument: _dodil_ignite_v1_StreamAppLogsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_dodil_ignite_v1_StreamAppLogsResponse__Output>;
+  
   TestDraft(argument: _dodil_ignite_v1_TestDraftRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_TestDraftResponse__Output>): grpc.ClientUnaryCall;
   TestDraft(argument: _dodil_ignite_v1_TestDraftRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_dodil_ignite_v1_TestDraftResponse__Output>): grpc.ClientUnaryCall;
   TestDraft(argument: _dodil_ignite_v1_TestDraftRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_dodil_ignite_v1_TestDraftResponse__Output>): grpc.ClientUnaryCall;
@@ -174,6 +192,8 @@ export interface ComputeServiceHandlers extends grpc.UntypedServiceImplementatio
   
   GetApp: grpc.handleUnaryCall<_dodil_ignite_v1_GetAppRequest__Output, _dodil_ignite_v1_GetAppResponse>;
   
+  GetAppLogs: grpc.handleUnaryCall<_dodil_ignite_v1_GetAppLogsRequest__Output, _dodil_ignite_v1_GetAppLogsResponse>;
+  
   GetAppState: grpc.handleUnaryCall<_dodil_ignite_v1_GetAppStateRequest__Output, _dodil_ignite_v1_GetAppStateResponse>;
   
   GetAppVersion: grpc.handleUnaryCall<_dodil_ignite_v1_GetAppVersionRequest__Output, _dodil_ignite_v1_GetAppVersionResponse>;
@@ -194,6 +214,8 @@ export interface ComputeServiceHandlers extends grpc.UntypedServiceImplementatio
   
   SaveDraft: grpc.handleUnaryCall<_dodil_ignite_v1_SaveDraftRequest__Output, _dodil_ignite_v1_SaveDraftResponse>;
   
+  StreamAppLogs: grpc.handleServerStreamingCall<_dodil_ignite_v1_StreamAppLogsRequest__Output, _dodil_ignite_v1_StreamAppLogsResponse>;
+  
   TestDraft: grpc.handleUnaryCall<_dodil_ignite_v1_TestDraftRequest__Output, _dodil_ignite_v1_TestDraftResponse>;
   
   UpdateAppConfig: grpc.handleUnaryCall<_dodil_ignite_v1_UpdateAppConfigRequest__Output, _dodil_ignite_v1_UpdateAppConfigResponse>;
@@ -204,6 +226,7 @@ export interface ComputeServiceDefinition extends grpc.ServiceDefinition {
   CreateApp: MethodDefinition<_dodil_ignite_v1_CreateAppRequest, _dodil_ignite_v1_CreateAppResponse, _dodil_ignite_v1_CreateAppRequest__Output, _dodil_ignite_v1_CreateAppResponse__Output>
   DeleteApp: MethodDefinition<_dodil_ignite_v1_DeleteAppRequest, _dodil_ignite_v1_DeleteAppResponse, _dodil_ignite_v1_DeleteAppRequest__Output, _dodil_ignite_v1_DeleteAppResponse__Output>
   GetApp: MethodDefinition<_dodil_ignite_v1_GetAppRequest, _dodil_ignite_v1_GetAppResponse, _dodil_ignite_v1_GetAppRequest__Output, _dodil_ignite_v1_GetAppResponse__Output>
+  GetAppLogs: MethodDefinition<_dodil_ignite_v1_GetAppLogsRequest, _dodil_ignite_v1_GetAppLogsResponse, _dodil_ignite_v1_GetAppLogsRequest__Output, _dodil_ignite_v1_GetAppLogsResponse__Output>
   GetAppState: MethodDefinition<_dodil_ignite_v1_GetAppStateRequest, _dodil_ignite_v1_GetAppStateResponse, _dodil_ignite_v1_GetAppStateRequest__Output, _dodil_ignite_v1_GetAppStateResponse__Output>
   GetAppVersion: MethodDefinition<_dodil_ignite_v1_GetAppVersionRequest, _dodil_ignite_v1_GetAppVersionResponse, _dodil_ignite_v1_GetAppVersionRequest__Output, _dodil_ignite_v1_GetAppVersionResponse__Output>
   GetDraftInfo: MethodDefinition<_dodil_ignite_v1_GetDraftInfoRequest, _dodil_ignite_v1_GetDraftInfoResponse, _dodil_ignite_v1_GetDraftInfoRequest__Output, _dodil_ignite_v1_GetDraftInfoResponse__Output>
@@ -214,6 +237,7 @@ export interface ComputeServiceDefinition extends grpc.ServiceDefinition {
   PublishDraft: MethodDefinition<_dodil_ignite_v1_PublishDraftRequest, _dodil_ignite_v1_PublishDraftResponse, _dodil_ignite_v1_PublishDraftRequest__Output, _dodil_ignite_v1_PublishDraftResponse__Output>
   RollbackApp: MethodDefinition<_dodil_ignite_v1_RollbackAppRequest, _dodil_ignite_v1_RollbackAppResponse, _dodil_ignite_v1_RollbackAppRequest__Output, _dodil_ignite_v1_RollbackAppResponse__Output>
   SaveDraft: MethodDefinition<_dodil_ignite_v1_SaveDraftRequest, _dodil_ignite_v1_SaveDraftResponse, _dodil_ignite_v1_SaveDraftRequest__Output, _dodil_ignite_v1_SaveDraftResponse__Output>
+  StreamAppLogs: MethodDefinition<_dodil_ignite_v1_StreamAppLogsRequest, _dodil_ignite_v1_StreamAppLogsResponse, _dodil_ignite_v1_StreamAppLogsRequest__Output, _dodil_ignite_v1_StreamAppLogsResponse__Output>
   TestDraft: MethodDefinition<_dodil_ignite_v1_TestDraftRequest, _dodil_ignite_v1_TestDraftResponse, _dodil_ignite_v1_TestDraftRequest__Output, _dodil_ignite_v1_TestDraftResponse__Output>
   UpdateAppConfig: MethodDefinition<_dodil_ignite_v1_UpdateAppConfigRequest, _dodil_ignite_v1_UpdateAppConfigResponse, _dodil_ignite_v1_UpdateAppConfigRequest__Output, _dodil_ignite_v1_UpdateAppConfigResponse__Output>
 }
