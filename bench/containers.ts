@@ -19,8 +19,8 @@ import { waitForSuccess } from './builds.js';
 import { fmt, type Section } from './report.js';
 import { interleave, round, summarize, type Summary } from './stats.js';
 
-const ENV = { PATH: `${STANDARD_PATH}:/usr/sbin:/sbin`, HOME: os.homedir() };
-const BUSYBOX = 'localhost/base/busybox:1';
+export const ENV = { PATH: `${STANDARD_PATH}:/usr/sbin:/sbin`, HOME: os.homedir() };
+export const BUSYBOX = 'localhost/base/busybox:1';
 const NODE = 'localhost/base/node:20';
 const TARGET_BUILD_RATIO = 1.1;
 
@@ -66,7 +66,7 @@ export async function runContainersBench(options: { quick: boolean; log: (line: 
 }
 
 /** A build context like a small service's: 200 source files and a Dockerfile whose RUN steps do some work. */
-function writeContext(dir: string, loops: number): void {
+export function writeContext(dir: string, loops: number): void {
   mkdirSync(path.join(dir, 'src'), { recursive: true });
   for (let i = 0; i < 200; i++)
     writeFileSync(
@@ -247,7 +247,7 @@ function unavailable(why: string): Section {
 }
 
 /** A folder as a tar.gz, files only, as the CLI packs a context. */
-async function directoryArchive(dir: string): Promise<Buffer> {
+export async function directoryArchive(dir: string): Promise<Buffer> {
   const pack = tar.pack();
   const chunks: Buffer[] = [];
   const collected = (async () => {
