@@ -15,6 +15,7 @@ import { importTar, packHostRootfs } from '../src/local/engines/base-image.js';
 import { resetStore } from '../src/local/engines/container-engine.js';
 import { selectEngine } from '../src/local/engines/detect.js';
 import { startLocalIgnite } from '../src/local/server.js';
+import { createLogger } from '../src/shared/log.js';
 import { BUSYBOX, directoryArchive, ENV, writeContext } from './containers.js';
 import { interleave, median } from './stats.js';
 
@@ -38,7 +39,17 @@ async function main(argv: readonly string[]): Promise<void> {
   const tarFile = path.join(scratch, 'busybox.tar');
   const made = await packHostRootfs('busybox', { searchPath: ENV.PATH, caBundle: '/etc/ssl/certs/ca-certificates.crt' }, tarFile, ENV);
   await importTar(podman, tarFile, BUSYBOX, made.changes);
-  const ignite = await startLocalIgnite({ engine: 'podman', engineStoreDir: storeDir, engineEnv: ENV });
+  // The local Ignite's own debug line per build: how long each phase took, server side.
+  const serverPhases: Record<string, number[]> = {};
+  const logger = createLogger({
+    level: 'debug',
+    write: (line) => {
+      const match = / debug: build \S+ phases (\{.*\})/.exec(line);
+      if (!match) return;
+      for (const [phase, ms] of Object.entries(JSON.parse(match[1]!) as Record<string, number>)) (serverPhases[phase] ??= []).push(ms);
+    },
+  });
+  const ignite = await startLocalIgnite({ engine: 'podman', engineStoreDir: storeDir, engineEnv: ENV, logger });
   const client = createIgniteClient({ endpoint: ignite.endpoint, insecure: true, deadlineMs: 600_000 });
   const context = path.join(scratch, 'context');
   writeContext(context, 150_000);
@@ -113,6 +124,7 @@ async function main(argv: readonly string[]): Promise<void> {
     };
     await run.ours(-1);
     await run.engine(-1);
+    for (const key of Object.keys(serverPhases)) delete serverPhases[key];
     const samples = await interleave(['ours', 'engine'] as const, rounds, (key, i) => run[key](i));
     const ours = median(samples.ours);
     const engine = median(samples.engine);
@@ -127,6 +139,8 @@ async function main(argv: readonly string[]): Promise<void> {
     out(`engine median ${engine.toFixed(0)} ms  [${samples.engine.map((v) => v.toFixed(0)).join(' ')}]`);
     out(`ratio ${(ours / engine).toFixed(3)}, overhead ${(ours - engine).toFixed(0)} ms`);
     for (const p of PHASES) out(`  ours ${p.padEnd(34)} median ${median(phases[p]!).toFixed(0).padStart(5)} ms  [${phases[p]!.join(' ')}]`);
+    for (const [phase, values] of Object.entries(serverPhases))
+      out(`  server ${phase.padEnd(20)} median ${median(values).toFixed(0).padStart(5)} ms  [${values.join(' ')}]`);
     out(
       `  podman build: spawn → 1st line ${median(engineParts.start).toFixed(0)} ms, 1st → last line ${median(engineParts.lines).toFixed(0)} ms, last line → exit ${median(engineParts.end).toFixed(0)} ms`,
     );

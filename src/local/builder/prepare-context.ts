@@ -65,6 +65,11 @@ export async function prepareContext(input: PrepareContextInput): Promise<Prepar
   return { dir, dockerfileText };
 }
 
+/** Where an uploaded or inline archive is unpacked, known before it is. */
+export function archiveContextDir(workDir: string): string {
+  return path.join(workDir, 'context');
+}
+
 async function materialize(input: PrepareContextInput): Promise<{ dir: string; leftOut: LeftOut[]; treeBytes?: number }> {
   const { spec, workDir, output, signal } = input;
   const source = spec.source;
@@ -88,7 +93,7 @@ async function materialize(input: PrepareContextInput): Promise<{ dir: string; l
     await writeFile(archive, source.archive);
   }
   if (!archive) throw new BuildFailure('the build context is missing');
-  const contextDir = path.join(workDir, 'context');
+  const contextDir = archiveContextDir(workDir);
   const { skipped, treeBytes } = await unpackArchive(archive, contextDir, unpackLimits(input.limits), signal);
   for (const entry of skipped) output.system(`skipped ${entry}: only files, directories and links are part of a build context`);
   return { dir: contextDir, leftOut: [], treeBytes };
