@@ -104,6 +104,7 @@ export async function runBuild(live: LiveBuild, env: BuildRunEnvironment): Promi
       hostEnv: deps.hostEnv,
       output,
       signal,
+      mark,
     });
     mark('context');
     const result = await env.imageBuilder.build({

@@ -21,6 +21,8 @@ export interface PrepareContextInput {
   hostEnv: Readonly<Record<string, string>>;
   output: BuildOutput;
   signal: AbortSignal;
+  /** Marks the end of a phase (the debug timing line); optional. */
+  mark?: (phase: string) => void;
 }
 
 export interface PreparedContext {
@@ -36,6 +38,7 @@ export interface PreparedContext {
 export async function prepareContext(input: PrepareContextInput): Promise<PreparedContext> {
   const { spec, output, signal } = input;
   const { dir, leftOut, treeBytes } = await materialize(input);
+  input.mark?.('unpack');
   checkAborted(signal);
   if (leftOut.length > 0) {
     const named = leftOut.slice(0, 20).map((file) => `${file.path} (${file.reason})`);
