@@ -162,6 +162,32 @@ describeWithPodman('container builds (podman)', () => {
     expect(lines, lines.join('\n')).toContain('context: .dockerignore build kept.txt ');
   });
 
+  it('stops the engine it started while unpacking when the context is refused, leaving nothing running', async () => {
+    // The engine starts while the archive is unpacked (its Dockerfile a FIFO it waits on); a refused
+    // context must stop it before it reads anything.
+    const context = await tarGz([
+      { name: 'Dockerfile', content: `FROM ${BASE}\nRUN echo never\n` },
+      { name: 'up', type: 'symlink', linkname: '../../outside' },
+    ]);
+    const { build_id } = await t.builds.create({ name: 'refused', zipped_code: context });
+    const build = await waitForBuild(t.builds, build_id, 60_000);
+    expect(build).toMatchObject({ status: 'BUILD_STATUS_FAILED' });
+    expect(build.error).toMatch(/^unsafe build context: symlink "up"/);
+    await until(async () => processesWith(store).filter((line) => line.includes(' build ')).length === 0);
+    expect(logText(await t.builds.logs({ build_id, from_start: true }))).not.toContain('never');
+    expect(await allContainers(engine)).toEqual([]);
+  });
+
+  it('gives the engine a Dockerfile bigger than a pipe holds, whole', async () => {
+    const padding = `# ${'x'.repeat(200)}\n`.repeat(600); // 120 KB, two pipe buffers
+    const context = await tarGz({ Dockerfile: `FROM ${BASE}\n${padding}RUN echo "last line reached"\n` });
+    const { build_id } = await t.builds.create({ name: 'long-dockerfile', zipped_code: context });
+    const build = await waitForBuild(t.builds, build_id, 60_000);
+    const lines = logText(await t.builds.logs({ build_id, from_start: true }));
+    expect(build.status, lines.join('\n')).toBe('BUILD_STATUS_SUCCEEDED');
+    expect(lines).toContain('last line reached');
+  });
+
   it("fails a build whose base image cannot be pulled, with the engine's own error", async () => {
     const context = await tarGz({ Dockerfile: 'FROM registry.invalid/nothing/here:1\nRUN true\n' });
     const { build_id } = await t.builds.create({ name: 'unpullable', zipped_code: context });

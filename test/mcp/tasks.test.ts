@@ -135,7 +135,7 @@ describe('create_build as an MCP task', () => {
 
 describe('progress as a keep-alive', () => {
   it('a long call that asked for progress hears from the server while it waits in silence', async () => {
-    const quiet = await startLocalIgnite({ limits: { buildStepDelayMs: 6000 } });
+    const quiet = await startLocalIgnite({ limits: { buildStepDelayMs: 20_000 } });
     closers.push(() => quiet.close());
     const config = loadConfig({
       env: { IGNITE_API_ENDPOINT: quiet.endpoint, IGNITE_MCP_ALLOWED_ROOTS: home },
@@ -160,8 +160,9 @@ describe('progress as a keep-alive', () => {
       structuredContent: { build_id: string };
     };
     const progress: Array<{ progress: number; message?: string }> = [];
-    // After its first lines the build is silent for 6 s before its first step: only the keep-alive speaks then.
-    await client.callTool({ name: 'get_build', arguments: { build_id: started.structuredContent.build_id, wait_seconds: 5 } }, undefined, {
+    // After its first lines the build is silent for 20 s before its first step: only the keep-alive speaks
+    // then, twice in a 9 s wait (every 4 s), however late a loaded machine made this call.
+    await client.callTool({ name: 'get_build', arguments: { build_id: started.structuredContent.build_id, wait_seconds: 9 } }, undefined, {
       onprogress: (event) => void progress.push(event),
     });
     expect(progress.length).toBeGreaterThan(0);

@@ -7,9 +7,9 @@ import type { RegistryLogin } from '../engines/auth-file.js';
 import { localImageRef } from '../images.js';
 import { BuildFailure, shortDigest, type BuildOutput } from './build-output.js';
 import type { BuildSpec } from './builds.js';
-import type { ImageBuilder } from './image-builder.js';
+import type { EarlyBuild, ImageBuilder } from './image-builder.js';
 import type { JournalWriter } from './journal.js';
-import { prepareContext } from './prepare-context.js';
+import { archiveContextDir, prepareContext } from './prepare-context.js';
 
 /** A build that is pending or running, with what only this process knows about it. */
 export interface LiveBuild {
@@ -64,9 +64,37 @@ export async function runBuild(live: LiveBuild, env: BuildRunEnvironment): Promi
   };
   const workDir = deps.store.filePath('build-work', id);
   const rootfs = deps.images.rootfsDir(id);
+  // Where the time goes, for one debug line at the end (issue 11's build-cost figures).
+  const phases: Record<string, number> = {};
+  let early: Promise<EarlyBuild | undefined> | undefined;
+  let phaseStart = performance.now();
+  const mark = (phase: string) => {
+    const now = performance.now();
+    phases[`${phase}_ms`] = Math.round(now - phaseStart);
+    phaseStart = now;
+  };
   try {
     await mkdir(workDir, { recursive: true });
     const { spec } = live;
+    const refs = live.spec.tags.map((tag) => localImageRef(live.record.organization_name, live.spec.name, tag));
+    const org = live.record.organization_name;
+    // An archive's context folder is known before it is unpacked: the engine may start meanwhile.
+    early =
+      spec.source.kind === 'git'
+        ? undefined
+        : env.imageBuilder
+            .startEarly?.({
+              contextDir: archiveContextDir(workDir),
+              buildArgs: live.buildArgs,
+              secretArgs: live.secretArgs,
+              platform: spec.platform,
+              tags: refs,
+              noCache: spec.no_cache,
+              workDir,
+              output,
+              signal,
+            })
+            .catch(() => undefined);
     const context = await prepareContext({
       spec,
       contextFile: live.contextFile,
@@ -76,9 +104,9 @@ export async function runBuild(live: LiveBuild, env: BuildRunEnvironment): Promi
       hostEnv: deps.hostEnv,
       output,
       signal,
+      mark,
     });
-    const refs = live.spec.tags.map((tag) => localImageRef(live.record.organization_name, live.spec.name, tag));
-    const org = live.record.organization_name;
+    mark('context');
     const result = await env.imageBuilder.build({
       contextDir: context.dir,
       dockerfile: spec.dockerfile,
@@ -97,7 +125,10 @@ export async function runBuild(live: LiveBuild, env: BuildRunEnvironment): Promi
       limits: deps.limits,
       output,
       signal,
+      mark,
+      early: await early,
     });
+    mark('image');
     await rm(rootfs, { recursive: true, force: true });
     if (result.rootfsDir) await rename(result.rootfsDir, rootfs);
     // From here on nothing awaits: a cancel cannot slip in between registering the image and SUCCEEDED.
@@ -122,7 +153,9 @@ export async function runBuild(live: LiveBuild, env: BuildRunEnvironment): Promi
     output.system(`Successfully built ${shortDigest(result.digest.digest)}`);
     for (const ref of refs) output.system(`Successfully tagged ${ref}`);
     live.record = { ...live.record, image_refs: refs, image_digest: result.digest.digest, steps_not_executed: result.stepsNotExecuted };
+    mark('register');
     env.transition(live, 'BUILD_STATUS_SUCCEEDED');
+    deps.logger.debug(`build ${id} phases`, phases);
   } catch (err) {
     if (isTerminal(live.record.status)) return;
     const stop = signal.aborted && signal.reason instanceof StopRequest ? signal.reason : undefined;
@@ -140,6 +173,8 @@ export async function runBuild(live: LiveBuild, env: BuildRunEnvironment): Promi
     env.transition(live, 'BUILD_STATUS_FAILED', message);
   } finally {
     clearTimeout(timer);
+    // An engine started early for a build that failed before it got its Dockerfile is stopped first.
+    await (await early)?.abandon();
     await rm(workDir, { recursive: true, force: true });
     if (live.record.status !== 'BUILD_STATUS_SUCCEEDED') await rm(rootfs, { recursive: true, force: true });
   }

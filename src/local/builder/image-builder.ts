@@ -33,6 +33,22 @@ export interface ImageBuildRequest {
   limits: LocalLimits;
   output: BuildOutput;
   signal: AbortSignal;
+  /** Marks the end of a phase of the build (for the debug timing line); optional. */
+  mark?: (phase: string) => void;
+  /** What this builder's startEarly() started for this build, if anything. */
+  early?: EarlyBuild;
+}
+
+/** What a builder can know of a build before its context exists. */
+export type EarlyBuildRequest = Pick<
+  ImageBuildRequest,
+  'contextDir' | 'buildArgs' | 'secretArgs' | 'platform' | 'tags' | 'noCache' | 'workDir' | 'output' | 'signal'
+>;
+
+/** Work a builder started before the context was ready; build() takes it over. */
+export interface EarlyBuild {
+  /** Stops it, for a build that never reaches build(); harmless after build() ran. Never throws. */
+  abandon(): Promise<void>;
 }
 
 export interface BuiltImage {
@@ -52,6 +68,11 @@ export interface BuiltImage {
  */
 export interface ImageBuilder {
   build(request: ImageBuildRequest): Promise<BuiltImage>;
+  /**
+   * Optional: starts what can run before the context is ready, while it is prepared (the engine's
+   * own start-up). build() is then given the result as `early`; undefined when nothing was started.
+   */
+  startEarly?(request: EarlyBuildRequest): Promise<EarlyBuild | undefined>;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface PrepareContextInput {
   hostEnv: Readonly<Record<string, string>>;
   output: BuildOutput;
   signal: AbortSignal;
+  /** Marks the end of a phase (the debug timing line); optional. */
+  mark?: (phase: string) => void;
 }
 
 export interface PreparedContext {
@@ -35,7 +37,8 @@ export interface PreparedContext {
  */
 export async function prepareContext(input: PrepareContextInput): Promise<PreparedContext> {
   const { spec, output, signal } = input;
-  const { dir, leftOut } = await materialize(input);
+  const { dir, leftOut, treeBytes } = await materialize(input);
+  input.mark?.('unpack');
   checkAborted(signal);
   if (leftOut.length > 0) {
     const named = leftOut.slice(0, 20).map((file) => `${file.path} (${file.reason})`);
@@ -57,13 +60,20 @@ export async function prepareContext(input: PrepareContextInput): Promise<Prepar
   if (!dockerfileStats?.isFile()) throw new BuildFailure(`Cannot locate specified Dockerfile: ${spec.dockerfile}`);
   const dockerfileText = await readFile(dockerfilePath, 'utf8');
   const ignored = await applyDockerignore(dir, spec.dockerfile, signal);
-  output.system(`Sending build context to Docker daemon  ${formatDockerSize(await treeSize(dir))}`);
+  // An unpacked archive knows its size; only a pruned or cloned tree is walked for it.
+  const size = treeBytes !== undefined && ignored.removed === 0 ? treeBytes : await treeSize(dir);
+  output.system(`Sending build context to Docker daemon  ${formatDockerSize(size)}`);
   if (ignored.removed > 0)
     output.system(`${ignored.file} excluded ${ignored.removed} path${ignored.removed === 1 ? '' : 's'} from the build context`);
   return { dir, dockerfileText };
 }
 
-async function materialize(input: PrepareContextInput): Promise<{ dir: string; leftOut: LeftOut[] }> {
+/** Where an uploaded or inline archive is unpacked, known before it is. */
+export function archiveContextDir(workDir: string): string {
+  return path.join(workDir, 'context');
+}
+
+async function materialize(input: PrepareContextInput): Promise<{ dir: string; leftOut: LeftOut[]; treeBytes?: number }> {
   const { spec, workDir, output, signal } = input;
   const source = spec.source;
   if (source.kind === 'git') {
@@ -86,10 +96,10 @@ async function materialize(input: PrepareContextInput): Promise<{ dir: string; l
     await writeFile(archive, source.archive);
   }
   if (!archive) throw new BuildFailure('the build context is missing');
-  const contextDir = path.join(workDir, 'context');
-  const { skipped } = await unpackArchive(archive, contextDir, unpackLimits(input.limits), signal);
+  const contextDir = archiveContextDir(workDir);
+  const { skipped, treeBytes } = await unpackArchive(archive, contextDir, unpackLimits(input.limits), signal);
   for (const entry of skipped) output.system(`skipped ${entry}: only files, directories and links are part of a build context`);
-  return { dir: contextDir, leftOut: [] };
+  return { dir: contextDir, leftOut: [], treeBytes };
 }
 
 async function treeSize(dir: string): Promise<number> {

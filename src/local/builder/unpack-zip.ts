@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
 import { readZipDirectory, zipEntryDataStart, type ZipDirectoryEntry } from '../../archive/zip-directory.js';
 import { BuildFailure, checkAborted } from './build-output.js';
-import { dirMode, fileMode, replaceWith, writeStream, type ExtractionGuard } from './unpack-guard.js';
+import { dirMode, fileMode, type ExtractionGuard } from './unpack-guard.js';
 
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
@@ -43,10 +43,7 @@ async function writeEntry(
   const kind = entry.unixMode === undefined ? undefined : entry.unixMode & S_IFMT;
   const isDir = entry.name.endsWith('/') || kind === S_IFDIR;
   if (rel === undefined || isDir) {
-    if (rel !== undefined) {
-      await mkdir(guard.hostPath(rel), { recursive: true });
-      guard.noteDirectory(rel, dirMode(entry.unixMode));
-    }
+    if (rel !== undefined) await guard.directory(rel, dirMode(entry.unixMode));
     return;
   }
   if (entry.flags & 0x1) throw new BuildFailure(`zip entry ${JSON.stringify(entry.name)} is encrypted; the local Ignite cannot read it`);
@@ -68,8 +65,7 @@ async function writeEntry(
     guard.noteSymlink(rel, Buffer.concat(chunks).toString('utf8'));
     return;
   }
-  const host = guard.hostPath(rel);
-  await replaceWith(host, () => writeStream(checked, host, fileMode(entry.unixMode), guard, signal));
+  await guard.file(rel, checked, fileMode(entry.unixMode), signal);
 }
 
 async function entryData(file: string, handle: FileHandle, entry: ZipDirectoryEntry): Promise<Readable> {

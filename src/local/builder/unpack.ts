@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, lstat, mkdir, open, stat } from 'node:fs/promises';
+import { mkdir, open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import * as tar from 'tar-stream';
 import { sniffArchive, TAR_SNIFF_BYTES, type ArchiveKind } from '../../archive/formats.js';
 import { BuildFailure, checkAborted } from './build-output.js';
-import { dirMode, ExtractionGuard, fileMode, replaceWith, writeStream, type UnpackLimits } from './unpack-guard.js';
+import { dirMode, ExtractionGuard, fileMode, type UnpackLimits } from './unpack-guard.js';
 import { unpackZip } from './unpack-zip.js';
 
 type TarEntry = tar.ExtractEvents['entry'][1];
@@ -26,6 +26,8 @@ export class InvalidArchive extends BuildFailure {}
 
 export interface UnpackResult {
   bytes: number;
+  /** What the unpacked tree holds (files, hard-link copies, symlink targets), without walking it. */
+  treeBytes: number;
   /** Entries left out (devices, fifos), for the build log. */
   skipped: string[];
 }
@@ -47,14 +49,19 @@ export async function unpackArchive(
     else await unpackTar(file, format === 'gzip', guard, signal);
     await guard.finish();
   } catch (err) {
+    // Writes still in flight end before the caller hears of the failure (and may remove `dest`).
+    await guard.drain();
     if (err instanceof BuildFailure || signal.aborted) throw err;
     throw new InvalidArchive(`the ${label} is not a valid archive: ${(err as Error).message}`);
   }
-  return { bytes: guard.unpackedBytes, skipped: guard.skipped };
+  return { bytes: guard.unpackedBytes, treeBytes: guard.treeBytes, skipped: guard.skipped };
 }
 
 async function unpackTar(file: string, gzipped: boolean, guard: ExtractionGuard, signal: AbortSignal): Promise<void> {
-  const source: Readable = gzipped ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
+  // Big reads and big inflated chunks: each chunk is a trip through libuv's thread pool (16 KiB by
+  // default, ~190 trips for a 3 MB context; 256 KiB makes it ~12, and the parse ~15 ms shorter).
+  const raw = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const source: Readable = gzipped ? raw.pipe(createGunzip({ chunkSize: 256 * 1024 })) : raw;
   const extract = tar.extract();
   // Fed from a task of its own: the entry loop below is what drains the extractor.
   const feeding = (async () => {
@@ -82,6 +89,7 @@ async function unpackTar(file: string, gzipped: boolean, guard: ExtractionGuard,
     }
     await feeding;
   } finally {
+    raw.destroy();
     source.destroy();
     extract.destroy();
   }
@@ -93,30 +101,18 @@ async function writeTarEntry(entry: TarEntry, guard: ExtractionGuard, signal: Ab
   guard.countEntry();
   const type = header.type ?? 'file';
   if (rel === undefined || type === 'directory') {
-    if (rel !== undefined) {
-      await mkdir(guard.hostPath(rel), { recursive: true });
-      guard.noteDirectory(rel, dirMode(header.mode));
-    }
+    if (rel !== undefined) await guard.directory(rel, dirMode(header.mode));
     entry.resume();
     return;
   }
-  const host = guard.hostPath(rel);
   if (type === 'symlink') {
     guard.noteSymlink(rel, header.linkname ?? '');
     entry.resume();
   } else if (type === 'link') {
-    const target = guard.entryPath(header.linkname ?? '');
-    const source = target === undefined ? undefined : await lstat(guard.hostPath(target)).catch(() => undefined);
-    if (target === undefined || !source?.isFile()) {
-      throw new BuildFailure(
-        `unsafe build context: hard link ${JSON.stringify(rel)} -> ${JSON.stringify(header.linkname)} does not point to a file inside the context`,
-      );
-    }
-    guard.countBytes(source.size);
-    await replaceWith(host, () => copyFile(guard.hostPath(target), host));
+    await guard.hardLink(rel, header.linkname ?? '');
     entry.resume();
   } else if (type === 'file' || type === 'contiguous-file') {
-    await replaceWith(host, () => writeStream(entry as AsyncIterable<Buffer>, host, fileMode(header.mode), guard, signal));
+    await guard.file(rel, entry as AsyncIterable<Buffer>, fileMode(header.mode), signal);
   } else {
     guard.skipped.push(`${rel} (${type})`);
     entry.resume();

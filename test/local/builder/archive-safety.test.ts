@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
@@ -22,6 +22,14 @@ async function unpack(archive: Buffer, limits: Partial<UnpackLimits> = {}) {
   const root = path.join(scratch, 'out', 'root');
   const result = await unpackArchive(file, root, { ...DEFAULTS, ...limits }, new AbortController().signal);
   return { root, result };
+}
+
+/** What `du --apparent-size -b` would count: every file's and symlink's own size. */
+function walkedSize(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((total, entry) => {
+    const child = path.join(dir, entry.name);
+    return total + (entry.isDirectory() ? walkedSize(child) : lstatSync(child).size);
+  }, 0);
 }
 
 /** True when nothing but the archive and the extraction root exists around the root. */
@@ -96,6 +104,57 @@ describe('archive safety when unpacking a build context', () => {
     expect(readFileSync(path.join(root, 'copy.md'), 'utf8')).toBe('guide');
     const zipped = await unpack(zip({ 'tool.sh': 'echo', link: 'tool.sh' }, { 'tool.sh': 0o100755, link: 0o120777 }));
     expect(readlinkSync(path.join(zipped.root, 'link'))).toBe('tool.sh');
+  });
+
+  it('writes in one pass what a sequential unpack would: later entries win, big files stream, sizes and modes hold', async () => {
+    const big = Buffer.alloc(700 * 1024, 7);
+    const entries: TarEntry[] = [
+      ...Array.from({ length: 40 }, (_, i) => ({ name: `src/m${i}.js`, content: `first ${i}` })),
+      { name: 'src/', type: 'directory', mode: 0o750 },
+      { name: 'src/m3.js', content: 'second, longer' },
+      { name: 'big.bin', content: big, mode: 0o600 },
+      { name: 'tools/run.sh', content: '#!/bin/sh', mode: 0o755 },
+      { name: 'copy.js', type: 'link', linkname: 'src/m3.js' },
+      { name: 'src/m4.js', type: 'symlink', linkname: 'm5.js' },
+      { name: 'src/m6.js', type: 'symlink', linkname: 'm7.js' },
+      { name: 'src/m6.js', content: 'a file again' },
+      { name: 'src/m3.js', content: 'third' },
+    ];
+    const { root, result } = await unpack(await tarGz(entries));
+    expect(readFileSync(path.join(root, 'src/m3.js'), 'utf8')).toBe('third');
+    expect(readFileSync(path.join(root, 'copy.js'), 'utf8')).toBe('second, longer');
+    expect(readlinkSync(path.join(root, 'src/m4.js'))).toBe('m5.js');
+    expect(readFileSync(path.join(root, 'src/m6.js'), 'utf8')).toBe('a file again');
+    expect(readFileSync(path.join(root, 'big.bin')).equals(big)).toBe(true);
+    expect(statSync(path.join(root, 'big.bin')).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(root, 'tools/run.sh')).mode & 0o777).toBe(0o755);
+    expect(statSync(path.join(root, 'src')).mode & 0o777).toBe(0o750);
+    expect(statSync(path.join(root, 'tools')).mode & 0o777).toBe(0o755);
+    expect(result.treeBytes).toBe(walkedSize(root));
+    rmSync(path.join(scratch, 'out'), { recursive: true });
+    const zipped = await unpack(zip({ 'a/b.txt': 'bee', 'a/c.txt': 'sea', 'big.bin': big }));
+    expect(zipped.result.treeBytes).toBe(walkedSize(zipped.root));
+  });
+
+  it('fails on a file and a directory of the same name, whichever comes first', async () => {
+    await expect(
+      unpack(
+        await tarGz([
+          { name: 'x', content: 'file' },
+          { name: 'x/y', content: 'under a file' },
+        ]),
+      ),
+    ).rejects.toThrow(/not a valid archive/);
+    rmSync(path.join(scratch, 'out'), { recursive: true });
+    await expect(
+      unpack(
+        await tarGz([
+          { name: 'x/', type: 'directory' },
+          { name: 'x', content: 'file' },
+        ]),
+      ),
+    ).rejects.toThrow(/x is both a directory and a file/);
+    expect(nothingEscaped()).toBe(true);
   });
 
   it('stops a highly compressible archive at the expansion ratio, tar.gz and zip alike', async () => {
