@@ -59,6 +59,21 @@ describe('the layout', () => {
   });
 });
 
+describe('what the bundle may leave out (scripts/bundle.ts)', () => {
+  it('uses Zod 4 only, and no zod locale: the bundle has neither Zod 3 nor locales other than English', () => {
+    const zodImports = EDGES.filter((edge) => edge.to === 'zod' || edge.to.startsWith('zod/')).map((edge) => edge.to);
+    expect([...new Set(zodImports)]).toEqual(['zod']);
+    const localeUsers = FILES.filter((file) => /\bz\.locales\b|zod\/v4\/locales|zod\/locales/.test(readFileSync(file, 'utf8')));
+    expect(localeUsers).toEqual([]);
+  });
+
+  it('gives every McpServer the validator that loads Ajv on first use', () => {
+    const constructions = FILES.flatMap((file) => readFileSync(file, 'utf8').match(/new McpServer\([^]*?\n {2}\}\);/g) ?? []);
+    expect(constructions.length).toBeGreaterThan(0);
+    expect(constructions.filter((text) => !text.includes('jsonSchemaValidator: deferredJsonSchemaValidator'))).toEqual([]);
+  });
+});
+
 describe('nothing heavy before initialize', () => {
   // The server module is what answers initialize; these load on first use, after it.
   const loaded = loadedAtImport('src/mcp/server.ts', EDGES);
