@@ -8,11 +8,14 @@
  *
  *   node dist/scripts/bundle.js     (npm run build runs it after tsc)
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { buildPanel } from './build-panel.js';
+import { CODE_CACHE } from '../src/bin/code-cache.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLE_DIR = path.join(root, 'dist', 'bundle');
@@ -104,33 +107,91 @@ function substitutions(): { plugin: Plugin; unmatched(): string[] } {
   return { plugin, unmatched: () => Object.keys(SUBSTITUTIONS).filter((name) => !matched.has(name)) };
 }
 
+const INITIALIZE = `${JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'ignite-mcp-build', version: '0' } },
+})}\n`;
+
 async function main(): Promise<void> {
-  const substitute = substitutions();
   rmSync(BUNDLE_DIR, { recursive: true, force: true });
-  const result = await build({
+  const common = {
     absWorkingDir: root,
-    entryPoints: { 'ignite-mcp': 'src/main.ts' },
     outdir: BUNDLE_DIR,
     bundle: true,
-    splitting: true,
-    format: 'esm',
     platform: 'node',
     target: 'node20',
     // Source maps with their sources, so `node --enable-source-maps` stack traces point at src/.
     sourcemap: 'linked',
     sourcesContent: false,
     external: EXTERNAL,
-    banner: { js: BANNER },
     metafile: true,
     minify: true,
     logLevel: 'warning',
-    plugins: [substitute.plugin],
+  } as const;
+  // The program as ES modules, split so that what a command does not need stays in chunks that
+  // its dynamic imports load: what the launcher runs without a code cache, and with source maps.
+  const esm = substitutions();
+  const result = await build({
+    ...common,
+    entryPoints: { main: 'src/main.ts' },
+    splitting: true,
+    format: 'esm',
+    banner: { js: BANNER },
+    plugins: [esm.plugin],
   });
-  const unmatched = substitute.unmatched();
+  // The same program as one CommonJS file, for the V8 code cache (src/bin/code-cache.ts): a
+  // module that only a dynamic import reaches stays wrapped and runs only when imported.
+  const cjs = substitutions();
+  const cjsResult = await build({
+    ...common,
+    entryPoints: { 'ignite-mcp': 'src/main.ts' },
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    // vm.Script has no loader for import(): the one import() of a node module becomes require().
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': '__igniteModuleUrl' },
+    banner: { js: "var __igniteModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [cjs.plugin],
+  });
+  const unmatched = [...new Set([...esm.unmatched(), ...cjs.unmatched()])];
   if (unmatched.length) throw new Error(`bundle: substitutions that matched no import (did a dependency change?): ${unmatched.join(', ')}`);
+  // The command itself: picks the code-cached bundle or the ES modules (src/bin/launcher.ts).
+  await build({ ...common, entryPoints: { 'ignite-mcp': 'src/bin/launcher.ts' }, format: 'esm', metafile: false });
   writeFileSync(path.join(BUNDLE_DIR, 'meta.json'), JSON.stringify(result.metafile));
+  writeFileSync(path.join(BUNDLE_DIR, 'meta-cjs.json'), JSON.stringify(cjsResult.metafile));
   // The deploy panel's HTML, which the server reads from beside its chunks (src/mcp/ui/deploy-panel.ts).
   await buildPanel(root, BUNDLE_DIR);
+  makeCodeCache();
+}
+
+/**
+ * Runs the CommonJS bundle once to its initialize response (scripts/code-cache.ts), with no
+ * endpoint, no config file and a scratch home, so nothing of the user's is read or started.
+ */
+function makeCodeCache(): void {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'ignite-code-cache-'));
+  try {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: scratch,
+      IGNITE_MCP_DATA_DIR: path.join(scratch, 'data'),
+      IGNITE_MCP_LOG_LEVEL: 'error',
+    };
+    const run = spawnSync(process.execPath, [path.join(root, 'dist', 'scripts', 'code-cache.js'), BUNDLE_DIR], {
+      cwd: scratch,
+      env,
+      input: INITIALIZE,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    if (run.status !== 0 || !existsSync(path.join(BUNDLE_DIR, CODE_CACHE))) {
+      throw new Error(`bundle: making the code cache failed (${run.status ?? run.signal}): ${run.stderr}`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 await main();

@@ -14,6 +14,8 @@ const folderOf = (file: string) => (file === 'src/main.ts' ? 'main' : file.split
  */
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   main: ['cli', 'config', 'shared'],
+  // The launcher of the shipped command and its V8 code cache: node's modules only.
+  bin: [],
   cli: ['config', 'shared', 'mcp', 'local', 'contract', 'doctor', 'client', 'daemon'],
   // One local Ignite per data directory, as files: the folder's checks, the lock, the record of
   // the running one, client leases. Both sides of cli/ use it (the local Ignite and the MCP
