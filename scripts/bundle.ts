@@ -138,6 +138,8 @@ async function main(): Promise<void> {
     entryPoints: { main: 'src/main.ts' },
     splitting: true,
     format: 'esm',
+    // .mjs: dist/bundle/package.json makes .js CommonJS, for the launcher.
+    outExtension: { '.js': '.mjs' },
     banner: { js: BANNER },
     plugins: [esm.plugin],
   });
@@ -157,8 +159,10 @@ async function main(): Promise<void> {
   });
   const unmatched = [...new Set([...esm.unmatched(), ...cjs.unmatched()])];
   if (unmatched.length) throw new Error(`bundle: substitutions that matched no import (did a dependency change?): ${unmatched.join(', ')}`);
-  // The command itself: picks the code-cached bundle or the ES modules (src/bin/launcher.ts).
-  await build({ ...common, entryPoints: { 'ignite-mcp': 'src/bin/launcher.ts' }, format: 'esm', metafile: false });
+  // The command itself, CommonJS (an ES module entry starts slower): picks the code-cached bundle
+  // or the ES modules (src/bin/launcher.ts).
+  await build({ ...common, entryPoints: { 'ignite-mcp': 'src/bin/launcher.ts' }, format: 'cjs', metafile: false });
+  writeFileSync(path.join(BUNDLE_DIR, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
   writeFileSync(path.join(BUNDLE_DIR, 'meta.json'), JSON.stringify(result.metafile));
   writeFileSync(path.join(BUNDLE_DIR, 'meta-cjs.json'), JSON.stringify(cjsResult.metafile));
   // The deploy panel's HTML, which the server reads from beside its chunks (src/mcp/ui/deploy-panel.ts).

@@ -12,7 +12,7 @@ interface Metafile {
 
 const META = 'dist/bundle/meta.json';
 /** The ES module bundle's entry; dist/bundle/ignite-mcp.js is the launcher (src/bin/launcher.ts). */
-const ENTRY = 'dist/bundle/main.js';
+const ENTRY = 'dist/bundle/main.mjs';
 const CJS_META = 'dist/bundle/meta-cjs.json';
 const CJS_BUNDLE = path.resolve('dist/bundle/ignite-mcp.cjs');
 const LAUNCHER = 'dist/bundle/ignite-mcp.js';
