@@ -8,14 +8,12 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { describeError, formatFailure, UserError } from './shared/errors.js';
 import { createLogger } from './shared/log.js';
 import { PACKAGE_VERSION } from './shared/version.js';
-import { HELP_TEXT, LOCAL_HELP_TEXT, USAGE } from './cli/help.js';
-import { BASE_IMAGE_FLAGS, runBaseImageCommand } from './cli/base-image.js';
-import { localStatus, localStop } from './cli/local-admin.js';
-import { parseLocalArgs } from './cli/local-options.js';
-import { runLocalCommand } from './cli/local.js';
 import { localIgniteStarter, serveMisconfigured, serveStdio } from './cli/serve.js';
-import { serveHttp } from './cli/serve-http.js';
 import { onShutdownSignal } from './cli/signals.js';
+// Only the stdio server, what an MCP client starts, is imported up front: every other command
+// loads its modules when it is run, so they add nothing to the time to answer `initialize`
+// (BENCHMARKS.md, cold start). The HTTP server's modules alone (the SDK's Streamable HTTP
+// transport, @hono/node-server, and node's fetch that it touches) took ~15 ms of it.
 
 /** A command line that names no command we have: answered with the usage, not as an unexpected error. */
 class UnknownCommand extends UserError {}
@@ -28,6 +26,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (first === 'local') return local(argv.slice(1));
   if (first === 'doctor') return doctor(argv.slice(1));
   if (first === 'help' || argv.includes('--help') || argv.includes('-h')) {
+    const { HELP_TEXT } = await import('./cli/help.js');
     process.stdout.write(HELP_TEXT);
     return;
   }
@@ -52,8 +51,10 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const logger = createLogger({ level: config.logLevel, secrets: () => (config.token ? [config.token] : []) });
   for (const warning of config.warnings) logger.warn(warning);
-  if (config.http.enabled) await serveHttp(config, logger, { startLocal: localIgniteStarter(config) });
-  else await serveStdio(config, logger, { interactive: process.stdin.isTTY === true });
+  if (config.http.enabled) {
+    const { serveHttp } = await import('./cli/serve-http.js');
+    await serveHttp(config, logger, { startLocal: localIgniteStarter(config) });
+  } else await serveStdio(config, logger, { interactive: process.stdin.isTTY === true });
 }
 
 /** `ignite-mcp doctor [--json]`: a configuration that does not load is its first finding, not a failure. */
@@ -80,8 +81,10 @@ async function doctor(argv: readonly string[]): Promise<void> {
 /** `ignite-mcp local [status|stop] …`: its own options, parsed strictly. */
 async function local(argv: readonly string[]): Promise<void> {
   if (argv[0] === 'base-image') return baseImage(argv.slice(1));
+  const { parseLocalArgs } = await import('./cli/local-options.js');
   const options = parseLocalArgs(argv);
   if (options.help) {
+    const { LOCAL_HELP_TEXT } = await import('./cli/help.js');
     process.stdout.write(LOCAL_HELP_TEXT);
     return;
   }
@@ -96,14 +99,17 @@ async function local(argv: readonly string[]): Promise<void> {
   const config = loadConfig({ env, argv: shared, homeDir: os.homedir() });
   const write = (text: string) => void process.stdout.write(text);
   if (options.command === 'status') {
+    const { localStatus } = await import('./cli/local-admin.js');
     process.exitCode = localStatus(config.dataDir, write);
     return;
   }
   if (options.command === 'stop') {
+    const { localStop } = await import('./cli/local-admin.js');
     process.exitCode = await localStop(config.dataDir, write);
     return;
   }
   const logger = createLogger({ level: config.logLevel });
+  const { runLocalCommand } = await import('./cli/local.js');
   const run = await runLocalCommand(options, config, logger, {
     requiredToken: process.env.IGNITE_LOCAL_REQUIRED_TOKEN,
     faults: process.env.IGNITE_LOCAL_FAULTS,
@@ -120,16 +126,17 @@ async function local(argv: readonly string[]): Promise<void> {
 
 /** `ignite-mcp local base-image …`: a base image for offline builds, in the data directory's engine store. */
 async function baseImage(argv: readonly string[]): Promise<void> {
+  const { BASE_IMAGE_FLAGS, runBaseImageCommand } = await import('./cli/base-image.js');
   const env = { ...process.env, IGNITE_API_ENDPOINT: undefined, IGNITE_MCP_ALLOWED_ROOTS: undefined };
   const config = loadConfig({ env, argv, homeDir: os.homedir(), ignoreFlags: BASE_IMAGE_FLAGS });
   await runBaseImageCommand(argv, config);
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
+main(process.argv.slice(2)).catch(async (err: unknown) => {
   // When the configuration did not load, the token is known only from the environment; a setting
   // echoed in a configuration error (an endpoint URL with the token in it) must not print it.
   const text = formatFailure(describeError(err, { secrets: envTokens() }));
   process.stderr.write(`${text.startsWith('ignite-mcp') ? '' : 'ignite-mcp: '}${text}\n`);
-  if (err instanceof UnknownCommand) process.stderr.write(`\n${USAGE}`);
+  if (err instanceof UnknownCommand) process.stderr.write(`\n${(await import('./cli/help.js')).USAGE}`);
   process.exit(2);
 });

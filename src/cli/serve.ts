@@ -3,6 +3,7 @@
  * the MCP wire; everything else goes to stderr.
  */
 import type { Readable } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { STDIO_DEFAULT_MAX_BUFFER_SIZE } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
@@ -33,7 +34,7 @@ export async function serveStdio(config: Readonly<Config>, logger: Logger, optio
     envValue: (name) => process.env[name],
   });
   const mcp = createServer(runtime.deps);
-  const { transport, release } = heldStdioTransport(guardedStdin(logger, (message) => transport.send(message)));
+  const { transport, release, initializeAnswered } = heldStdioTransport(guardedStdin(logger, (message) => transport.send(message)));
   // The parser's message may quote the whole line (a Zod error lists every issue): one short line is enough.
   transport.onerror = (err) => logger.warn(`dropped a malformed message: ${err.message.split('\n', 1)[0]!.slice(0, 200)}`);
   // Every trigger (stdin EOF, transport close, a signal) waits for the same shutdown, so a signal
@@ -52,8 +53,11 @@ export async function serveStdio(config: Readonly<Config>, logger: Logger, optio
   transport.onclose = () => void shutdown().then(() => process.exit(0));
   onShutdownSignal(shutdown);
   await mcp.server.connect(transport);
-  // One turn of the event loop lets an initialize already waiting on stdin be answered first.
-  await new Promise((resolve) => setImmediate(resolve));
+  // The runtime starts once initialize is answered (or a client that sends none waited a moment):
+  // loading grpc-js and parsing the contract run synchronously for ~100 ms, and an initialize
+  // that arrived during them was answered after them. One turn of the event loop, as before, was
+  // not always enough for the request to be read first.
+  await Promise.race([initializeAnswered, delay(INITIALIZE_WAIT_MS, undefined, { ref: false })]);
   let backend = config.endpoint ?? 'no Ignite reachable yet';
   try {
     const started = await runtime.start();
@@ -123,17 +127,24 @@ export async function serveMisconfigured(failure: string): Promise<void> {
  * local Ignite starts, which are most of a cold start; everything else then runs in arrival order,
  * so no tool call, read or subscription runs before the Ignite client exists.
  */
-function heldStdioTransport(stdin: Readable): { transport: Transport; release(): void } {
+function heldStdioTransport(stdin: Readable): { transport: Transport; release(): void; initializeAnswered: Promise<void> } {
   // The guard passes only lines up to its limit, so this buffer never fills and closes the transport.
   const stdio = new StdioServerTransport(stdin, process.stdout, { maxBufferSize: 2 * MAX_MESSAGE_BYTES + 2 });
   let released = false;
   const held: JSONRPCMessage[] = [];
+  let initializeId: string | number | undefined;
+  let answered!: () => void;
+  const initializeAnswered = new Promise<void>((resolve) => (answered = resolve));
   const transport: Transport = {
     start: () => stdio.start(),
-    send: (message) => stdio.send(message),
+    send: async (message) => {
+      await stdio.send(message);
+      if (initializeId !== undefined && 'id' in message && message.id === initializeId && !('method' in message)) answered();
+    },
     close: () => stdio.close(),
   };
   stdio.onmessage = (message) => {
+    if ('method' in message && message.method === 'initialize' && 'id' in message) initializeId ??= message.id;
     const passes = released || !('method' in message) || message.method === 'initialize';
     if (passes) transport.onmessage?.(message);
     else held.push(message);
@@ -142,12 +153,16 @@ function heldStdioTransport(stdin: Readable): { transport: Transport; release():
   stdio.onclose = () => transport.onclose?.();
   return {
     transport,
+    initializeAnswered,
     release() {
       released = true;
       for (const message of held.splice(0)) transport.onmessage?.(message);
     },
   };
 }
+
+/** How long the runtime waits for an initialize to answer first, when none came. */
+const INITIALIZE_WAIT_MS = 200;
 
 /** The SDK's own limit for one message; a longer line is dropped and answered instead of ending the session. */
 const MAX_MESSAGE_BYTES = STDIO_DEFAULT_MAX_BUFFER_SIZE;

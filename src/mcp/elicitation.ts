@@ -1,5 +1,6 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import { loadJsonSchemaValidator } from './json-schema-validator.js';
 
 /** A person answers; the SDK's 60 s request default is too short for reading a question and deciding. */
 const ANSWER_TIMEOUT_MS = 10 * 60_000;
@@ -22,8 +23,11 @@ export function userChannelOf(server: Server): UserChannel {
   const elicitation = () => server.getClientCapabilities()?.elicitation;
   return {
     modes: () => ({ form: Boolean(elicitation()?.form), url: Boolean(elicitation()?.url) }),
-    askForm: (message, requestedSchema, signal) =>
-      server.elicitInput({ mode: 'form', message, requestedSchema }, { signal, timeout: ANSWER_TIMEOUT_MS }),
+    // The SDK checks an accepted form against requestedSchema with the validator loaded here.
+    askForm: async (message, requestedSchema, signal) => {
+      await loadJsonSchemaValidator();
+      return server.elicitInput({ mode: 'form', message, requestedSchema }, { signal, timeout: ANSWER_TIMEOUT_MS });
+    },
     openUrl: (message, url, elicitationId, signal) =>
       server.elicitInput({ mode: 'url', message, url, elicitationId }, { signal, timeout: ANSWER_TIMEOUT_MS }),
     completed: (elicitationId) => server.createElicitationCompletionNotifier(elicitationId)(),

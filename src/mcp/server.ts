@@ -1,5 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
+import { deferredJsonSchemaValidator } from './json-schema-validator.js';
 import { registerDeployWorkflowPrompt } from './prompts/deploy-workflow.js';
 import { registerBuildResources, registerFailingBuildResources } from './resources/build-resources.js';
 import { registerAppInvocations, registerFailingAppInvocations } from './resources/app-invocations.js';
@@ -47,6 +48,7 @@ export function createServer(deps: ServerDeps): IgniteMcpServer {
     instructions: SERVER_INSTRUCTIONS,
     taskStore,
     taskMessageQueue: new InMemoryTaskMessageQueue(),
+    jsonSchemaValidator: deferredJsonSchemaValidator,
   });
   const roots = new AllowedRoots(server.server, deps.fallbackRoots, deps.logger);
   for (const tool of TOOLS) {
@@ -78,6 +80,7 @@ export function createMisconfiguredServer(failure: string): IgniteMcpServer {
   const server = new McpServer(IDENTITY, {
     capabilities: { logging: {}, resources: { listChanged: true }, tools: { listChanged: true }, prompts: { listChanged: true } },
     instructions: `ignite-mcp cannot work: its configuration is broken, and every tool call returns the problem until the server is restarted with it fixed. Tell the user what to set.\n${failure}`,
+    jsonSchemaValidator: deferredJsonSchemaValidator,
   });
   for (const tool of TOOLS) registerFailingTool(server, tool, failure);
   registerFailingBuildResources(server, failure);

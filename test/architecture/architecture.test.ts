@@ -14,6 +14,8 @@ const folderOf = (file: string) => (file === 'src/main.ts' ? 'main' : file.split
  */
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   main: ['cli', 'config', 'shared'],
+  // The launcher of the shipped command and its V8 code cache: node's modules only.
+  bin: [],
   cli: ['config', 'shared', 'mcp', 'local', 'contract', 'doctor', 'client', 'daemon'],
   // One local Ignite per data directory, as files: the folder's checks, the lock, the record of
   // the running one, client leases. Both sides of cli/ use it (the local Ignite and the MCP
@@ -56,6 +58,21 @@ describe('the layout', () => {
       ),
     );
     expect(readers).toEqual([]);
+  });
+});
+
+describe('what the bundle may leave out (scripts/bundle.ts)', () => {
+  it('uses Zod 4 only, and no zod locale: the bundle has neither Zod 3 nor locales other than English', () => {
+    const zodImports = EDGES.filter((edge) => edge.to === 'zod' || edge.to.startsWith('zod/')).map((edge) => edge.to);
+    expect([...new Set(zodImports)]).toEqual(['zod']);
+    const localeUsers = FILES.filter((file) => /\bz\.locales\b|zod\/v4\/locales|zod\/locales/.test(readFileSync(file, 'utf8')));
+    expect(localeUsers).toEqual([]);
+  });
+
+  it('gives every McpServer the validator that loads Ajv on first use', () => {
+    const constructions = FILES.flatMap((file) => readFileSync(file, 'utf8').match(/new McpServer\([^]*?\n {2}\}\);/g) ?? []);
+    expect(constructions.length).toBeGreaterThan(0);
+    expect(constructions.filter((text) => !text.includes('jsonSchemaValidator: deferredJsonSchemaValidator'))).toEqual([]);
   });
 });
 

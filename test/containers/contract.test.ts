@@ -2,7 +2,7 @@
  * Apps run as podman containers under Ignite's container contract (docs/ignite-api.md §5.7). The
  * test app is busybox httpd with CGI scripts that report what the container sees.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
@@ -133,6 +133,8 @@ describeWithPodman('the container contract (podman)', () => {
     // explicit limit and a whole core, so the test allocates little and fast).
     await draftFrom('greedy', httpdApp(), { limits: { memory_mb: 48, cpu_millicores: 1000 } });
     expect(text(await get('greedy', '/cgi-bin/grow'))).toMatch(/sort exit 137/);
+    // conmon marks an OOM kill with a file named oom in its working directory: ours, never the caller's.
+    expect(existsSync(path.join(process.cwd(), 'oom'))).toBe(false);
     const [id] = await containersWith(engine, `${LABELS.app}=acme/limits`);
     const security = await engine.command([
       'inspect',

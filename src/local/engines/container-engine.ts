@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageConfig } from '../images.js';
@@ -38,6 +39,11 @@ export interface EngineSpec {
   version: string;
   /** podman: the folder of its store, removed by resetStore(). */
   storeDir?: string;
+  /**
+   * Where its commands run. podman's conmon writes a file named `oom` into its working directory when
+   * a container is killed for memory: that must be a folder of ours, not whatever directory we were started in.
+   */
+  workDir?: string;
   /** e.g. "overlay, runc" for the start-up log line. */
   details: string;
 }
@@ -59,7 +65,12 @@ export class ContainerEngine {
 
   /** Runs `<engine> <global flags> ...args`; the environment is the engine's plus `options.env`. */
   command(args: readonly string[], options: Partial<CommandOptions> = {}): Promise<CommandResult> {
-    return runCommand(this.spec.binary, [...this.spec.globalArgs, ...args], { ...options, env: { ...this.spec.env, ...options.env } });
+    return runCommand(this.spec.binary, [...this.spec.globalArgs, ...args], {
+      // A store reset at shutdown takes the folder with it; a command after that runs where we are.
+      cwd: this.spec.workDir !== undefined && existsSync(this.spec.workDir) ? this.spec.workDir : undefined,
+      ...options,
+      env: { ...this.spec.env, ...options.env },
+    });
   }
 
   /** Like command(), but a non-zero exit throws EngineFailure with the engine's own error line. */

@@ -80,6 +80,7 @@ async function probePodman(binary: string, options: DetectOptions): Promise<Cont
     runtimePath: runtime ?? info.runtimePath,
     version: info.version,
     storeDir: options.storeDir,
+    workDir: store.tmpdir,
     details: `${driver} storage, ${info.runtimeName}, store ${options.storeDir}`,
   });
 }

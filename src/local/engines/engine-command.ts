@@ -3,6 +3,8 @@ import { LineSplitter } from './line-splitter.js';
 
 export interface CommandOptions {
   env: Readonly<Record<string, string>>;
+  /** Where the command runs; by default this process's working directory. */
+  cwd?: string;
   /** Our own deadline: SIGTERM, then SIGKILL a second later. A silent registry would hang a pull for minutes. */
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -33,7 +35,11 @@ const MAX_CAPTURE = 256 * 1024;
  */
 export function runCommand(file: string, args: readonly string[], options: CommandOptions): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { env: { ...options.env }, stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, {
+      env: { ...options.env },
+      cwd: options.cwd,
+      stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    });
     options.onSpawn?.(child);
     const captured = { stdout: '', stderr: '' };
     let timedOut = false;
