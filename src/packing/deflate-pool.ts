@@ -58,9 +58,15 @@ interface PoolWorker {
   pending: Map<number, Pending>;
 }
 
+/**
+ * Bytes whose buffer can be transferred to a worker: the input itself when it is all of its buffer, else a
+ * copy. `new Uint8Array(view)` copies; `view.slice()` would not on a Buffer, whose slice is a view, and
+ * transferring that view's buffer would empty every other view of it (a batch of small files, or the
+ * caller's own buffer).
+ */
 function owned(data: Uint8Array): Uint8Array<ArrayBuffer> {
   const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-  return whole && data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : data.slice();
+  return whole && data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
 }
 
 export function workerCompressor(threads: number): SegmentCompressor {
@@ -95,7 +101,7 @@ export function workerCompressor(threads: number): SegmentCompressor {
       const member = pool.reduce((best, m) => (m.pending.size < best.pending.size ? m : best));
       const id = nextId++;
       const payload = owned(data);
-      const historyCopy = history.slice();
+      const historyCopy = new Uint8Array(history);
       return new Promise<Uint8Array>((resolve, reject) => {
         member.pending.set(id, { resolve, reject });
         // Keep the process alive only while a job is outstanding, so a forgotten pool never blocks exit.
