@@ -9,6 +9,7 @@ export {
   CONTENT_CHECK_BYTES,
   configFileSecretReason,
   fileContentSecretReason,
+  mayHoldSecretShape,
   needsConfigCheck,
   secretReasonByName,
   secretReasonInContent,
