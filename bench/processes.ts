@@ -31,7 +31,8 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   for (const [key, value] of Object.entries(process.env)) {
     if (!/^(IGNITE_|DODIL_)/.test(key)) env[key] = value;
   }
-  return { ...env, IGNITE_MCP_LOG_LEVEL: 'warn', ...extra };
+  // The process engine: these benchmarks measure the MCP side, not container start-up.
+  return { ...env, IGNITE_MCP_LOG_LEVEL: 'warn', IGNITE_MCP_ENGINE: 'process', ...extra };
 }
 
 export interface LocalIgniteProcess {

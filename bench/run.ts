@@ -1,7 +1,7 @@
 /**
  * The benchmark runner behind `npm run bench`.
  *
- *   node dist/bench/run.js [--quick] [--only cold-start,tool-overhead,log-streaming,pack-upload,http-transport]
+ *   node dist/bench/run.js [--quick] [--only cold-start,tool-overhead,log-streaming,pack-upload,http-transport,containers]
  *                          [--out FILE.md] [--json FILE.json]
  *
  * A full run of every section writes BENCHMARKS.md at the repository root; a quick or partial run
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runColdStartBench } from './cold-start.js';
 import { runHttpTransportBench } from './http-transport.js';
+import { runContainersBench } from './containers.js';
 import { runLogStreamingBench } from './log-streaming.js';
 import { runPackUploadBench } from './pack-upload.js';
 import { describeMachine, renderMarkdown, type BenchReport, type Section } from './report.js';
@@ -29,6 +30,7 @@ const SECTIONS: Record<string, { title: string; run: (options: BenchOptions) => 
   'log-streaming': { title: '3. Log streaming', run: runLogStreamingBench },
   'pack-upload': { title: '4. Packing and upload', run: runPackUploadBench },
   'http-transport': { title: '5. Streamable HTTP vs stdio', run: runHttpTransportBench },
+  containers: { title: '6. Container engine', run: runContainersBench },
 };
 export const SECTION_IDS = Object.keys(SECTIONS);
 

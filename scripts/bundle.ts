@@ -3,7 +3,8 @@
  * cost more at start-up than our own code (BENCHMARKS.md, cold start), and one file loads in a
  * fraction of that time. Code the first answer does not need (the gRPC stack, the packer, the local
  * Ignite) stays in chunks loaded by the dynamic imports that already fence it off, so a bundle
- * does not put it back on the path to `initialize`.
+ * does not put it back on the path to `initialize`. The deploy panel (ui/panel/) is built beside it
+ * as one HTML file (scripts/build-panel.ts).
  *
  *   node dist/scripts/bundle.js     (npm run build runs it after tsc)
  */
@@ -11,6 +12,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildPanel } from './build-panel.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLE_DIR = path.join(root, 'dist', 'bundle');
@@ -48,6 +50,8 @@ async function main(): Promise<void> {
     logLevel: 'warning',
   });
   writeFileSync(path.join(BUNDLE_DIR, 'meta.json'), JSON.stringify(result.metafile));
+  // The deploy panel's HTML, which the server reads from beside its chunks (src/mcp/ui/deploy-panel.ts).
+  await buildPanel(root, BUNDLE_DIR);
 }
 
 await main();

@@ -23,7 +23,15 @@ async function main(): Promise<void> {
     command: process.execPath,
     args: [path.join(root, 'dist/bundle/ignite-mcp.js'), '--allowed-root', work],
     cwd: work,
-    env: { IGNITE_MCP_DATA_DIR: path.join(work, 'ignite-data'), IGNITE_MCP_LOG_LEVEL: 'warn', IGNITE_MCP_LOCAL_IDLE_SECS: '30' },
+    // The process engine unless told otherwise: the example app starts FROM node:20-alpine, which a
+    // container engine would have to pull, and the demo must work offline on any machine.
+    env: {
+      IGNITE_MCP_DATA_DIR: process.env.IGNITE_MCP_DATA_DIR || path.join(work, 'ignite-data'),
+      IGNITE_MCP_LOG_LEVEL: 'warn',
+      IGNITE_MCP_LOCAL_IDLE_SECS: '30',
+      IGNITE_MCP_ENGINE: process.env.IGNITE_MCP_ENGINE || 'process',
+      ...(process.env.IGNITE_MCP_IMAGE_MAP ? { IGNITE_MCP_IMAGE_MAP: process.env.IGNITE_MCP_IMAGE_MAP } : {}),
+    },
     stderr: 'inherit',
   });
   const client = new Client({ name: 'ignite-demo', version: '1.0.0' });

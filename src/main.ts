@@ -9,6 +9,7 @@ import { describeError, formatFailure, UserError } from './shared/errors.js';
 import { createLogger } from './shared/log.js';
 import { PACKAGE_VERSION } from './shared/version.js';
 import { HELP_TEXT, LOCAL_HELP_TEXT, USAGE } from './cli/help.js';
+import { BASE_IMAGE_FLAGS, runBaseImageCommand } from './cli/base-image.js';
 import { localStatus, localStop } from './cli/local-admin.js';
 import { parseLocalArgs } from './cli/local-options.js';
 import { runLocalCommand } from './cli/local.js';
@@ -78,6 +79,7 @@ async function doctor(argv: readonly string[]): Promise<void> {
 
 /** `ignite-mcp local [status|stop] …`: its own options, parsed strictly. */
 async function local(argv: readonly string[]): Promise<void> {
+  if (argv[0] === 'base-image') return baseImage(argv.slice(1));
   const options = parseLocalArgs(argv);
   if (options.help) {
     process.stdout.write(LOCAL_HELP_TEXT);
@@ -89,6 +91,7 @@ async function local(argv: readonly string[]): Promise<void> {
   const shared = [
     ...(options.dataDir ? ['--data-dir', options.dataDir] : []),
     ...(options.logLevel ? ['--log-level', options.logLevel] : []),
+    ...(options.engine ? ['--engine', options.engine] : []),
   ];
   const config = loadConfig({ env, argv: shared, homeDir: os.homedir() });
   const write = (text: string) => void process.stdout.write(text);
@@ -113,6 +116,13 @@ async function local(argv: readonly string[]): Promise<void> {
   if (!run) return;
   onShutdownSignal(() => run.close(), ['SIGINT', 'SIGTERM', 'SIGHUP']);
   void run.ended.then(() => process.exit(0));
+}
+
+/** `ignite-mcp local base-image …`: a base image for offline builds, in the data directory's engine store. */
+async function baseImage(argv: readonly string[]): Promise<void> {
+  const env = { ...process.env, IGNITE_API_ENDPOINT: undefined, IGNITE_MCP_ALLOWED_ROOTS: undefined };
+  const config = loadConfig({ env, argv, homeDir: os.homedir(), ignoreFlags: BASE_IMAGE_FLAGS });
+  await runBaseImageCommand(argv, config);
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

@@ -29,6 +29,8 @@ export interface DaemonStartOptions {
   /** How long a local Ignite started here stays after its last client (--idle-timeout). */
   idleSecs: number;
   logLevel: LogLevel;
+  /** What a local Ignite started here builds and runs with (--engine); one already running keeps its own. */
+  engine: string;
   /** How to run ignite-mcp again: node (process.execPath) and this script (process.argv[1]). */
   command: { execPath: string; script: string };
   /** The allow-listed environment (child-env.ts): never this server's token or anything else of its environment. */
@@ -128,6 +130,8 @@ async function launch(paths: DaemonPaths, options: DaemonStartOptions): Promise<
       `${options.idleSecs}s`,
       '--log-level',
       options.logLevel,
+      '--engine',
+      options.engine,
     ];
     const common = { detached: true, env: options.env, cwd: '/' } as const;
     if (!existsSync('/bin/sh')) {

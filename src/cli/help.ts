@@ -6,6 +6,7 @@ export const USAGE = `Usage:
   ignite-mcp serve --http [options] Run it over Streamable HTTP at /mcp (see HTTP options).
   ignite-mcp local [local options]  Run the local Ignite for a data directory in this terminal.
   ignite-mcp local status | stop    Show or stop the local Ignite of a data directory (--data-dir).
+  ignite-mcp local base-image ...   Make a local base image for offline builds (see below).
   ignite-mcp doctor [--json]        Check what stands between this machine and a deploy (exit 0: nothing).
   ignite-mcp help | --help | --version | local --help
 `;
@@ -27,6 +28,10 @@ Options (MCP server):
                            supports elicitation; without it, publish and rollback proceed, deletes are
                            refused. refuse: ask; without elicitation refuse all four. always-proceed: never ask.
   --read-only              Offer only the tools that change nothing (also IGNITE_MCP_READ_ONLY=1).
+  --engine <engine>        What the local Ignite builds and runs with (also IGNITE_MCP_ENGINE): auto
+                           (default: podman, then docker, where the CLI is present and its engine
+                           answers; else process), podman, docker, or process (the fallback: files
+                           assembled without running RUN steps, apps as host processes).
 
 The local Ignite (no endpoint configured): one per data directory, shared by every MCP server using
 that directory, reachable only by its owner (a 0600 Unix socket and a token). Started in the
@@ -42,6 +47,16 @@ HTTP options (ignite-mcp serve --http):
   --http-per-user-tokens   Take each session's Ignite token from its X-Ignite-Token header.
   --http-allowed-host <h>  Another name Host/Origin may carry (a reverse proxy); repeatable.
 
+
+Offline base images (container engines):
+  ignite-mcp local base-image --from-host node|python3|busybox --tag localhost/base/<name>:<tag> [--map <image>]...
+  ignite-mcp local base-image --from-rootfs <file.tar> [--cmd '["/bin/sh"]'] --tag localhost/<name>:<tag> [--map <image>]...
+                           Makes an image from this host's runtime (with busybox for /bin/sh and the
+                           host's CA bundle) or from a root-filesystem tarball, in the engine store of
+                           --data-dir. --map <image> (repeatable) adds "<image>=<tag>" to the data
+                           directory's image-map.txt: a FROM <image> then builds from the local image.
+  IGNITE_MCP_IMAGE_MAP="python:3.12-slim=localhost/base/python:3.11,node:20-alpine=localhost/base/node:20"
+                           adds map entries from the environment (they win over image-map.txt).
 
 Credentials (remote endpoint): DODIL_TOKEN, then IGNITE_TOKEN, then the dodil config file
 (DODIL_CONFIG_DIR, IGNITE_CONFIG_DIR, ~/.config/unified-cli/config.yaml, ~/.ignite).
@@ -61,6 +76,7 @@ Usage:
   ignite-mcp local status [--data-dir <dir>]   Which local Ignite serves the directory, how to reach it,
                                       who uses it. Exit code 0 when running, 3 when not.
   ignite-mcp local stop [--data-dir <dir>]     Stop it (builds in progress end as interrupted, apps stop).
+  ignite-mcp local base-image ...     A base image for offline builds (see \`ignite-mcp --help\`).
 
 Options:
 ${localOptionLines().join('\n')}

@@ -64,6 +64,13 @@ export const LOCAL_OPTIONS: readonly OptionSpec[] = [
     default: 'info',
     commands: ['serve', 'status', 'stop'],
   },
+  {
+    name: 'engine',
+    value: 'engine',
+    help: 'What builds run and apps run with: auto (podman, then docker, else process), podman, docker or process (also IGNITE_MCP_ENGINE).',
+    default: 'auto',
+    commands: ['serve'],
+  },
   { name: 'daemon', help: 'Run in the background mode MCP servers start: exit when idle.', hidden: true, commands: ['serve'] },
   {
     name: 'idle-timeout',
@@ -84,6 +91,7 @@ export interface LocalOptions {
   noToken: boolean;
   faults?: string;
   logLevel?: string;
+  engine?: string;
   daemon: boolean;
   idleSecs?: number;
   help: boolean;
@@ -126,6 +134,7 @@ export function parseLocalArgs(argv: readonly string[]): LocalOptions {
     noToken: values.has('no-token'),
     faults: text('faults'),
     logLevel: text('log-level'),
+    engine: text('engine'),
     daemon: values.has('daemon'),
     idleSecs: text('idle-timeout') === undefined ? undefined : durationOf(text('idle-timeout')!),
     help: values.has('help'),
@@ -189,7 +198,7 @@ function usage(message: string, command: LocalSubcommand, known: readonly Option
     .filter((option) => !option.hidden)
     .map((option) => `--${option.name}${option.value ? ` <${option.value}>` : ''}`)
     .join(', ');
-  const commands = command === 'serve' ? '; subcommands: status, stop' : '';
+  const commands = command === 'serve' ? '; subcommands: status, stop, base-image' : '';
   return new UserError(message, `The local options are: ${list}${commands}. See \`ignite-mcp local --help\`.`);
 }
 

@@ -17,9 +17,10 @@ import { prepareDataDir } from '../daemon/data-dir.js';
 import { acquireLock, type HeldLock, type LockHolder } from '../daemon/lock.js';
 import { daemonPaths, socketPathFits, type DaemonPaths } from '../daemon/paths.js';
 import { readRecord, removeRecord, writeRecord, writeToken, type DaemonRecord } from '../daemon/record.js';
+import { engineOptions } from './engine-options.js';
+import { childEnvironment } from './child-env.js';
 import type { FaultRule } from '../local/faults/injector.js';
 import type { LocalIgnite } from '../local/server.js';
-import { childEnvironment } from './child-env.js';
 import { watchIdle } from './local-daemon.js';
 import type { LocalOptions } from './local-options.js';
 import { describeReach, shellWord } from './local-reach.js';
@@ -81,6 +82,7 @@ export async function runLocalCommand(
       defaultOrganization: options.daemon ? 'local' : (config.orgName ?? 'local'),
       logger: logger.child('local-ignite'),
       hostEnv: childEnvironment(process.env),
+      ...engineOptions(config),
     }).catch((err: unknown) => {
       throw err instanceof ListenError ? listenFailure(err) : err;
     });
@@ -110,10 +112,12 @@ export async function runLocalCommand(
       started_at: new Date().toISOString(),
       data_dir: dir,
       idle_timeout_secs: idleSecs,
+      engine: local.engine,
     };
     if (persistent) writeRecord(paths, record);
     const banner = [
       `local Ignite ${PACKAGE_VERSION} serving dodil.ignite.v1 on ${local.endpoint} (pid ${process.pid}; data: ${persistent ? dir : 'in memory'})`,
+      `engine: ${local.engine}${local.engine === 'process' ? ' (fallback: RUN steps are not executed and apps run as host processes)' : ''}`,
       ...describeReach(record, paths, persistent),
     ];
     // Straight to stderr (the terminal, or a background one's log): the logger would redact the grpcurl line's header.

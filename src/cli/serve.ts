@@ -14,7 +14,7 @@ import { describeError, formatFailure } from '../shared/errors.js';
 import { PACKAGE_VERSION } from '../shared/version.js';
 import { prepareRuntime, type StartEmbeddedIgnite } from '../mcp/runtime.js';
 import { createMisconfiguredServer, createServer } from '../mcp/server.js';
-import { childEnvironment } from './child-env.js';
+import { engineEnvironment } from './child-env.js';
 import { onShutdownSignal } from './signals.js';
 import { StdioLineGuard } from './stdio-line-guard.js';
 
@@ -76,15 +76,28 @@ export async function serveStdio(config: Readonly<Config>, logger: Logger, optio
 export function localIgniteStarter(config: Readonly<Config>): StartEmbeddedIgnite {
   return async (settings) => {
     const { connectLocalIgnite } = await import('./daemon-starter.js');
-    return connectLocalIgnite({
+    const ignite = await connectLocalIgnite({
       dataDir: settings.dataDir,
       logger: settings.logger,
       idleSecs: config.localIdleSecs,
       logLevel: config.logLevel,
       command: { execPath: process.execPath, script: process.argv[1]! },
-      env: childEnvironment(process.env),
+      engine: config.engine,
+      // The engine's CLI needs HOME and its own settings; the image map is read where it is used.
+      env: { ...engineEnvironment(process.env), ...imageMapVariable(process.env) },
     });
+    const running = ignite.record.engine;
+    if (config.engineSource !== undefined && config.engine !== 'auto' && running !== undefined && running !== config.engine) {
+      settings.logger.warn(
+        `${config.engineSource} asks for the ${config.engine} engine, but the local Ignite already serving ${settings.dataDir} uses ${running}; stop it (ignite-mcp local stop) to change engines`,
+      );
+    }
+    return ignite;
   };
+}
+
+function imageMapVariable(env: NodeJS.ProcessEnv): Record<string, string> {
+  return env.IGNITE_MCP_IMAGE_MAP ? { IGNITE_MCP_IMAGE_MAP: env.IGNITE_MCP_IMAGE_MAP } : {};
 }
 
 /**

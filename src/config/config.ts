@@ -60,6 +60,11 @@ export interface Config {
   readonly dataDir: string;
   /** How long a local Ignite this server starts stays after its last client (IGNITE_MCP_LOCAL_IDLE_SECS; 0 = forever). */
   readonly localIdleSecs: number;
+  /** What the local Ignite builds and runs with: auto (podman, then docker, else process), podman, docker, process. */
+  readonly engine: 'auto' | 'podman' | 'docker' | 'process';
+  readonly engineSource?: string;
+  /** Base images to use instead of pulling (IGNITE_MCP_IMAGE_MAP): image -> local image. */
+  readonly imageMap: Readonly<Record<string, string>>;
   readonly logLevel: LogLevel;
   readonly readOnly: boolean;
   /**
@@ -126,6 +131,9 @@ const ConfigSchema = z.object({
   hardLinks: z.enum(['pack', 'refuse']),
   dataDir: z.string().refine((p) => path.isAbsolute(p)),
   localIdleSecs: z.number().int().min(0),
+  engine: z.enum(['auto', 'podman', 'docker', 'process']),
+  engineSource: z.string().optional(),
+  imageMap: z.record(z.string(), z.string()),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']),
   readOnly: z.boolean(),
   confirm: z.enum(CONFIRM_MODES),
@@ -166,5 +174,6 @@ export function loadConfig(options: LoadConfigOptions): Readonly<Config> {
   Object.freeze(config.allowedRoots);
   Object.freeze(config.configFilesSearched);
   Object.freeze(config.warnings);
+  Object.freeze(config.imageMap);
   return Object.freeze(config);
 }

@@ -36,6 +36,9 @@ export function describeConfig(config: Readonly<Config>): string {
     `allowed roots: ${config.allowedRoots.length > 0 ? config.allowedRoots.join(', ') : "none configured (the client's roots, else the working directory)"}`,
   );
   if (config.mode === 'remote') lines.push(`local data dir: ${config.dataDir} (unused with a remote endpoint)`);
+  lines.push(`engine: ${config.engine}${from(config.engineSource)}`);
+  const mapped = Object.entries(config.imageMap);
+  if (mapped.length > 0) lines.push(`image map: ${mapped.map(([source, target]) => `${source} -> ${target}`).join(', ')}`);
   lines.push(`log level: ${config.logLevel}`);
   lines.push(`read-only: ${config.readOnly ? 'yes' : 'no'}`);
   lines.push(`consent for publish, rollback and deletes: ${config.confirm}`);

@@ -9,6 +9,7 @@ const VALUE_FLAGS = [
   'log-level',
   'allowed-root',
   'confirm',
+  'engine',
   'host',
   'port',
   'http-token-file',

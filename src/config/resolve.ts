@@ -11,6 +11,7 @@ import type { FileSetting } from './dodil-config-file.js';
 import { isLoopbackEndpoint } from '../contract/endpoint.js';
 import { resolveHttpSettings } from './http-settings.js';
 import { redactKnownSecrets } from '../shared/redact.js';
+import { parseImageMapText } from '../shared/image-map-text.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -78,6 +79,11 @@ const confirmText = z
   .trim()
   .toLowerCase()
   .pipe(z.enum(CONFIRM_MODES, { error: `must be one of ${CONFIRM_MODES.join(', ')}` }));
+const engineText = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['auto', 'podman', 'docker', 'process'], { error: 'must be one of auto, podman, docker, process' }));
 const ENDPOINT_SHAPES = [
   /^(dns|unix|unix-abstract):\S+$/i,
   /^\[[0-9a-f:.]+\](:\d{1,5})?$/i,
@@ -205,6 +211,10 @@ export function resolveSettings(input: ResolveInput) {
 
   const hardLinks = check(hardLinksText, pick([env.IGNITE_MCP_HARDLINKS, 'IGNITE_MCP_HARDLINKS']), 'pack' as 'pack' | 'refuse');
 
+  const enginePicked = pick([last('engine'), '--engine'], [env.IGNITE_MCP_ENGINE, 'IGNITE_MCP_ENGINE']);
+  const imageMap = parseImageMapText(env.IGNITE_MCP_IMAGE_MAP ?? '', 'IGNITE_MCP_IMAGE_MAP');
+  problems.push(...imageMap.problems);
+
   const settings = {
     mode: endpoint === undefined ? ('local' as const) : ('remote' as const),
     endpoint,
@@ -222,6 +232,9 @@ export function resolveSettings(input: ResolveInput) {
     maxContextFiles: check(fileCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_FILES, 'IGNITE_MCP_MAX_CONTEXT_FILES']), 100_000),
     maxContextBytes: check(byteCountText, pick([env.IGNITE_MCP_MAX_CONTEXT_BYTES, 'IGNITE_MCP_MAX_CONTEXT_BYTES']), 2 * 1024 ** 3),
     dataDir: dataDirPicked ? absolute(dataDirPicked.value) : defaultDataDir,
+    engine: check(engineText, enginePicked, 'auto' as const),
+    engineSource: enginePicked?.source,
+    imageMap: Object.fromEntries(imageMap.entries),
     localIdleSecs: check(idleSecsText, pick([env.IGNITE_MCP_LOCAL_IDLE_SECS, 'IGNITE_MCP_LOCAL_IDLE_SECS']), 600),
     logLevel: check(
       logLevelText,

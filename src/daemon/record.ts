@@ -25,6 +25,8 @@ export interface DaemonRecord extends ProcessIdentity {
   data_dir: string;
   /** Seconds without calls, builds or clients before a daemon exits; 0 for never. */
   idle_timeout_secs: number;
+  /** What it builds and runs with (podman, docker or process); absent in records of older versions. */
+  engine?: string;
 }
 
 export function writeAtomically(file: string, content: string): void {

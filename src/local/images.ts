@@ -1,3 +1,4 @@
+import type { ContainerEngineName } from './engines/engine-choice.js';
 import type { Collection, LocalStore } from './store.js';
 
 /** What a Dockerfile's FROM/WORKDIR/ENV/EXPOSE/USER/CMD/ENTRYPOINT/LABEL make of an image. */
@@ -12,7 +13,10 @@ export interface ImageConfig {
   labels: Record<string, string>;
 }
 
-/** An image the local Ignite assembled: its files live in `rootfs_dir`, a directory of real files. */
+/**
+ * An image of the local registry: assembled by the process engine (its files in `rootfs_dir`, a
+ * directory of real files), or built or pulled by a container engine (in that engine's store).
+ */
 export interface ImageRecord {
   /** "sha256:<hex>" over the image config and the file tree. */
   digest: string;
@@ -20,7 +24,10 @@ export interface ImageRecord {
   refs: string[];
   organization_name: string;
   config: ImageConfig;
+  /** Empty when the image lives in a container engine's store instead (see `engine`). */
   rootfs_dir: string;
+  /** The container engine whose store holds the image, under its digest; absent for assembled images. */
+  engine?: ContainerEngineName;
   /** Dockerfile steps recorded but not executed (RUN needs a container engine). */
   steps_not_executed: string[];
   build_id: string;

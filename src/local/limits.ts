@@ -14,6 +14,8 @@ export interface LocalLimits {
   appStartTimeoutMs: number;
   /** Longest single invocation. */
   invokeTimeoutMs: number;
+  /** Our own bound on one image pull: a registry that accepts and never answers hangs a pull for minutes. */
+  pullTimeoutMs: number;
   /**
    * Test hook, not a real limit: the local builder pauses this long before each Dockerfile step so
    * tests can watch logs arrive live or cancel a build mid-way. 0 or unset in normal use.
@@ -30,6 +32,7 @@ export const DEFAULT_LOCAL_LIMITS: LocalLimits = Object.freeze({
   defaultBuildTimeoutSecs: 1800,
   appStartTimeoutMs: 20_000,
   invokeTimeoutMs: 120_000,
+  pullTimeoutMs: 180_000,
 });
 
 /** The decompression bounds as the unpacker takes them, for contexts and for ADD of a local archive. */

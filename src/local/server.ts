@@ -18,6 +18,8 @@ import { STANDARD_PATH } from './runner/command.js';
 import { listen, type Listening } from './listen.js';
 
 export { ListenError } from './listen.js';
+import type { EngineChoice, EngineName } from './engines/engine-choice.js';
+import { setUpEngine, sweepContainers } from './engines/setup.js';
 
 export interface LocalIgniteOptions {
   /** Listen address; loopback unless told otherwise. */
@@ -30,6 +32,8 @@ export interface LocalIgniteOptions {
   dataDir?: string;
   /** When set, calls must carry this bearer token (UNAUTHENTICATED otherwise). */
   requiredToken?: string;
+  /** Tokens that each stand for an organization (see CallerPolicyOptions.identities). */
+  identities?: ReadonlyArray<{ token: string; organization: string }>;
   defaultOrganization?: string;
   limits?: Partial<LocalLimits>;
   logger?: Logger;
@@ -37,6 +41,17 @@ export interface LocalIgniteOptions {
   hostEnv?: Readonly<Record<string, string>>;
   /** Fault rules active from the start (see faults/injector.ts); more can be added through `faults`. */
   faults?: readonly FaultRule[];
+  /**
+   * What builds images and runs apps (engines/engine-choice.ts). 'process' when omitted, so an
+   * embedding keeps its behaviour; the command line's default is 'auto'.
+   */
+  engine?: EngineChoice;
+  /** Where the podman store lives; default <data directory>/engine. Tests share one per file. */
+  engineStoreDir?: string;
+  /** What the engine CLI starts from (hostEnv plus HOME, DOCKER_HOST, ...); default hostEnv. */
+  engineEnv?: Readonly<Record<string, string>>;
+  /** Image map entries (IGNITE_MCP_IMAGE_MAP), over the data directory's image-map.txt. */
+  imageMap?: Readonly<Record<string, string>>;
 }
 
 export interface LocalIgnite {
@@ -51,7 +66,9 @@ export interface LocalIgnite {
   readonly faults: FaultInjector;
   /** What is in use now; the local Ignite is idle when every count is zero. */
   activity(): LocalActivity;
-  /** Stops accepting calls, cancels builds, stops app processes, and closes the store. */
+  /** Which engine builds and runs: "podman", "docker" or "process". */
+  readonly engine: EngineName;
+  /** Stops accepting calls, cancels builds, stops app processes and containers, and closes the store. */
   close(): Promise<void>;
 }
 
@@ -75,7 +92,20 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
   const store = openLocalStore(options.dataDir);
   const callers = new CallerPolicy({
     requiredToken: options.requiredToken,
+    ...(options.identities ? { identities: options.identities } : {}),
     defaultOrganization: options.defaultOrganization ?? 'local',
+  });
+  const hostEnv = options.hostEnv ?? DEFAULT_HOST_ENV;
+  const engine = await setUpEngine({
+    choice: options.engine ?? 'process',
+    store,
+    storeDir: options.engineStoreDir,
+    env: options.engineEnv ?? hostEnv,
+    imageMap: options.imageMap ?? {},
+    logger,
+  }).catch((err: unknown) => {
+    store.close();
+    throw err;
   });
   const deps: LocalServiceDeps = {
     store,
@@ -83,7 +113,8 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
     callers,
     limits: { ...DEFAULT_LOCAL_LIMITS, ...options.limits },
     logger,
-    hostEnv: options.hostEnv ?? DEFAULT_HOST_ENV,
+    hostEnv,
+    engine,
   };
   const buildService = createBuildService(deps);
   const secretService = createSecretService(deps);
@@ -106,7 +137,10 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
   server.addService(v1.SecretService.service, guard(v1.SecretService.service, secretService.implementation));
   new ReflectionService(packageDefinition as never).addToServer(server);
 
-  const shutdownServices = () => Promise.allSettled([computeService.shutdown(), buildService.builds.shutdown()]);
+  const shutdownServices = async () => {
+    await Promise.allSettled([computeService.shutdown(), buildService.builds.shutdown()]);
+    await sweepContainers(engine, { resetStore: !store.persistent && options.engineStoreDir === undefined });
+  };
   let listening: Listening;
   try {
     listening = await listen(server, options);
@@ -124,6 +158,7 @@ export async function startLocalIgnite(options: LocalIgniteOptions = {}): Promis
     store,
     faults,
     activity: () => ({ calls: gate.callsInFlight, builds: buildService.builds.activeCount() }),
+    engine: engine.name,
     close() {
       closing ??= (async () => {
         faults.release();

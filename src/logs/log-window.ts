@@ -37,7 +37,9 @@ export interface LogWindow {
 }
 
 const ERROR_LINE = /(^|[^\w-])(error|errors?:|failed|failure|fatal|panic|exception|traceback|denied|not found)([^\w-]|$)|npm ERR!|^E: /i;
-const NOT_AN_ERROR = /\b(0|no) (errors|failures)\b|^\s*Step \d+\/\d+ :/i;
+// Step lines (Docker's classic "Step 3/9 :", podman's "STEP 3/9:", BuildKit's "#5 [2/4] RUN") echo the
+// Dockerfile, not an outcome: "RUN ./check || echo failed" is a step, and its failure comes later.
+const NOT_AN_ERROR = /\b(0|no) (errors|failures)\b|^\s*Step \d+\/\d+ ?:|^#\d+ \[[^\]]*\d+\/\d+\] /i;
 
 export function isErrorLine(text: string): boolean {
   return ERROR_LINE.test(text) && !NOT_AN_ERROR.test(text);

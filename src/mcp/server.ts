@@ -2,12 +2,17 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
 import { registerDeployWorkflowPrompt } from './prompts/deploy-workflow.js';
 import { registerBuildResources, registerFailingBuildResources } from './resources/build-resources.js';
+import { registerAppInvocations, registerFailingAppInvocations } from './resources/app-invocations.js';
 import { BuildSubscriptions } from './resources/subscriptions.js';
 import { AllowedRoots } from './client-roots.js';
 import type { ServerDeps } from './deps.js';
 import { registerFailingTool, registerToolDefinition } from './tools/define-tool.js';
 import { TOOLS } from './tools/index.js';
+import { registerDeployPanel } from './ui/deploy-panel.js';
 import { PACKAGE_VERSION } from '../shared/version.js';
+import { InMemoryTaskMessageQueue } from '@modelcontextprotocol/sdk/experimental/tasks';
+import { BuildTaskStore } from './tasks/build-tasks.js';
+import { taskRegistration } from './tasks/register-task-tool.js';
 
 export interface IgniteMcpServer {
   server: McpServer;
@@ -17,8 +22,17 @@ export interface IgniteMcpServer {
 
 const IDENTITY = { name: 'ignite-mcp', title: 'Dodil Ignite (bring your own image)', version: PACKAGE_VERSION };
 
-/** Builds the MCP server for one session: tools, build resources with subscriptions, the workflow prompt. */
+/** Builds the MCP server for one session: tools, build resources with subscriptions, the deploy panel, the workflow prompt. */
 export function createServer(deps: ServerDeps): IgniteMcpServer {
+  const tasks = taskRegistration();
+  const taskStore = new BuildTaskStore({
+    buildStatus: async (buildId) => {
+      const { build } = await deps.client.getBuild({ build_id: buildId });
+      return build ? { status: build.status, error: build.error } : undefined;
+    },
+    cancelBuild: async (buildId) => void (await deps.client.cancelBuild({ build_id: buildId })),
+    settle: (ref) => tasks.settle(ref),
+  });
   const server = new McpServer(IDENTITY, {
     // McpServer does not add `subscribe` or `logging` itself (docs/mcp-sdk.md G1, G2).
     capabilities: {
@@ -26,15 +40,21 @@ export function createServer(deps: ServerDeps): IgniteMcpServer {
       resources: { subscribe: true, listChanged: true },
       tools: { listChanged: true },
       prompts: { listChanged: true },
+      // Tools that start a build can run as tasks (spec 2025-11-25; mcp/tasks/).
+      tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } },
     },
     instructions: SERVER_INSTRUCTIONS,
+    taskStore,
+    taskMessageQueue: new InMemoryTaskMessageQueue(),
   });
   const roots = new AllowedRoots(server.server, deps.fallbackRoots, deps.logger);
   for (const tool of TOOLS) {
     if (deps.config.readOnly && !tool.annotations.readOnlyHint) continue;
-    registerToolDefinition(server, tool, deps, roots);
+    registerToolDefinition(server, tool, deps, roots, tasks);
   }
   registerBuildResources(server, deps);
+  registerAppInvocations(server, deps);
+  registerDeployPanel(server);
   const subscriptions = new BuildSubscriptions(server, deps);
   registerDeployWorkflowPrompt(server);
   return {
@@ -59,6 +79,9 @@ export function createMisconfiguredServer(failure: string): IgniteMcpServer {
   });
   for (const tool of TOOLS) registerFailingTool(server, tool, failure);
   registerFailingBuildResources(server, failure);
+  registerFailingAppInvocations(server, failure);
+  // The panel is static HTML: it renders the failing results as they are.
+  registerDeployPanel(server);
   registerDeployWorkflowPrompt(server);
   return { server, close: () => server.close() };
 }

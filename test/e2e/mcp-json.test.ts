@@ -6,6 +6,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import os from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { stopLocalIgnite } from '../helpers/daemon.js';
+import { podmanStore } from '../../src/local/engines/podman-store.js';
 
 interface McpJson {
   mcpServers: Record<string, { command: string; args: string[]; env: Record<string, string> }>;
@@ -35,6 +36,8 @@ describe('mcp.json', () => {
       await client.close();
       await stopLocalIgnite(dataDir);
       rmSync(dataDir, { recursive: true, force: true });
+      // With podman here, `auto` gave the data directory a store whose runtime folder lives apart, under /run or the temp dir.
+      rmSync(path.dirname(podmanStore(path.join(dataDir, 'engine')).runroot), { recursive: true, force: true });
     }
   });
 });

@@ -35,7 +35,13 @@ describe('the built binary over stdio', () => {
       args: [BIN, '--allowed-root', work],
       cwd: work,
       // The canary as a token with no endpoint: the server stays local, sends it nowhere and never prints it.
-      env: { IGNITE_MCP_DATA_DIR: dataDir, IGNITE_MCP_LOG_LEVEL: 'debug', DODIL_TOKEN: CANARY, IGNITE_MCP_LOCAL_IDLE_SECS: '60' },
+      env: {
+        IGNITE_MCP_DATA_DIR: dataDir,
+        IGNITE_MCP_LOG_LEVEL: 'debug',
+        DODIL_TOKEN: CANARY,
+        IGNITE_MCP_LOCAL_IDLE_SECS: '60',
+        IGNITE_MCP_ENGINE: 'process',
+      },
       stderr: 'pipe',
     });
     transport.stderr?.on('data', (chunk) => void stderr.push(String(chunk)));
@@ -77,7 +83,7 @@ describe('the built binary over stdio', () => {
       command: process.execPath,
       args: [BIN, '--allowed-root', work],
       cwd: work,
-      env: { IGNITE_MCP_DATA_DIR: dataDir, IGNITE_MCP_LOCAL_IDLE_SECS: '60' },
+      env: { IGNITE_MCP_DATA_DIR: dataDir, IGNITE_MCP_LOCAL_IDLE_SECS: '60', IGNITE_MCP_ENGINE: 'process' },
       stderr: 'pipe',
     });
     const client = new Client({ name: 'e2e-restart', version: '0.0.0' });
@@ -107,7 +113,7 @@ describe('the built binary over stdio', () => {
   it('writes nothing but JSON-RPC to stdout and exits on stdin EOF', async () => {
     const child = spawn(process.execPath, [BIN], {
       cwd: work,
-      env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data2'), IGNITE_MCP_LOCAL_IDLE_SECS: '5' },
+      env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data2'), IGNITE_MCP_LOCAL_IDLE_SECS: '5', IGNITE_MCP_ENGINE: 'process' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -37,6 +37,39 @@ describe('paths inside a context that point outside it', () => {
   });
 });
 
+describe('Dockerfile names with control characters', () => {
+  it.each(['\u0000', 'Docker\nfile'])('dockerfile %j is refused as a bad argument, not as an unexpected error', async (dockerfile) => {
+    const app = path.join(harness.workDir, 'nul-app');
+    cpSync(path.resolve('test/fixtures/example-app'), app, { recursive: true });
+    for (const [tool, args] of [
+      ['upload_context', { path: app, dockerfile }],
+      ['upload_context', { path: app, dockerfile, dry_run: true }],
+      ['create_build', { name: 'x', path: app, dockerfile }],
+    ] as const) {
+      const result = await harness.call(tool, args);
+      expect(result.isError, tool).toBe(true);
+      expect(textOf(result)).toMatch(/control characters/);
+      expect(textOf(result)).not.toMatch(/unexpected/);
+    }
+  });
+});
+
+describe('git sources that are not URLs', () => {
+  it.each(['file:///nonexistent/% ', 'file://%', '   '])(
+    'git_url %j is refused as unusable, not as an unexpected error',
+    async (git_url) => {
+      for (const [tool, args] of [
+        ['create_build', { name: 'fuzz-app', git_url }],
+        ['save_image_draft', { app_name: 'fuzz-app', git_url }],
+      ] as const) {
+        const result = await harness.call(tool, args);
+        expect(result.isError, tool).toBe(true);
+        expect(textOf(result)).not.toMatch(/unexpected/);
+      }
+    },
+  );
+});
+
 describe('context paths that are not folders', () => {
   it('a dry run of an existing archive describes the archive', async () => {
     const app = path.join(harness.workDir, 'app');

@@ -77,7 +77,13 @@ describe('the built server over stdio, fed malformed and oversized lines', () =>
     // A token with no endpoint stays local: it must not be sent anywhere, nor printed.
     child = spawn(process.execPath, [BIN], {
       cwd: work,
-      env: { ...process.env, IGNITE_MCP_DATA_DIR: path.join(work, 'data'), IGNITE_MCP_LOCAL_IDLE_SECS: '30', DODIL_TOKEN: CANARY },
+      env: {
+        ...process.env,
+        IGNITE_MCP_DATA_DIR: path.join(work, 'data'),
+        IGNITE_MCP_LOCAL_IDLE_SECS: '30',
+        DODIL_TOKEN: CANARY,
+        IGNITE_MCP_ENGINE: 'process',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk) => (stdout += String(chunk)));

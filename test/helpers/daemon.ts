@@ -47,7 +47,15 @@ export async function startServer(options: {
     command: process.execPath,
     args: [BIN, ...(options.args ?? [])],
     cwd: options.cwd ?? os.tmpdir(),
-    env: { IGNITE_MCP_DATA_DIR: options.dataDir, IGNITE_MCP_LOCAL_IDLE_SECS: '60', IGNITE_MCP_LOG_LEVEL: 'debug', ...options.env },
+    // The process engine: the fixtures start FROM node:20-alpine, which a container engine would have
+    // to pull (test/containers/ covers the engines).
+    env: {
+      IGNITE_MCP_DATA_DIR: options.dataDir,
+      IGNITE_MCP_LOCAL_IDLE_SECS: '60',
+      IGNITE_MCP_LOG_LEVEL: 'debug',
+      IGNITE_MCP_ENGINE: 'process',
+      ...options.env,
+    },
     stderr: 'pipe',
   });
   let stderr = '';
@@ -180,7 +188,7 @@ export function runBin(
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 20_000,
     cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), ...options.env },
+    env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), IGNITE_MCP_ENGINE: 'process', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -188,7 +196,7 @@ export function runBin(
 /** `ignite-mcp local …` in the background, resolved once it says it serves (its first stderr line). */
 export async function startForegroundLocal(args: string[], env: Record<string, string> = {}, bin = BIN) {
   const child = spawn(process.execPath, [bin, 'local', ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), IGNITE_MCP_ENGINE: 'process', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -19,7 +19,7 @@ export async function startHttpServerProcess(
 ): Promise<HttpServerProcess> {
   const child = spawn(process.execPath, [requireBuiltBin(), 'serve', '--http', '--port', '0', ...args], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, IGNITE_MCP_ENGINE: 'process', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -109,6 +109,20 @@ describe('draft, test, publish, invoke', () => {
     );
     expect(long).toMatchObject({ body_bytes: 60000, body_truncated: true });
     expect(long.body).toHaveLength(1000);
+
+    // What the deploy panel lists as the last invocations: this server's calls, newest first.
+    const read = await harness.client.readResource({ uri: 'ignite://apps/echo/invocations' });
+    const { invocations } = JSON.parse((read.contents[0] as { text: string }).text) as {
+      invocations: { kind: string; status_code: number; version: number; execution_id: string }[];
+    };
+    expect(invocations.map(({ kind, status_code, version }) => [kind, status_code, version])).toEqual([
+      ['invoke', 200, 1],
+      ['invoke', 500, 1],
+      ['invoke', 200, 1],
+      ['test_draft', 200, 0],
+    ]);
+    expect(invocations[2]!.execution_id).toBe(invoked.execution_id);
+    expect(invocations[3]!.execution_id).toBe(tested.execution_id);
   });
 
   it('explains what to do when there is no draft or no published version', async () => {

@@ -99,10 +99,12 @@ describe('the tool list', () => {
     expect(problems).toEqual([]);
   });
 
-  it('lists no execution field and no annotations.title: the SDK default and the tool title say the same', () => {
+  it('lists execution only for the tools that start a build (optional tasks), and no annotations.title', () => {
+    const TASK_TOOLS = ['create_build', 'save_image_draft'];
     for (const tool of tools) {
-      // Absent on the wire; the in-memory transport hands over the SDK's object, where it is undefined.
-      expect(tool.execution, tool.name).toBeUndefined();
+      // Absent on the wire for plain tools (the SDK default means "forbidden"); the in-memory transport hands over the SDK's object.
+      if (TASK_TOOLS.includes(tool.name)) expect(tool.execution, tool.name).toEqual({ taskSupport: 'optional' });
+      else expect(tool.execution, tool.name).toBeUndefined();
       expect(tool.annotations, tool.name).not.toHaveProperty('title');
     }
   });

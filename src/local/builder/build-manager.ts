@@ -16,6 +16,7 @@ import { describeSource, normalizeBuildSpec, secretValues } from './build-spec.j
 import type { Builds, BuildSpec } from './builds.js';
 import type { ContextStore } from './contexts.js';
 import type { ImageBuilder } from './image-builder.js';
+import { loginsFromRegistryCredentials } from '../engines/auth-file.js';
 import type { BuildJournal } from './journal.js';
 
 const MAX_PARALLEL_BUILDS = 4;
@@ -78,8 +79,15 @@ export class BuildManager implements Builds {
       organization_name: organization,
       timeout_secs: String(normalized.timeout_secs),
       no_cache: normalized.no_cache,
+      engine: this.deps.engine.name,
     };
-    const writer = this.journal.create(id, secretValues(normalized, org?.build_secrets, org?.git_credentials?.password));
+    const registryLogins = loginsFromRegistryCredentials(org?.registry_credentials ?? {});
+    const redactions = [
+      ...secretValues(normalized, org?.build_secrets, org?.git_credentials?.password),
+      ...Object.values(org?.registry_credentials ?? {}),
+      ...registryLogins.map((login) => login.password),
+    ];
+    const writer = this.journal.create(id, redactions);
     const contextFile = normalized.source.kind === 'context' ? this.contexts.file(normalized.source.context_id) : undefined;
     this.live.set(id, {
       record,
@@ -87,6 +95,7 @@ export class BuildManager implements Builds {
       buildArgs,
       secretArgs,
       gitCredentials: org?.git_credentials,
+      registryLogins,
       contextFile,
       writer,
       controller: new AbortController(),

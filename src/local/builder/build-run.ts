@@ -3,6 +3,7 @@ import { isTerminalBuildStatus as isTerminal } from '../../contract/build-status
 import type { Build__Output } from '../../contract/generated/dodil/ignite/v1/Build.js';
 import type { BuildStatus__Output } from '../../contract/generated/dodil/ignite/v1/BuildStatus.js';
 import type { LocalServiceDeps } from '../deps.js';
+import type { RegistryLogin } from '../engines/auth-file.js';
 import { localImageRef } from '../images.js';
 import { BuildFailure, shortDigest, type BuildOutput } from './build-output.js';
 import type { BuildSpec } from './builds.js';
@@ -18,6 +19,8 @@ export interface LiveBuild {
   buildArgs: Record<string, string>;
   secretArgs: Set<string>;
   gitCredentials: { username: string; password: string } | undefined;
+  /** The organization's registry credentials, for pulling private base images. */
+  registryLogins: readonly RegistryLogin[];
   contextFile: string | undefined;
   writer: JournalWriter;
   controller: AbortController;
@@ -74,6 +77,8 @@ export async function runBuild(live: LiveBuild, env: BuildRunEnvironment): Promi
       output,
       signal,
     });
+    const refs = live.spec.tags.map((tag) => localImageRef(live.record.organization_name, live.spec.name, tag));
+    const org = live.record.organization_name;
     const result = await env.imageBuilder.build({
       contextDir: context.dir,
       dockerfile: spec.dockerfile,
@@ -81,23 +86,29 @@ export async function runBuild(live: LiveBuild, env: BuildRunEnvironment): Promi
       buildArgs: live.buildArgs,
       secretArgs: live.secretArgs,
       platform: spec.platform,
-      stageSources: { localImage: (ref) => localImageOf(deps, ref, live.record.organization_name) },
+      tags: refs,
+      noCache: spec.no_cache,
+      registryLogins: live.registryLogins,
+      stageSources: {
+        localImage: (ref) => localImageOf(deps, ref, org),
+        heldByOtherOrganization: (ref) => (deps.images.resolve(ref)?.organization_name ?? org) !== org,
+      },
       workDir,
       limits: deps.limits,
       output,
       signal,
     });
     await rm(rootfs, { recursive: true, force: true });
-    await rename(result.rootfsDir, rootfs);
+    if (result.rootfsDir) await rename(result.rootfsDir, rootfs);
     // From here on nothing awaits: a cancel cannot slip in between registering the image and SUCCEEDED.
     if (isTerminal(live.record.status)) return;
-    const refs = live.spec.tags.map((tag) => localImageRef(live.record.organization_name, live.spec.name, tag));
     deps.images.add({
       digest: result.digest.digest,
       refs,
       organization_name: live.record.organization_name,
       config: result.config,
-      rootfs_dir: rootfs,
+      rootfs_dir: result.rootfsDir ? rootfs : '',
+      ...(result.engine ? { engine: result.engine } : {}),
       steps_not_executed: result.stepsNotExecuted,
       build_id: id,
       created_at_ms: Date.now(),

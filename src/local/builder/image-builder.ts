@@ -1,3 +1,5 @@
+import type { RegistryLogin } from '../engines/auth-file.js';
+import type { ContainerEngineName } from '../engines/engine-choice.js';
 import type { ImageConfig } from '../images.js';
 import { unpackLimits, type LocalLimits } from '../limits.js';
 import type { BuildOutput } from './build-output.js';
@@ -19,6 +21,11 @@ export interface ImageBuildRequest {
   /** Names whose values must never be echoed (build secrets). */
   secretArgs: ReadonlySet<string>;
   platform: string;
+  /** The refs the image gets, localhost/<org>/<name>:<tag>. */
+  tags: readonly string[];
+  noCache: boolean;
+  /** The organization's registry credentials (SaveBuildSecrets), for pulling private base images. */
+  registryLogins?: readonly RegistryLogin[];
   /** Images FROM and COPY --from may use. */
   stageSources: StageSource;
   /** Scratch space for this build; the caller removes it afterwards. */
@@ -29,12 +36,14 @@ export interface ImageBuildRequest {
 }
 
 export interface BuiltImage {
-  /** The image's files, still inside `workDir`. */
-  rootfsDir: string;
+  /** The image's files, still inside `workDir`; undefined when the image lives in a container engine's store. */
+  rootfsDir: string | undefined;
+  /** The container engine whose store holds the image; undefined for an assembled one. */
+  engine?: ContainerEngineName;
   config: ImageConfig;
   /** Dockerfile steps this builder records without running them. */
   stepsNotExecuted: string[];
-  digest: ImageDigest;
+  digest: Pick<ImageDigest, 'digest' | 'sizeBytes'>;
 }
 
 /**

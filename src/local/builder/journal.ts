@@ -46,10 +46,14 @@ export class BuildJournal {
   // resuming after seq N costs a seek instead of parsing the log from the start.
   private readonly index = new Map<string, IndexPoint[]>();
 
-  constructor(private readonly store: LocalStore) {}
+  /** `kind` names the folder: build logs by default; app logs (runner/app-logs.ts) keep the same format in their own. */
+  constructor(
+    private readonly store: LocalStore,
+    private readonly kind = 'build-logs',
+  ) {}
 
   file(buildId: string): string {
-    return this.store.filePath('build-logs', buildId);
+    return this.store.filePath(this.kind, buildId);
   }
 
   /** Starts the journal of a new build. */
@@ -182,13 +186,13 @@ export class JournalWriter {
     return this.size;
   }
 
-  /** Appends a line (secret values masked); ignored once the build has ended. */
-  line(stream: LogStream, text: string): void {
+  /** Appends a line (secret values masked); ignored once the build has ended. `timestampMs` defaults to now. */
+  line(stream: LogStream, text: string, timestampMs = Date.now()): void {
     if (this.closed) return;
     let clean = text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}… (line truncated)` : text;
     clean = redactKnownSecrets(clean, this.redactions);
     this.onLineOffset({ seq: this.lastSeq + 1, offset: this.size });
-    this.append({ seq: this.lastSeq + 1, timestamp_ms: Date.now(), stream, text: clean });
+    this.append({ seq: this.lastSeq + 1, timestamp_ms: timestampMs, stream, text: clean });
     this.lastSeq++;
   }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type * as grpc from '@grpc/grpc-js';
 import type { Build__Output } from '../../contract/generated/dodil/ignite/v1/Build.js';
 import type { BuildServiceHandlers } from '../../contract/generated/dodil/ignite/v1/BuildService.js';
@@ -12,6 +13,7 @@ import { BuildSecretStore } from './build-secrets.js';
 import { specFromRequest } from './build-spec.js';
 import type { Builds } from './builds.js';
 import { ContextStore } from './contexts.js';
+import { containerBuilder } from './container-builder.js';
 import { fileAssembler } from './image-builder.js';
 import { BuildJournal } from './journal.js';
 import { streamBuildLogsHandler } from './log-stream.js';
@@ -21,7 +23,16 @@ import { uploadBuildContextHandler } from './upload.js';
 export function createBuildService(deps: LocalServiceDeps): { implementation: grpc.UntypedServiceImplementation; builds: Builds } {
   const contexts = new ContextStore(deps.store);
   const secrets = new BuildSecretStore(deps.store);
-  const builds = new BuildManager(deps, contexts, secrets, new BuildJournal(deps.store), fileAssembler);
+  const engine = deps.engine.container;
+  const imageBuilder = engine
+    ? containerBuilder({
+        engine,
+        imageMap: deps.engine.imageMap,
+        pullTimeoutMs: deps.limits.pullTimeoutMs,
+        authRoot: path.dirname(deps.store.filePath('engine-auth', 'probe')),
+      })
+    : fileAssembler;
+  const builds = new BuildManager(deps, contexts, secrets, new BuildJournal(deps.store), imageBuilder);
   const orgOf = (call: { metadata: grpc.Metadata }) => deps.callers.identify(call.metadata).organization;
 
   const implementation: BuildServiceHandlers = {

@@ -20,6 +20,8 @@ export interface Stage {
 /** Images a FROM or COPY --from may start from, limited to what the building organization may read. */
 export interface StageSource {
   localImage(ref: string): ImageRecord | undefined;
+  /** True when the local registry holds `ref` for another organization (a container build must not use it). */
+  heldByOtherOrganization?(ref: string): boolean;
 }
 
 interface StageOptions {

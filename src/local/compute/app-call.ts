@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import * as grpc from '@grpc/grpc-js';
 import { RpcError } from '../rpc/errors.js';
-import type { AppProcess } from '../runner/app-process.js';
+import type { RunningApp } from '../runner/running-app.js';
 import { sendToApp } from '../runner/http-forward.js';
 import type { AppRecord } from './apps.js';
 import type { ComputeParts } from './parts.js';
@@ -28,7 +28,7 @@ export interface OpenExchange {
 export async function openExchange(
   compute: ComputeParts,
   app: AppRecord,
-  process: AppProcess,
+  process: RunningApp,
   containerPort: number,
   exchange: Exchange,
   cancelled?: AbortSignal,

@@ -55,19 +55,19 @@ export function appHandlers(compute: ComputeParts): AppHandlers {
         deployment_state: stored.deployment_state,
         applied_tier: tier,
         applied_limits: appliedLimits(tier, limit_overrides),
-        app: appMeta(stored),
+        app: appMeta(stored, compute.deps.engine.name),
       };
     }),
 
     GetApp: unary((call) => {
       const { org } = scopeOf(compute, call, call.request.organization_name);
-      return { app: appMeta(compute.apps.require(org, call.request.app_name)) };
+      return { app: appMeta(compute.apps.require(org, call.request.app_name), compute.deps.engine.name) };
     }),
 
     ListApps: unary((call) => {
       const { org } = scopeOf(compute, call, call.request.organization_name);
       const page = paginate(compute.apps.list(org), call.request, { keyOf: (app) => app.name });
-      return { apps: page.items.map(appMeta), next_cursor: page.next_cursor };
+      return { apps: page.items.map((app) => appMeta(app, compute.deps.engine.name)), next_cursor: page.next_cursor };
     }),
 
     UpdateAppConfig: unary((call) => {
@@ -90,7 +90,7 @@ export function appHandlers(compute: ComputeParts): AppHandlers {
       next.updated_at_ms = Date.now();
       compute.apps.put(next);
       compute.log.info('app config updated', { app: `${org}/${app.name}` });
-      return { app: appMeta(next) };
+      return { app: appMeta(next, compute.deps.engine.name) };
     }),
   };
 }

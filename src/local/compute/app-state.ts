@@ -34,7 +34,7 @@ export async function appState(
   );
   const active = versions.find((version) => version.version === app.active_version);
   return {
-    app: appMeta(app),
+    app: appMeta(app, compute.deps.engine.name),
     active: active ? versionInfo(active) : null,
     draft: draft ? draftInfo(draft) : null,
     instances,
@@ -56,8 +56,8 @@ async function instanceOf(compute: ComputeParts, app: AppRecord, version: number
     version,
     draft: version === 0,
     state: healthy ? 'INSTANCE_STATE_READY' : 'INSTANCE_STATE_UNHEALTHY',
-    pid: process.pid,
-    container_id: '',
+    pid: process.pid ?? 0,
+    container_id: process.containerId ?? '',
     ports,
     image_digest: digest,
   };

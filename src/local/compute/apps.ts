@@ -46,7 +46,8 @@ export class AppBook extends RecordBook<AppRecord, [organization: string, name: 
   }
 }
 
-export function appMeta(app: AppRecord): AppMeta {
+/** The app as AppMeta; `engine` is what runs its versions here (a server-wide choice, so not stored with the app). */
+export function appMeta(app: AppRecord, engine: string): AppMeta {
   return {
     id: appId(app.organization_name, app.name),
     name: app.name,
@@ -63,5 +64,6 @@ export function appMeta(app: AppRecord): AppMeta {
     active_version: app.active_version,
     created_at_ms: String(app.created_at_ms),
     updated_at_ms: String(app.updated_at_ms),
+    engine,
   };
 }

@@ -29,7 +29,7 @@ export class Publisher {
   private async publishNow(org: string, name: string, expectedDigest: string): Promise<PublishDraftResponse> {
     const { compute } = this;
     const app = compute.apps.require(org, name);
-    const { target, draft } = draftRunTarget(compute, app, compute.drafts.require(org, name));
+    const { target, draft } = await draftRunTarget(compute, app, compute.drafts.require(org, name));
     if (expectedDigest && target.image.digest !== expectedDigest) {
       throw failedPrecondition(
         `the draft of app "${name}" now runs ${target.image.digest}, not ${expectedDigest} as expected_image_digest says (the draft or its tag changed); nothing was published. Read the draft again with GetDraftInfo`,

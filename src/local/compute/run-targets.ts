@@ -5,7 +5,9 @@ import type { RunTarget } from '../runner/app-runner.js';
 import { appId, type AppRecord } from './apps.js';
 import type { ComputeParts } from './parts.js';
 import type { DraftRecord } from './drafts.js';
+import { pulledImage } from './remote-image.js';
 import { recheckSecret } from './secret-refs.js';
+import { appliedLimits } from './tiers.js';
 import type { VersionRecord } from './versions.js';
 
 /** The slot a version or the draft of an app runs in. */
@@ -18,7 +20,11 @@ export function slotOf(app: Pick<AppRecord, 'organization_name' | 'name'>, versi
  * an image the local registry holds (nothing can be pulled), and its registry secret still valid.
  * The ref is resolved afresh, as a pull would, and the draft remembers the digest it got.
  */
-export function draftRunTarget(compute: ComputeParts, app: AppRecord, stored: DraftRecord): { target: RunTarget; draft: DraftRecord } {
+export async function draftRunTarget(
+  compute: ComputeParts,
+  app: AppRecord,
+  stored: DraftRecord,
+): Promise<{ target: RunTarget; draft: DraftRecord }> {
   let draft = compute.draftBuilds.refresh(stored);
   const building = compute.draftBuilds.pending(draft);
   if (building) {
@@ -28,9 +34,9 @@ export function draftRunTarget(compute: ComputeParts, app: AppRecord, stored: Dr
   }
   if (draft.error)
     throw failedPrecondition(`the draft of app "${app.name}" has no image: ${draft.error}. Fix the source and SaveDraft again`);
-  const image = pullImage(compute, app.organization_name, draft.image_ref);
   if (draft.registry_secret_ref)
     recheckSecret(compute.deps.vault, app.organization_name, draft.registry_secret_ref, 'registry_secret_ref', 'registry_secret');
+  const image = await pullImage(compute, app.organization_name, draft.image_ref, draft.registry_secret_ref);
   if (image.digest !== draft.image_digest) draft = compute.drafts.update(draft, { image_digest: image.digest });
   return { target: targetFor(app, slotOf(app, 'draft'), image, draft.image_ref), draft };
 }
@@ -54,17 +60,24 @@ export function versionRunTarget(compute: ComputeParts, app: AppRecord, version:
 }
 
 function targetFor(app: AppRecord, slot: string, image: ImageRecord, imageRef: string): RunTarget {
+  const { memory_mb, cpu_millicores } = appliedLimits(app.resource_tier, app.limit_overrides);
+  const limits = { memory_mb, cpu_millicores };
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify([image.digest, Object.entries(app.env).sort(), app.ports, app.health_path]))
+    .update(JSON.stringify([image.digest, Object.entries(app.env).sort(), app.ports, app.health_path, limits]))
     .digest('hex');
-  return { slot, fingerprint, image, imageRef, appEnv: app.env, ports: app.ports, healthPath: app.health_path };
+  return { slot, fingerprint, image, imageRef, appEnv: app.env, ports: app.ports, healthPath: app.health_path, limits };
 }
 
-/** The image a ref names, from the local registry: the only registry the local Ignite can reach. */
-function pullImage(compute: ComputeParts, organization: string, ref: string): ImageRecord {
+/**
+ * The image a ref names: from the local registry for localhost/ refs; any other ref is pulled by
+ * the container engine, and cannot be run by the process engine.
+ */
+async function pullImage(compute: ComputeParts, organization: string, ref: string, registrySecretRef: string): Promise<ImageRecord> {
+  const engine = compute.deps.engine.container;
+  if (!ImageRegistry.isLocalRef(ref) && engine) return pulledImage(compute, engine, organization, ref, registrySecretRef);
   if (!ImageRegistry.isLocalRef(ref)) {
     throw failedPrecondition(
-      `image "${ref}" cannot be pulled: the local Ignite has no access to remote registries and runs only images it built (refs like localhost/<org>/<name>:<tag>). ` +
+      `image "${ref}" cannot be pulled: the process engine has no registry access and runs only images it built (refs like localhost/<org>/<name>:<tag>); start the local Ignite with a container engine (--engine podman or docker) to pull it. ` +
         "Build it with BuildService (CreateBuild, or SaveDraft with from_code/from_git) and save the draft with the build's image ref",
     );
   }

@@ -39,6 +39,8 @@ export function createComputeService(deps: ComputeDeps): { implementation: grpc.
       logger: deps.logger.child('app'),
       startTimeoutMs: deps.limits.appStartTimeoutMs,
       hostPath: deps.hostEnv.PATH ?? '',
+      engine: deps.engine.container,
+      engineLabels: deps.engine.labels,
     }),
     log,
   };

@@ -20,7 +20,7 @@ export async function testDraft(
 ): Promise<TestDraftResponse> {
   const { org } = scopeOf(compute, call, call.request.organization_name);
   const app = compute.apps.require(org, call.request.app_name);
-  const { target, draft } = draftRunTarget(compute, app, compute.drafts.require(org, app.name));
+  const { target, draft } = await draftRunTarget(compute, app, compute.drafts.require(org, app.name));
   const containerPort = containerPortFor(app, call.request.port);
   const exchange = exchangeFor(app, call.request.http, call.request.body);
   const process = await compute.runner.ensure(target);

@@ -15,6 +15,12 @@ export interface CallerPolicyOptions {
   requiredToken?: string;
   /** Organization for callers that do not name one; the real service takes it from the token. */
   defaultOrganization: string;
+  /**
+   * Tokens that each stand for a caller of an organization, as the real gateway derives the
+   * organization from the token: a call must carry one of them and acts for its organization.
+   * For serving several identities at once (one shared MCP server, each session with its own token).
+   */
+  identities?: ReadonlyArray<{ token: string; organization: string }>;
 }
 
 /**
@@ -25,14 +31,16 @@ export interface CallerPolicyOptions {
  */
 export class CallerPolicy {
   private readonly requiredDigest: Buffer | undefined;
+  private readonly identities: ReadonlyArray<{ digest: Buffer; organization: string }>;
 
   constructor(private readonly options: CallerPolicyOptions) {
     this.requiredDigest = options.requiredToken === undefined ? undefined : digest(options.requiredToken);
+    this.identities = (options.identities ?? []).map(({ token, organization }) => ({ digest: digest(token), organization }));
   }
 
   /** Whether calls must present a token at all. */
   get tokenRequired(): boolean {
-    return this.requiredDigest !== undefined;
+    return this.requiredDigest !== undefined || this.identities.length > 0;
   }
 
   /**
@@ -41,18 +49,29 @@ export class CallerPolicy {
    * tells anything about the token (a prefix fails exactly like any other wrong token).
    */
   authenticate(metadata: grpc.Metadata): void {
-    if (this.requiredDigest === undefined) return;
+    this.identityOf(metadata);
+  }
+
+  /** The organization the presented token stands for, when identities are configured. */
+  private identityOf(metadata: grpc.Metadata): string | undefined {
+    if (!this.tokenRequired) return undefined;
     const header = metadata.get('authorization')[0];
     const presented = typeof header === 'string' ? /^Bearer\s+(.+)$/i.exec(header.trim())?.[1] : undefined;
     if (presented === undefined) {
       throw new RpcError(grpc.status.UNAUTHENTICATED, 'missing credentials: send metadata "authorization: Bearer <token>"');
     }
-    if (!timingSafeEqual(digest(presented), this.requiredDigest))
-      throw new RpcError(grpc.status.UNAUTHENTICATED, 'invalid or expired token');
+    const given = digest(presented);
+    // Every identity is compared, whichever matches, so timing says nothing about which one did.
+    let organization: string | undefined;
+    for (const identity of this.identities) if (timingSafeEqual(given, identity.digest)) organization = identity.organization;
+    if (organization !== undefined) return organization;
+    if (this.requiredDigest && timingSafeEqual(given, this.requiredDigest)) return undefined;
+    throw new RpcError(grpc.status.UNAUTHENTICATED, 'invalid or expired token');
   }
 
   identify(metadata: grpc.Metadata): Caller {
-    this.authenticate(metadata);
+    const fromToken = this.identityOf(metadata);
+    if (fromToken !== undefined) return { organization: fromToken, organizationFromCaller: true };
     const header = metadata.get('x-organization-name')[0];
     const named = typeof header === 'string' ? header.trim() : '';
     return named

@@ -6,8 +6,10 @@ import { redactText } from '../../shared/redact.js';
 import * as grpc from '@grpc/grpc-js';
 import { RpcError, failedPrecondition } from '../rpc/errors.js';
 import type { HostCommand } from './command.js';
+import type { RunningApp } from './running-app.js';
 import { waitHealthy } from './health.js';
 import { OutputTail } from './output-tail.js';
+import { portsListenedByGroup, wrongPortDiagnosis } from './listen-ports.js';
 import { allocateHostPorts, portEnv } from './ports.js';
 
 export interface AppProcessSpec {
@@ -33,7 +35,7 @@ export interface AppProcessSpec {
 }
 
 /** One running app: a host process in its own process group, reachable on loopback ports. */
-export class AppProcess {
+export class AppProcess implements RunningApp {
   private exitReason: string | undefined;
   private readonly exited: Promise<void>;
   private inflight = 0;
@@ -44,6 +46,7 @@ export class AppProcess {
     readonly hostPorts: ReadonlyMap<number, number>,
     private readonly spec: AppProcessSpec,
     readonly stderr: OutputTail,
+    readonly stdout: OutputTail = new OutputTail(),
   ) {
     this.exited = new Promise((resolve) => {
       child.once('error', (err) => {
@@ -94,7 +97,10 @@ export class AppProcess {
       stderr.push(chunk);
       log.debug(redactText(chunk.toString().trimEnd()), { stream: 'stderr' });
     });
-    child.stdout?.on('data', (chunk: Buffer) => log.debug(redactText(chunk.toString().trimEnd()), { stream: 'stdout' }));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      app.stdout.push(chunk);
+      log.debug(redactText(chunk.toString().trimEnd()), { stream: 'stdout' });
+    });
 
     const firstPort = hostPorts.values().next().value as number;
     let onAbort = () => {};
@@ -102,6 +108,7 @@ export class AppProcess {
     spec.abort.addEventListener('abort', onAbort, { once: true });
     const outcome = await waitHealthy({
       port: firstPort,
+      portLabel: `$PORT=${firstPort} (127.0.0.1:${firstPort}, the host port of container port ${spec.containerPorts[0]})`,
       healthPath: spec.healthPath,
       timeoutMs: spec.startTimeoutMs,
       ended: () => app.exitReason ?? (spec.abort.aborted ? 'the local Ignite is shutting down' : undefined),
@@ -111,21 +118,28 @@ export class AppProcess {
       log.info('app process healthy', { pid: app.pid, ports: Object.fromEntries(hostPorts) });
       return app;
     }
+    const listening = app.alive ? portsListenedByGroup(app.pid) : [];
     await app.stop(500);
     if (spec.abort.aborted) throw new RpcError(grpc.status.UNAVAILABLE, `${spec.label} was not started: the local Ignite is shutting down`);
     // FAILED_PRECONDITION, not UNAVAILABLE: retrying the same image and config fails the same way;
     // the app or its configuration has to change first.
-    throw failedPrecondition(`${spec.label} did not become healthy: ${outcome.reason}. ${app.stderrQuote()}`);
+    const wrongPort = wrongPortDiagnosis(
+      listening,
+      firstPort,
+      'the process engine gives each container port a free loopback port in $PORT (PORT_<port> names each one), so make the app listen on $PORT (read PORT from its environment), or run it under a container engine (--engine podman or docker), where it gets its configured port',
+    );
+    throw failedPrecondition(
+      `${spec.label} did not become healthy: ${outcome.reason}${wrongPort ? `; ${wrongPort}` : ''}. ${app.stderrQuote()}`,
+    );
   }
 
-  /** The process's last stderr lines, quoted for an error message. */
+  /** The process's last stdout and stderr lines (noise skipped, error lines kept), quoted for an error message. */
   stderrQuote(): string {
-    const tail = this.stderr
-      .text()
-      .split('\n')
-      .map((line) => redactText(line))
-      .join('\n');
-    return tail ? `Last stderr lines:\n${tail}` : 'It wrote nothing to stderr.';
+    const quoted = (name: string, tail: OutputTail) => {
+      const text = tail.quote();
+      return text ? `Last ${name} lines:\n${text}` : `It wrote nothing to ${name}.`;
+    };
+    return `${quoted('stdout', this.stdout)}\n${quoted('stderr', this.stderr)}`;
   }
 
   /** Marks an exchange in flight; call the returned function when it is over. */

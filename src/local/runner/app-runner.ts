@@ -6,7 +6,14 @@ import type { Logger } from '../../shared/log.js';
 import type { ImageRecord } from '../images.js';
 import { RpcError } from '../rpc/errors.js';
 import type { LocalStore } from '../store.js';
+import { BuildJournal } from '../builder/journal.js';
+import type { ContainerEngine } from '../engines/container-engine.js';
+import { LABELS } from '../engines/engine-choice.js';
+import { failedPrecondition } from '../rpc/errors.js';
+import { AppContainer } from './app-container.js';
+import { APP_LOGS } from './app-logs.js';
 import { AppProcess } from './app-process.js';
+import type { RunningApp } from './running-app.js';
 import { checkImageUser, hostCommandFor } from './command.js';
 import { containerPortsOf } from './ports.js';
 import { parentDeathLauncher } from './parent-death.js';
@@ -24,6 +31,8 @@ export interface RunTarget {
   /** The app's container ports; empty means the platform default. */
   ports: number[];
   healthPath: string;
+  /** The tier's memory and CPU (enforced by a container engine; recorded only by the process engine). */
+  limits: { memory_mb: number; cpu_millicores: number };
 }
 
 export interface AppRunnerOptions {
@@ -34,6 +43,10 @@ export interface AppRunnerOptions {
   hostPath: string;
   /** How long a process gets between SIGTERM and SIGKILL. */
   stopGraceMs?: number;
+  /** Runs apps as containers of this engine; without one, as host processes (the process engine). */
+  engine?: ContainerEngine;
+  /** Labels every container of this local Ignite carries (data directory, daemon). */
+  engineLabels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -42,7 +55,8 @@ export interface AppRunnerOptions {
  * invocations of a cold app share one start instead of racing several.
  */
 export class AppRunner {
-  private readonly processes = new Map<string, { fingerprint: string; process: AppProcess }>();
+  private readonly processes = new Map<string, { fingerprint: string; process: RunningApp }>();
+  private readonly appLogs: BuildJournal;
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly closing = new AbortController();
   /** Pids and markers of every app process, so none outlives the local Ignite (process-ledger.ts). */
@@ -57,10 +71,11 @@ export class AppRunner {
     const runs = path.dirname(options.store.filePath('runs', 'probe'));
     for (const name of readdirSync(runs)) rmSync(path.join(runs, name), { recursive: true, force: true });
     this.launcher = parentDeathLauncher(options.hostPath);
+    this.appLogs = new BuildJournal(options.store, APP_LOGS);
   }
 
   /** The slot's healthy process, started (or restarted) as needed. Throws FAILED_PRECONDITION when the image cannot run here. */
-  ensure(target: RunTarget): Promise<AppProcess> {
+  ensure(target: RunTarget): Promise<RunningApp> {
     return this.serialize(target.slot, async () => {
       const current = this.processes.get(target.slot);
       if (current?.fingerprint === target.fingerprint && current.process.alive) return current.process;
@@ -72,7 +87,7 @@ export class AppRunner {
   }
 
   /** The slot's process if one is running; never starts one. */
-  running(slot: string): AppProcess | undefined {
+  running(slot: string): RunningApp | undefined {
     const current = this.processes.get(slot)?.process;
     return current?.alive ? current : undefined;
   }
@@ -90,8 +105,14 @@ export class AppRunner {
     this.ledger.killAll();
   }
 
-  private async start(target: RunTarget): Promise<AppProcess> {
+  private async start(target: RunTarget): Promise<RunningApp> {
     if (this.closing.signal.aborted) throw new RpcError(grpc.status.UNAVAILABLE, 'the local Ignite is shutting down');
+    if (this.options.engine) return this.startContainer(target, this.options.engine);
+    if (target.image.engine) {
+      throw failedPrecondition(
+        `image ${target.imageRef} lives in the ${target.image.engine} store, and this local Ignite runs the process engine; start it with --engine ${target.image.engine} (IGNITE_MCP_ENGINE), or rebuild the image`,
+      );
+    }
     checkImageUser(target.image, target.imageRef);
     const command = hostCommandFor(target.image, target.imageRef, this.options.hostPath);
     const { PATH: _imagePath, ...imageEnv } = target.image.config.env;
@@ -121,6 +142,31 @@ export class AppRunner {
         err.code,
         `${err.message}\nNote: the local build did not execute ${skipped.length} step(s) of this image (${skipped.join('; ')}); an app that needs their results cannot start under the local Ignite.`,
       );
+    });
+  }
+
+  private async startContainer(target: RunTarget, engine: ContainerEngine): Promise<RunningApp> {
+    if (!target.image.engine) {
+      throw failedPrecondition(
+        `image ${target.imageRef} was assembled by the process engine (its RUN steps never ran), so ${engine.name} cannot run it; build it again (CreateBuild or SaveDraft) to get an image of the ${engine.name} store`,
+      );
+    }
+    const at = target.slot.lastIndexOf('@');
+    return AppContainer.start({
+      engine,
+      label: target.slot,
+      image: target.image,
+      imageRef: target.imageRef,
+      appEnv: target.appEnv,
+      containerPorts: containerPortsOf(target.ports),
+      healthPath: target.healthPath,
+      limits: target.limits,
+      labels: { ...this.options.engineLabels, [LABELS.app]: target.slot.slice(0, at), [LABELS.version]: target.slot.slice(at + 1) },
+      runDir: this.options.store.filePath('runs', randomUUID()),
+      logs: await this.appLogs.resume(target.slot),
+      startTimeoutMs: this.options.startTimeoutMs,
+      logger: this.options.logger,
+      abort: this.closing.signal,
     });
   }
 

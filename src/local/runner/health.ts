@@ -21,6 +21,8 @@ export type HealthOutcome = { healthy: true } | { healthy: false; reason: string
  */
 export async function waitHealthy(options: {
   port: number;
+  /** How messages name the probed port, e.g. "container port 8080 (127.0.0.1:41189)"; default "127.0.0.1:<port>". */
+  portLabel?: string;
   healthPath: string;
   timeoutMs: number;
   /** A reason when the process has already ended; polling stops. */
@@ -29,17 +31,21 @@ export async function waitHealthy(options: {
   endedSignal: Promise<unknown>;
 }): Promise<HealthOutcome> {
   const deadline = Date.now() + options.timeoutMs;
+  const where = options.portLabel ?? `127.0.0.1:${options.port}`;
   let delay = 20;
   let lastStatus: number | undefined;
   for (;;) {
     const ended = options.ended();
-    if (ended) return { healthy: false, reason: ended };
+    if (ended) return { healthy: false, reason: `${ended} before GET ${options.healthPath} on ${where} answered 2xx` };
     const status = await probe(options.port, options.healthPath, Math.max(50, Math.min(1000, deadline - Date.now())));
     if (status !== undefined && status >= 200 && status < 300) return { healthy: true };
     lastStatus = status ?? lastStatus;
     if (Date.now() >= deadline) {
       const seen = lastStatus === undefined ? 'nothing answered on the port' : `the last answer was HTTP ${lastStatus}`;
-      return { healthy: false, reason: `GET ${options.healthPath} did not answer 2xx within ${options.timeoutMs} ms (${seen})` };
+      return {
+        healthy: false,
+        reason: `GET ${options.healthPath} on ${where} did not answer 2xx within ${options.timeoutMs} ms (${seen})`,
+      };
     }
     await Promise.race([sleep(Math.min(delay, Math.max(0, deadline - Date.now()))), options.endedSignal]);
     delay = Math.min(250, Math.round(delay * 1.5));

@@ -7,6 +7,7 @@ import { contextInputShape, prepareContext, sendContext } from './shared/context
 import { secretFileLines, summarizeExclusions } from './shared/exclusions.js';
 import { checkedGitUrl, refuseSecretIncludesForGit } from './shared/git-source.js';
 import { defineTool } from './define-tool.js';
+import { getBuildTool } from './get-build.js';
 
 const imageName = z
   .string()
@@ -62,6 +63,18 @@ Next: get_build with wait_seconds 50 until terminal, then save_image_draft with 
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ name }) => `call list_builds with name "${name}" to see whether the build started`,
+  // As a task the call follows its build, and the task's result is the build as it ended.
+  task: {
+    startedBuild: (structured) =>
+      typeof structured.build_id === 'string' ? { tool: 'create_build', build: structured.build_id } : undefined,
+    async settle(ref, call) {
+      const ended = await getBuildTool.run({ build_id: ref.build, wait_seconds: 0 }, call);
+      return {
+        structured: { build_id: ref.build, source: { secret_files_left_out: [] }, ...ended.structured },
+        text: ended.text,
+      };
+    },
+  },
   async run(args, call) {
     const given = [args.context_id, args.path, args.git_url].filter((value) => value !== undefined).length;
     if (given !== 1) {

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type {
-  CallToolResult,
-  ClientCapabilities,
-  ResourceLink,
-  ServerNotification,
-  ServerRequest,
-} from '@modelcontextprotocol/sdk/types.js';
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { CallToolResult, ClientCapabilities, ResourceLink } from '@modelcontextprotocol/sdk/types.js';
 import { describeError, formatFailure } from '../../shared/errors.js';
 import { IgniteError } from '../../client/ignite-error.js';
 import { scrubSecrets } from '../../shared/redact.js';
@@ -15,7 +8,11 @@ import type { ServerDeps } from '../deps.js';
 import type { AllowedRoots } from '../client-roots.js';
 import { preconditionHint } from './shared/precondition-hints.js';
 import { wireObject } from './shared/wire-schema.js';
-import { userChannelOf, type UserChannel } from '../elicitation.js';
+import { userChannelOf } from '../elicitation.js';
+import type { TaskRef } from '../tasks/build-tasks.js';
+import type { TaskRegistration } from '../tasks/register-task-tool.js';
+import { panelLinkFor } from '../ui/deploy-panel.js';
+import { toolCallOf, type Extra, type ToolCall } from './tool-call.js';
 
 export type { ClientCapabilities };
 
@@ -26,21 +23,7 @@ export interface ToolAnnotations {
   openWorldHint: boolean;
 }
 
-/** What a tool handler gets besides its arguments. */
-export interface ToolCall {
-  deps: ServerDeps;
-  signal: AbortSignal;
-  /** Sends notifications/progress when the caller asked for progress; does nothing otherwise. */
-  progress(progress: number, total?: number, message?: string): Promise<void>;
-  /** True when the caller gave a progress token. */
-  readonly wantsProgress: boolean;
-  /** Folders this call may read: the client's roots, else the configured folders, else the cwd. */
-  allowedRoots(): Promise<string[]>;
-  /** Asks the user through the client, where it supports elicitation (consent, secret entry). */
-  user: UserChannel;
-  /** What the connected client declared at initialize (roots, elicitation, sampling, tasks). */
-  clientCapabilities(): ClientCapabilities | undefined;
-}
+export type { Extra, ToolCall } from './tool-call.js';
 
 export interface ToolOutcome<Out> {
   structured: Out;
@@ -69,6 +52,16 @@ export interface ToolDefinition<In extends z.ZodRawShape = z.ZodRawShape, Out ex
    */
   checkAfterUnknownOutcome?: (args: z.output<z.ZodObject<In>>) => string;
   run(args: z.output<z.ZodObject<In>>, call: ToolCall): Promise<ToolOutcome<ToolOutput<Out>>>;
+  /** For tools that start a build: a task-augmented call follows that build (mcp/tasks/). */
+  task?: ToolTaskSupport;
+}
+
+/** How a tool that starts a build works as an MCP task. */
+export interface ToolTaskSupport {
+  /** The build a successful call started; none: the call's own answer is the task's result. */
+  startedBuild(structured: Record<string, unknown>, args: Record<string, unknown>, call: ToolCall): TaskRef | undefined;
+  /** The tool's answer once that build has ended: the task's result. */
+  settle(ref: TaskRef, call: ToolCall): Promise<ToolOutcome<Record<string, unknown>>>;
 }
 
 /** A tool of any input and output shape, for the registry. */
@@ -81,54 +74,65 @@ export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(
   return definition;
 }
 
-type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
-
 /**
  * The one place a tool meets the SDK: failures become `isError` results with the mapped message and
  * a hint (never a stack trace, never a secret), successes carry text plus structured content with
- * the configured secrets scrubbed (an app or a build may echo them).
+ * the configured secrets scrubbed (an app or a build may echo them). A tool with `task` support is
+ * registered as an optional task (mcp/tasks/register-task-tool.ts).
  */
-export function registerToolDefinition(server: McpServer, definition: AnyToolDefinition, deps: ServerDeps, roots: AllowedRoots): void {
+export function registerToolDefinition(
+  server: McpServer,
+  definition: AnyToolDefinition,
+  deps: ServerDeps,
+  roots: AllowedRoots,
+  tasks?: TaskRegistration,
+): void {
   const user = userChannelOf(server.server);
-  const handler = async (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> => {
-    const token = extra._meta?.progressToken;
-    const call: ToolCall = {
-      deps,
-      signal: extra.signal,
-      wantsProgress: token !== undefined,
-      allowedRoots: () => roots.current(),
-      user,
-      clientCapabilities: () => server.server.getClientCapabilities(),
-      async progress(progress, total, message) {
-        if (token === undefined) return;
-        await extra
-          .sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress, total, message } })
-          .catch(() => {});
-      },
-    };
-    try {
-      await deps.ready();
-      const outcome = await definition.run(args as never, call);
-      return scrubSecrets(
-        {
-          content: [{ type: 'text', text: outcome.text }, ...(outcome.links ?? [])],
-          structuredContent: outcome.structured as Record<string, unknown>,
-        },
-        deps.secrets(),
-      );
-    } catch (err) {
-      const described = describeError(err, { secrets: deps.secrets() });
-      const { message } = described;
-      let { hint } = described;
-      if (err instanceof IgniteError && err.codeName === 'FAILED_PRECONDITION') hint = preconditionHint(err.details);
-      if (definition.checkAfterUnknownOutcome && err instanceof IgniteError && err.outcomeUnknown) {
-        hint = `The outcome is unknown: the request may have reached Ignite before the failure. Do not repeat it blindly; first ${definition.checkAfterUnknownOutcome(args as never)}.`;
-      }
-      deps.logger.debug(`tool ${definition.name} failed`, { message });
-      return { content: [{ type: 'text', text: formatFailure({ message, hint }) }], isError: true };
-    }
-  };
+  const callOf = (extra: Extra | undefined) => toolCallOf({ deps, roots, user, server: server.server, extra });
+  const handler = (args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> =>
+    answer(definition, deps, args, callOf(extra), (call) => definition.run(args as never, call));
+  if (definition.task && tasks) {
+    const task = definition.task;
+    tasks.register(server, definition.name, wireConfig(definition), handler, {
+      startedBuild: (structured, args, extra) => task.startedBuild(structured, args, callOf(extra)),
+      settle: (ref) => answer(definition, deps, {}, callOf(undefined), (call) => task.settle(ref, call)),
+    });
+    return;
+  }
   registerWithWireSchemas(server, definition, handler as never);
+}
+
+/** Runs `work` and turns its outcome, or its failure, into the result a client reads. */
+async function answer(
+  definition: AnyToolDefinition,
+  deps: ServerDeps,
+  args: Record<string, unknown>,
+  call: ToolCall & { done?(): void },
+  work: (call: ToolCall) => Promise<ToolOutcome<Record<string, unknown>>>,
+): Promise<CallToolResult> {
+  try {
+    await deps.ready();
+    const outcome = await work(call);
+    return scrubSecrets(
+      {
+        content: [{ type: 'text', text: outcome.text }, ...(outcome.links ?? [])],
+        structuredContent: outcome.structured,
+      },
+      deps.secrets(),
+    );
+  } catch (err) {
+    const described = describeError(err, { secrets: deps.secrets() });
+    const { message } = described;
+    let { hint } = described;
+    if (err instanceof IgniteError && err.codeName === 'FAILED_PRECONDITION') hint = preconditionHint(err.details);
+    if (definition.checkAfterUnknownOutcome && err instanceof IgniteError && err.outcomeUnknown) {
+      hint = `The outcome is unknown: the request may have reached Ignite before the failure. Do not repeat it blindly; first ${definition.checkAfterUnknownOutcome(args as never)}.`;
+    }
+    deps.logger.debug(`tool ${definition.name} failed`, { message });
+    return { content: [{ type: 'text', text: formatFailure({ message, hint }) }], isError: true };
+  } finally {
+    call.done?.();
+  }
 }
 
 /**
@@ -140,19 +144,22 @@ export function registerFailingTool(server: McpServer, definition: AnyToolDefini
   registerWithWireSchemas(server, definition, handler as never);
 }
 
+/** The tool as tools/list shows it. */
+export function wireConfig(definition: AnyToolDefinition) {
+  return {
+    title: definition.title,
+    description: definition.description,
+    inputSchema: wireObject(definition.input, 'input'),
+    outputSchema: wireObject(definition.output, 'output'),
+    // The title is the tool's own field; annotations.title would repeat it in every listing.
+    annotations: definition.annotations,
+    // The MCP Apps link to the deploy panel, for the tools it renders (mcp/ui/deploy-panel.ts).
+    _meta: panelLinkFor(definition.name),
+  };
+}
+
 function registerWithWireSchemas(server: McpServer, definition: AnyToolDefinition, handler: never): void {
-  const registered = server.registerTool(
-    definition.name,
-    {
-      title: definition.title,
-      description: definition.description,
-      inputSchema: wireObject(definition.input, 'input'),
-      outputSchema: wireObject(definition.output, 'output'),
-      // The title is the tool's own field; annotations.title would repeat it in every listing.
-      annotations: definition.annotations,
-    },
-    handler,
-  );
+  const registered = server.registerTool(definition.name, wireConfig(definition), handler);
   // The SDK lists `execution: { taskSupport: "forbidden" }` for every plain tool; absent means the same.
   delete registered.execution;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { organizationFor } from './shared/app-summary.js';
 import { defineTool } from './define-tool.js';
 import { executionLogLinks } from './shared/execution-links.js';
+import { noteInvocation } from './shared/invocation-notes.js';
 import { describeExchange, encodePayload, httpRequestShape, httpResponseShape, renderBody } from './shared/http-exchange.js';
 import { appNameInput, organizationInput } from './shared/schemas.js';
 
@@ -56,6 +57,15 @@ Next: read the body; to change the app, build again and save_image_draft.`,
       duration_ms: Number(trailer?.duration_ms ?? 0),
       stream_error: trailer?.error ?? '',
     };
+    noteInvocation(call.deps, args.app_name, {
+      kind: 'invoke',
+      organization_name,
+      status_code: head.status_code,
+      execution_id: head.execution_id,
+      version: head.version,
+      image_ref: '',
+      duration_ms: structured.duration_ms,
+    });
     const broken = structured.stream_error ? `\nthe body stream broke: ${structured.stream_error}` : '';
     return {
       structured,

@@ -8,6 +8,7 @@ import { noteDraftBuild } from './shared/draft-builds.js';
 import { secretFileLines, summarizeExclusions } from './shared/exclusions.js';
 import { checkedGitUrl } from './shared/git-source.js';
 import { defineTool, type ToolCall } from './define-tool.js';
+import { getDraftTool } from './get-draft.js';
 import { appNameInput, buildIdInput, organizationInput, secretRefInput, stringMapInput } from './shared/schemas.js';
 
 const SOURCES = ['build_id', 'image_ref', 'path', 'git_url'] as const;
@@ -40,6 +41,22 @@ Next: test_draft once ready (see next_step).`,
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   checkAfterUnknownOutcome: ({ app_name }) => `call get_draft for "${app_name}" to see which draft is saved`,
+  // From a folder or git the draft is built: as a task the call follows that build, and the result is the draft then.
+  task: {
+    startedBuild(structured, args, call) {
+      const draft = structured.draft as { build_id?: string } | undefined;
+      if (structured.ready || !draft?.build_id) return undefined;
+      const org = (args.organization_name as string | undefined) ?? call.deps.organization;
+      return { tool: 'save_image_draft', build: draft.build_id, app: String(args.app_name), ...(org ? { org } : {}) };
+    },
+    async settle(ref, call) {
+      const shown = await getDraftTool.run({ app_name: ref.app!, ...(ref.org ? { organization_name: ref.org } : {}) }, call);
+      const next_step = shown.structured.ready
+        ? `test_draft for "${ref.app}", then publish_draft`
+        : `get_build with build_id "${ref.build}" for why the draft has no image`;
+      return { structured: { ...shown.structured, next_step, secret_files_left_out: [] }, text: `${shown.text}\nnext: ${next_step}` };
+    },
+  },
   async run(args, call) {
     const given = SOURCES.filter((key) => args[key] !== undefined);
     if (given.length !== 1) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { organizationFor } from './shared/app-summary.js';
 import { defineTool } from './define-tool.js';
 import { executionLogLinks } from './shared/execution-links.js';
+import { noteInvocation } from './shared/invocation-notes.js';
 import { describeExchange, encodePayload, httpRequestShape, httpResponseShape, renderBody } from './shared/http-exchange.js';
 import { appNameInput, organizationInput } from './shared/schemas.js';
 
@@ -28,6 +29,15 @@ Next: publish_draft if the answer is right.`,
       },
       { signal: call.signal },
     );
+    noteInvocation(call.deps, args.app_name, {
+      kind: 'test_draft',
+      organization_name,
+      status_code: response.status_code,
+      execution_id: response.execution_id,
+      version: 0,
+      image_ref: response.image_ref,
+      duration_ms: Number(response.latency_ms),
+    });
     const rendered = renderBody(response.body, response.body.byteLength, args.max_body_chars, call.deps.secrets());
     return {
       structured: {

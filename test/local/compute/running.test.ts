@@ -148,8 +148,10 @@ describe('TestDraft', () => {
     const started = Date.now();
     const err = await env.compute('TestDraft', { app_name: 'unhealthy' }).catch((e: grpc.ServiceError) => e);
     expect(err).toMatchObject({ code: grpc.status.FAILED_PRECONDITION });
-    expect((err as grpc.ServiceError).details).toMatch(/GET \/healthz did not answer 2xx within 2000 ms \(the last answer was HTTP 503\)/);
-    expect((err as grpc.ServiceError).details).toMatch(/Last stderr lines:\n.*listening on 127\.0\.0\.1/);
+    expect((err as grpc.ServiceError).details).toMatch(
+      /GET \/healthz on \$PORT=\d+ \(127\.0\.0\.1:\d+, the host port of container port 80\) did not answer 2xx within 2000 ms \(the last answer was HTTP 503\)/,
+    );
+    expect((err as grpc.ServiceError).details).toMatch(/Last stderr lines:\n.*listening on 0\.0\.0\.0/);
     expect(Date.now() - started).toBeLessThan(8000);
   });
 

@@ -20,7 +20,12 @@ import { pathInput } from './schemas.js';
 export const contextInputShape = {
   // The tools' descriptions say what path takes; the names say the rest.
   path: pathInput,
-  dockerfile: z.string().min(1).max(1024).default('Dockerfile'),
+  dockerfile: z
+    .string()
+    .min(1)
+    .max(1024)
+    .refine((name) => !/[\u0000-\u001f]/.test(name), 'a Dockerfile path cannot hold control characters (NUL, line breaks)')
+    .default('Dockerfile'),
   include_secret_files: z.array(z.string().min(1).max(1024)).max(100).optional(),
   format: z.enum(ARCHIVE_FORMATS).default('tar.gz'),
 };

@@ -56,7 +56,21 @@ export async function checkedGitUrl(call: ToolCall, url: string): Promise<string
   const roots = await call.allowedRoots();
   const pathOptions = { base: call.deps.cwd };
   return translateContextErrors(async () => {
-    const { resolveAllowedPath } = await packer();
+    const { normalizeUserPath, resolveAllowedPath } = await packer();
+    try {
+      normalizeUserPath(url, pathOptions);
+    } catch (err) {
+      // A malformed file:// URL (a stray "%") or a blank path: the input, not the server, is at fault.
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new UserError(
+        `not a usable git_url: ${JSON.stringify(url.slice(0, 200))} (${reason})`,
+        'Pass an https:// or ssh URL, or a repository folder on this machine (or its file:/// URL) inside the allowed folders.',
+        {
+          code: 'INVALID_PATH',
+          cause: err,
+        },
+      );
+    }
     const repo = await resolveAllowedPath(url, roots, pathOptions);
     await gitPlaces(repo, (place) => resolveAllowedPath(place, roots, pathOptions));
     return repo;

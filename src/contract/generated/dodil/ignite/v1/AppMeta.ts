@@ -32,6 +32,7 @@ export interface AppMeta {
   'health_path'?: (string);
   'created_at_ms'?: (number | string | Long);
   'updated_at_ms'?: (number | string | Long);
+  'engine'?: (string);
 }
 
 export interface AppMeta__Output {
@@ -57,4 +58,5 @@ export interface AppMeta__Output {
   'health_path': (string);
   'created_at_ms': (string);
   'updated_at_ms': (string);
+  'engine': (string);
 }

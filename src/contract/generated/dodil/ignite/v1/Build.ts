@@ -23,6 +23,7 @@ export interface Build {
   'organization_name'?: (string);
   'timeout_secs'?: (number | string | Long);
   'no_cache'?: (boolean);
+  'engine'?: (string);
 }
 
 export interface Build__Output {
@@ -45,4 +46,5 @@ export interface Build__Output {
   'organization_name': (string);
   'timeout_secs': (string);
   'no_cache': (boolean);
+  'engine': (string);
 }
