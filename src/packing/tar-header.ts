@@ -73,12 +73,20 @@ function writeOctalDigits(block: Uint8Array, value: number, digits: number, offs
 }
 
 /** The fields every header of one mode and type flag shares, written once (mode, owner, mtime, magic, devices). */
-const templates = new Map<string, Uint8Array>();
-function template(mode: number, mtime: number, typeflag: number): Uint8Array {
+interface Template {
+  block: Uint8Array;
+  /** The checksum's share of these fields, with the checksum field itself counted as eight spaces. */
+  sum: number;
+  key: string;
+}
+const templates = new Map<string, Template>();
+let last: Template | null = null;
+function template(mode: number, mtime: number, typeflag: number): Template {
   const key = `${mode}/${mtime}/${typeflag}`;
-  let block = templates.get(key);
-  if (block === undefined) {
-    block = new Uint8Array(BLOCK);
+  if (last !== null && last.key === key) return last;
+  let found = templates.get(key);
+  if (found === undefined) {
+    const block = new Uint8Array(BLOCK);
     writeOctal(block, mode & 0o7777, 6, 100);
     writeOctal(block, 0, 6, 108);
     writeOctal(block, 0, 6, 116);
@@ -87,10 +95,18 @@ function template(mode: number, mtime: number, typeflag: number): Uint8Array {
     block.set(USTAR, 257);
     writeOctal(block, 0, 6, 329);
     writeOctal(block, 0, 6, 337);
-    templates.set(key, block);
+    found = { block, sum: block.reduce((a, b) => a + b, 8 * 32), key };
+    templates.set(key, found);
   }
-  return block;
+  last = found;
+  return found;
 }
+
+const sumOf = (block: Uint8Array, from: number, to: number) => {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += block[i] as number;
+  return sum;
+};
 
 /** Writes one ustar header block at `block[0..512)`, which must be zero; false when the fields do not fit ustar. */
 function encodeUstar(block: Uint8Array, header: TarHeader, typeflag: number): boolean {
@@ -98,14 +114,16 @@ function encodeUstar(block: Uint8Array, header: TarHeader, typeflag: number): bo
   const split = ustarName(header.name);
   const link = header.linkname === undefined || header.linkname === '' ? null : Buffer.from(header.linkname);
   if (split === null || (link !== null && link.length > 100)) return false;
-  block.set(template(header.mode, header.mtime, typeflag));
+  const shared = template(header.mode, header.mtime, typeflag);
+  block.set(shared.block);
   writeText(block, split.name, 0);
   if (!writeOctalDigits(block, header.size, 11, 124)) writeSize(block, header.size, 124);
   if (link !== null) block.set(link, 157);
   if (split.prefix) writeText(block, split.prefix, 345);
-  let sum = 8 * 32;
-  for (let i = 0; i < 148; i++) sum += block[i] as number;
-  for (let i = 156; i < BLOCK; i++) sum += block[i] as number;
+  // Only the name, size, link and prefix differ from the template, and they do not overlap its fields.
+  let sum = shared.sum + sumOf(block, 0, split.name.length) + sumOf(block, 124, 136);
+  if (link !== null) sum += sumOf(block, 157, 157 + link.length);
+  if (split.prefix) sum += sumOf(block, 345, 345 + split.prefix.length);
   writeOctalDigits(block, sum, 6, 148);
   return true;
 }
