@@ -26,7 +26,15 @@ const STAT_BATCH = 256;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * Sorted by the UTF-8 bytes of their paths. JavaScript compares strings by UTF-16 code units, which is the
+ * same order for every character below U+D800 (UTF-8 and UTF-16 both order by code point there), so the
+ * bytes are only made when some path holds a character from U+D800 up.
+ */
 function byPathBytes<T extends { path: string }>(items: T[]): T[] {
+  if (!items.some((item) => /[\uD800-\uFFFF]/.test(item.path))) {
+    return items.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
   const keyed = items.map((item) => ({ key: Buffer.from(item.path), item }));
   keyed.sort((a, b) => Buffer.compare(a.key, b.key));
   return keyed.map(({ item }) => item);
@@ -69,9 +77,15 @@ export class Walker {
     this.forcedAncestors = new Set(forced.flatMap(ancestors));
   }
 
+  /** `root/rel`; both are normalised already, so path.join's normalising is not needed on POSIX. */
+  private absolute(rel: string): string {
+    if (rel === '' || path.sep !== '/') return path.join(this.root, rel);
+    return this.root.endsWith('/') ? `${this.root}${rel}` : `${this.root}/${rel}`;
+  }
+
   async walkDirectory(relDir: string, inSecretDir: boolean): Promise<void> {
     let dirents: Dirent[];
-    const abs = path.join(this.root, relDir);
+    const abs = this.absolute(relDir);
     try {
       // Synchronous like the lstat calls below: one directory costs a few system calls, and awaiting each
       // left the walk idle for a third of its time on a tree of many small folders.
@@ -107,7 +121,7 @@ export class Walker {
   }
 
   private async classify(rel: string, inSecretDir: boolean): Promise<{ rel: string; secret: boolean } | null> {
-    const abs = path.join(this.root, rel);
+    const abs = this.absolute(rel);
     // Synchronous, as the reader's opens are (entry-reader.ts): lstat is one short system call, and its
     // asynchronous form costs the main thread three times the CPU in dispatch and promises.
     const stats = lstatSync(abs);
@@ -213,9 +227,10 @@ export class Walker {
   result(): Pick<WalkResult, 'entries' | 'excluded' | 'fileCount' | 'totalBytes' | 'secretFilesSent'> {
     // Parents of entries reached through an excluded directory still need their own entries.
     const present = new Set(this.entries.map((e) => e.path));
+    // Up to the first folder present: an entry's own iteration covers its ancestors, and a folder added here
+    // had its ancestors added with it.
     for (const entry of [...this.entries]) {
-      for (const dir of ancestors(entry.path)) {
-        if (present.has(dir)) continue;
+      for (let dir = path.posix.dirname(entry.path); dir !== '.' && !present.has(dir); dir = path.posix.dirname(dir)) {
         present.add(dir);
         this.entries.push({ path: dir, kind: 'directory', size: 0, executable: true });
       }
