@@ -151,7 +151,7 @@ export function packFigures(results: PackBenchResult[]): { figures: Figure[]; ta
     const target = TIME_TARGETS[result.kind];
     if (target !== undefined && result.timeRatio > target.max) {
       findings.push(
-        `Packing the ${TITLES[result.kind] ?? result.kind} took ${fmt(result.timeRatio)}× the wall time of \`tar czf\` (target ${target.text}) and ${fmt(result.cpuRatio)}× its CPU time, on ${availableParallelism()} cores shared with the rest of the run (load ${result.load?.join(' → ') ?? 'unknown'}). Deflate runs in JavaScript (fflate, about half the speed of native gzip), spread over one worker thread per core; tar's gzip is native and runs beside tar in a second process.`,
+        `Packing the ${TITLES[result.kind] ?? result.kind} took ${fmt(result.timeRatio)}× the wall time of \`tar czf\` (target ${target.text}) and ${fmt(result.cpuRatio)}× its CPU time, on ${availableParallelism()} cores shared with the rest of the run (load ${result.load?.join(' → ') ?? 'unknown'}). Ours deflates with node's zlib at level 6 in 1 MiB segments spread over one worker thread per core; the walk (an lstat per entry) and the reads (an open, fstat, read and close per file) run on the main thread, and while the walk runs the other cores are idle. tar reads and gzip -6 compresses in two processes side by side.`,
       );
     }
   }
@@ -161,6 +161,6 @@ export function packFigures(results: PackBenchResult[]): { figures: Figure[]; ta
     figures,
     tables,
     findings,
-    method: `Packing (bench/pack.ts, bench/pack-trees.ts): ${described.join(', ')} are each made afresh (generated from a fixed seed, or copied; the node_modules copy gets an ignore file that ignores nothing, so both sides pack the same files), then packed by our packer and by \`tar czf\` in turns, ${runs} run${runs === 1 ? '' : 's'} each, every run in its own process that exits before the next starts (ours: a fresh \`node\` that walks and packs, timed from the walk to the last byte, CPU of all its threads; tar: \`sh -c 'tar -czf - …; times'\`, CPU of tar and gzip). Peak memory is the max RSS of a child process packing a quarter of the synthetic tree, then all of it.`,
+    method: `Packing (bench/pack.ts, bench/pack-trees.ts): ${described.join(', ')} are each made afresh (generated from a fixed seed, or copied; the node_modules copy gets an ignore file that ignores nothing, so both sides pack the same files), then packed by our packer and by \`tar czf\` in turns, ${runs} run${runs === 1 ? '' : 's'} each, every run in its own process that exits before the next starts (ours: a fresh \`node\` that walks and packs, timed from the walk to the last byte, CPU of all its threads; tar: \`sh -c 'tar -czf - …; times'\`, CPU of tar and gzip). Both deflate at level 6: gzip's default for tar, node's zlib for ours. Peak memory is the max RSS of a child process packing a quarter of the synthetic tree, then all of it.`,
   };
 }
