@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { CANARY } from '../helpers/canary.js';
 import { stopLocalIgnite } from '../helpers/daemon.js';
@@ -87,7 +87,9 @@ describe('ignite-mcp serve --http', () => {
     await client.subscribeResource({ uri: `ignite://builds/${build_id}/logs` });
     const done = (await call('get_build', { build_id, wait_seconds: 40 })) as { build: { status: string } };
     expect(done.build.status).toBe('SUCCEEDED');
-    expect(updates).toContain(`ignite://builds/${build_id}/logs`);
+    // A build that ended before the subscription still gets its update, but over HTTP it comes on the
+    // notification stream, which may deliver it after get_build's response.
+    await vi.waitFor(() => expect(updates).toContain(`ignite://builds/${build_id}/logs`), { timeout: 10_000 });
     await call('save_image_draft', { app_name: 'over-http', build_id });
     await call('publish_draft', { app_name: 'over-http' });
     const invoked = (await call('invoke', { app_name: 'over-http', payload: { over: 'http' } })) as { status_code: number; body: string };
