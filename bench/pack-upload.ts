@@ -80,12 +80,12 @@ export async function runPackUploadBench(options: { quick: boolean; log: (line: 
   // Imported by name at run time: the packing bench is another engineer's file and may not exist yet.
   const packModule = './pack.js';
   const pack = (await import(packModule).catch(() => undefined)) as
-    { runPackBench?: (o: { quick: boolean; log?: (line: string) => void }) => Promise<PackBenchResult> } | undefined;
-  if (pack?.runPackBench) {
-    const result = await pack.runPackBench({ quick: options.quick, log: (line) => options.log(`pack: ${line}`) });
-    const described = packFigures(result);
+    { runPackTrees?: (o: { quick: boolean; log?: (line: string) => void }) => Promise<PackBenchResult[]> } | undefined;
+  if (pack?.runPackTrees) {
+    const results = await pack.runPackTrees({ quick: options.quick, log: (line) => options.log(`pack: ${line}`) });
+    const described = packFigures(results);
     figures.push(...described.figures);
-    tables.push(described.table);
+    tables.push(...described.tables);
     findings.push(...described.findings);
     packMethod = described.method;
   } else {

@@ -1,24 +1,28 @@
 /**
- * Packing benchmark: our tar.gz packer against `tar czf` on the same generated tree, in the same run.
- * Time and size are medians over several runs; peak memory is the maxRSS of a child process that packs a
- * quarter of the tree and then all of it, to show memory does not grow with the context.
+ * Packing benchmark: our tar.gz packer against `tar czf` on the same tree, in the same run. Time, CPU
+ * time and size are medians over several runs, tar and ours in turns, each in its own process that has
+ * exited before the next starts (ours in a fresh `node` child, so no run inherits another's warm JIT or
+ * heap). Peak memory is the maxRSS of a child process that packs a quarter of the synthetic tree and then
+ * all of it, to show memory does not grow with the context.
  *
- *   node dist/bench/pack.js [--quick]        prints one JSON object on stdout
+ *   node dist/bench/pack.js [--quick] [--kind synthetic|small-files|node-modules]   one JSON object on stdout
  *   node dist/bench/pack.js --tree DIR       the same timing on an existing folder (no memory runs)
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packContext, planContext } from '../src/packing/index.js';
+import { makeTree, TREE_KINDS, type TreeKind } from './pack-trees.js';
 
 export interface PackBenchOptions {
-  /** A tiny tree and one run, for a test that keeps this script from rotting. */
+  /** Tiny trees and one run, for a test that keeps this script from rotting. */
   quick: boolean;
   runs?: number;
+  /** The generated tree to pack; `synthetic` by default. */
+  kind?: TreeKind;
   /** An existing folder to time instead of a generated tree, e.g. a real repository. */
   tree?: string;
   log?: (line: string) => void;
@@ -29,6 +33,7 @@ interface Timed {
   runsMs: number[];
   /** Median CPU time (user + system, all threads or processes); steadier than wall time on a busy machine. */
   medianCpuMs: number;
+  runsCpuMs: number[];
   archiveBytes: number;
 }
 
@@ -39,9 +44,12 @@ interface Run {
 }
 
 export interface PackBenchResult {
-  /** incompressibleBytes is null for an existing folder, where it is not known. */
+  kind: TreeKind | 'folder';
+  /** incompressibleBytes is null where it is not known (an existing or copied folder). */
   tree: { files: number; bytes: number; incompressibleBytes: number | null };
   threads: 'default';
+  /** Load average over the last minute when the runs started and ended. */
+  load: [number, number];
   tarCzf: Timed;
   ours: Timed;
   /** ours / tar czf: below 1 means we are faster or smaller. */
@@ -52,56 +60,6 @@ export interface PackBenchResult {
 }
 
 const MB = 1024 * 1024;
-
-/** Deterministic text with a source-code-like vocabulary, so it compresses about as well as real code. */
-function textGenerator(seed: number): (bytes: number) => string {
-  let state = seed >>> 0;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-  const words = Array.from({ length: 3000 }, (_, i) => `${['get', 'set', 'load', 'user', 'item', 'ctx'][i % 6]}${i.toString(36)}`);
-  return (bytes) => {
-    const lines: string[] = [];
-    let size = 0;
-    while (size < bytes) {
-      const indent = ' '.repeat(2 * Math.floor(next() * 4));
-      const count = 3 + Math.floor(next() * 8);
-      const line = `${indent}${Array.from({ length: count }, () => words[Math.floor(next() * words.length)]).join(' ')};\n`;
-      lines.push(line);
-      size += line.length;
-    }
-    return lines.join('').slice(0, bytes);
-  };
-}
-
-/** Four quarters (q0..q3) of mixed small text files, larger text files and random binaries. */
-export async function generateTree(root: string, quick: boolean): Promise<PackBenchResult['tree']> {
-  const text = textGenerator(42);
-  const perQuarter = quick
-    ? { small: 50, mediumText: 2, random: 2, mediumBytes: 64 * 1024, randomBytes: 64 * 1024 }
-    : { small: 2450, mediumText: 25, random: 50, mediumBytes: 700 * 1024, randomBytes: 400 * 1024 };
-  const tree = { files: 0, bytes: 0, incompressibleBytes: 0 };
-  const put = async (rel: string, data: string | Uint8Array, incompressible = false) => {
-    const file = path.join(root, rel);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, data);
-    tree.files += 1;
-    tree.bytes += data.length;
-    if (incompressible) tree.incompressibleBytes += data.length;
-  };
-  await put('Dockerfile', 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["node", "q0/src/main.js"]\n');
-  for (let q = 0; q < 4; q++) {
-    for (let i = 0; i < perQuarter.small; i++) {
-      await put(`q${q}/src/mod${i % 40}/file${i}.js`, text(1024 + ((i * 7919) % 11_264)));
-    }
-    for (let i = 0; i < perQuarter.mediumText; i++) await put(`q${q}/data/table${i}.csv`, text(perQuarter.mediumBytes));
-    for (let i = 0; i < perQuarter.random; i++) await put(`q${q}/assets/blob${i}.bin`, randomBytes(perQuarter.randomBytes), true);
-  }
-  return tree;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -127,7 +85,8 @@ async function timeTarCzf(root: string): Promise<Run> {
   return { ms: performance.now() - started, cpuMs: childCpuMs(times), bytes };
 }
 
-async function timeOurs(root: string): Promise<Run> {
+/** Walk and pack in this process, as the MCP server does: wall time, and CPU time of all its threads. */
+async function timeOursHere(root: string): Promise<Run> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const packed = await packContext({ folder: root, allowedRoots: [root] });
@@ -137,7 +96,7 @@ async function timeOurs(root: string): Promise<Run> {
   return { ms: performance.now() - started, cpuMs: Math.round((used.user + used.system) / 1000), bytes: packedBytes };
 }
 
-/** The compiled script, which the memory child runs; absent when this module runs from TypeScript source. */
+/** The compiled script, which the child processes run; absent when this module runs from TypeScript source. */
 function compiledScript(): string | null {
   const self = fileURLToPath(import.meta.url);
   if (self.endsWith('.js')) return self;
@@ -145,28 +104,45 @@ function compiledScript(): string | null {
   return existsSync(built) ? built : null;
 }
 
-async function childPeakRss(script: string, folder: string): Promise<number> {
+interface ChildReport extends Run {
+  maxRssBytes: number;
+}
+
+async function inChild(script: string, folder: string): Promise<ChildReport> {
   const child = spawn(process.execPath, [script, '--child', folder], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`memory child exited with ${code}`);
-  return (JSON.parse(out) as { maxRssBytes: number }).maxRssBytes;
+  if (code !== 0) throw new Error(`packing child exited with ${code}`);
+  return JSON.parse(out) as ChildReport;
 }
+
+/** A fresh process per run where the compiled script exists; in this process otherwise (tests from source). */
+function timeOurs(script: string | null, root: string): Promise<Run> {
+  return script === null ? timeOursHere(root) : inChild(script, root);
+}
+
+const load = () => Number((loadavg()[0] ?? 0).toFixed(2));
 
 export async function runPackBench(options: PackBenchOptions): Promise<PackBenchResult> {
   const log = options.log ?? (() => {});
-  const runs = options.runs ?? (options.quick ? 1 : 3);
-  const root = options.tree ?? (await mkdtemp(path.join(tmpdir(), 'ignite-pack-bench-')));
+  const kind = options.kind ?? 'synthetic';
+  const runs = options.runs ?? (options.quick ? 1 : 5);
+  const root = options.tree ?? (await mkdtemp(path.join(tmpdir(), `ignite-pack-bench-${kind}-`)));
   try {
-    log(options.tree ? `measuring ${root}` : `generating tree in ${root}`);
-    const tree = options.tree ? await measureTree(root) : await generateTree(root, options.quick);
+    log(options.tree ? `measuring ${root}` : `making the ${kind} tree in ${root}`);
+    const made = options.tree ? null : await makeTree(kind, root, options.quick);
+    const tree = made !== null && made.files > 0 ? made : { ...(await measureTree(root)), incompressibleBytes: null };
     log(`tree: ${tree.files} files, ${(tree.bytes / MB).toFixed(1)} MB`);
+    const script = compiledScript();
     const tarRuns: Run[] = [];
     const ourRuns: Run[] = [];
+    const loadAtStart = load();
     for (let run = 0; run < runs; run++) {
-      tarRuns.push(await timeTarCzf(root));
-      ourRuns.push(await timeOurs(root));
+      // Alternate which goes first, so a slow spell of the shared machine does not always land on one side.
+      if (run % 2 === 0) tarRuns.push(await timeTarCzf(root));
+      ourRuns.push(await timeOurs(script, root));
+      if (run % 2 === 1) tarRuns.push(await timeTarCzf(root));
       const [tar, ours] = [tarRuns[run], ourRuns[run]];
       log(`run ${run + 1}: tar czf ${tar?.ms.toFixed(0)} ms (cpu ${tar?.cpuMs}), ours ${ours?.ms.toFixed(0)} ms (cpu ${ours?.cpuMs})`);
     }
@@ -174,23 +150,25 @@ export async function runPackBench(options: PackBenchOptions): Promise<PackBench
       medianMs: Math.round(median(list.map((r) => r.ms))),
       runsMs: list.map((r) => Math.round(r.ms)),
       medianCpuMs: median(list.map((r) => r.cpuMs)),
+      runsCpuMs: list.map((r) => r.cpuMs),
       archiveBytes: list[0]?.bytes ?? 0,
     });
     const tarCzf = summarise(tarRuns);
     const ours = summarise(ourRuns);
-    const script = compiledScript();
     let memory: PackBenchResult['memory'] = { skipped: 'no compiled dist/bench/pack.js to run in a child process' };
-    if (options.tree !== undefined) memory = { skipped: 'memory is compared on generated trees only' };
+    if (options.tree !== undefined || kind !== 'synthetic') memory = { skipped: 'memory is compared on the synthetic tree only' };
     else if (script !== null) {
       const quarterBytes = tree.bytes / 4;
       memory = {
-        quarterTree: { bytes: Math.round(quarterBytes), peakRssBytes: await childPeakRss(script, path.join(root, 'q0')) },
-        fullTree: { bytes: tree.bytes, peakRssBytes: await childPeakRss(script, root) },
+        quarterTree: { bytes: Math.round(quarterBytes), peakRssBytes: (await inChild(script, path.join(root, 'q0'))).maxRssBytes },
+        fullTree: { bytes: tree.bytes, peakRssBytes: (await inChild(script, root)).maxRssBytes },
       };
     }
     return {
+      kind: options.tree === undefined ? kind : 'folder',
       tree,
       threads: 'default',
+      load: [loadAtStart, load()],
       tarCzf,
       ours,
       timeRatio: Number((ours.medianMs / tarCzf.medianMs).toFixed(3)),
@@ -203,24 +181,41 @@ export async function runPackBench(options: PackBenchOptions): Promise<PackBench
   }
 }
 
-/** What our packer would send from an existing folder, so its figures read like a generated tree's. */
-async function measureTree(root: string): Promise<PackBenchResult['tree']> {
+/** Every kind of tree in turn, each made, measured and removed before the next is made. */
+export async function runPackTrees(options: Omit<PackBenchOptions, 'kind' | 'tree'>): Promise<PackBenchResult[]> {
+  const results: PackBenchResult[] = [];
+  for (const kind of TREE_KINDS) {
+    const log = options.log;
+    results.push(await runPackBench({ ...options, kind, ...(log ? { log: (line: string) => log(`${kind}: ${line}`) } : {}) }));
+  }
+  return results;
+}
+
+/** What our packer would send from a folder, so its figures read like a generated tree's. */
+async function measureTree(root: string): Promise<{ files: number; bytes: number }> {
   const manifest = await planContext({ folder: root, allowedRoots: [root], measurePackedSize: false });
-  return { files: manifest.fileCount, bytes: manifest.totalBytes, incompressibleBytes: null };
+  return { files: manifest.fileCount, bytes: manifest.totalBytes };
+}
+
+function flag(argv: string[], name: string): string | undefined {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
 }
 
 async function main(argv: string[]): Promise<void> {
-  const childAt = argv.indexOf('--child');
-  if (childAt >= 0) {
-    const folder = argv[childAt + 1] as string;
-    await timeOurs(folder);
-    process.stdout.write(`${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
+  const child = flag(argv, '--child');
+  if (child !== undefined) {
+    const run = await timeOursHere(child);
+    process.stdout.write(`${JSON.stringify({ ...run, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
     return;
   }
-  const treeAt = argv.indexOf('--tree');
+  const tree = flag(argv, '--tree');
+  const kind = flag(argv, '--kind');
+  if (kind !== undefined && !TREE_KINDS.includes(kind as TreeKind)) throw new Error(`--kind must be one of ${TREE_KINDS.join(', ')}`);
   const result = await runPackBench({
     quick: argv.includes('--quick'),
-    ...(treeAt >= 0 ? { tree: path.resolve(argv[treeAt + 1] as string) } : {}),
+    ...(tree !== undefined ? { tree: path.resolve(tree) } : {}),
+    ...(kind !== undefined ? { kind: kind as TreeKind } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

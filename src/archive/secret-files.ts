@@ -9,7 +9,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { secretShapeIn } from '../shared/secret-rules.js';
+import { FILE_TRIGGER, secretShapeIn } from '../shared/secret-rules.js';
 
 export type EntryKind = 'file' | 'directory' | 'symlink';
 
@@ -133,6 +133,19 @@ export function secretReasonInContent(data: Uint8Array): string | null {
   // latin1 maps each byte to one character, which is cheaper than UTF-8 and enough: every shape is ASCII.
   const kind = secretShapeIn(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'));
   return kind === null ? null : `contains a ${kind}`;
+}
+
+/**
+ * False when no file whose bytes lie in `contents` can hold a secret shape, so that files read into one
+ * buffer are scanned once together instead of one by one; true means check them one by one. Sound because
+ * every content rule must first match FILE_TRIGGER (secretShapeIn), which has no anchors, lookarounds or
+ * word boundaries: what it matches inside one file's text it matches inside any text holding that text
+ * (test/archive/secret-batch.test.ts checks the pattern stays so). Matches across two files, or in binary
+ * files, which secretReasonInContent skips, only send the batch to the per-file check.
+ */
+export function mayHoldSecretShape(contents: Uint8Array): boolean {
+  if (contents.length === 0) return false;
+  return FILE_TRIGGER.test(Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength).toString('latin1'));
 }
 
 /** Why a small file on disk looks secret by its contents, or null; read without following links, up to the check size. */

@@ -13,13 +13,19 @@ export const INLINE_CONTEXT_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /**
  * Re-cuts a stream into chunks of exactly `size` bytes (the last may be shorter), copying each byte
- * once: upload messages by default, and the compressor's fixed-size segments.
+ * at most once: upload messages by default, and the compressor's fixed-size segments. A piece that is
+ * already exactly one chunk, arriving on a chunk boundary, is passed on as it is (the tar writer makes
+ * its segments that size); like every piece, it then belongs to the consumer.
  */
 export async function* uploadChunks(source: AsyncIterable<Uint8Array>, size: number = UPLOAD_CHUNK_BYTES): AsyncGenerator<Uint8Array> {
   if (!Number.isInteger(size) || size <= 0) throw new Error(`Chunk size must be a positive integer, got ${size}`);
   let chunk = new Uint8Array(size);
   let filled = 0;
   for await (const piece of source) {
+    if (filled === 0 && piece.length === size) {
+      yield piece;
+      continue;
+    }
     let offset = 0;
     while (offset < piece.length) {
       const take = Math.min(piece.length - offset, size - filled);

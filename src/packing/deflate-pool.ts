@@ -1,13 +1,12 @@
 /**
- * Runs deflateSegment either on the calling thread or on worker threads. fflate in JavaScript is about
- * half the speed of native gzip on text, so spreading segments over cores is what lets a pack keep up
- * with `tar czf`, and it keeps the MCP server's event loop free while a large context compresses.
+ * Runs deflateSegment either on the calling thread or on worker threads. Spreading segments over cores
+ * is what lets a pack keep up with `tar czf` (one gzip process), and it keeps the MCP server's event loop
+ * free while a large context compresses. The deflate is node's own zlib: about twice as fast as fflate's
+ * JavaScript at level 6 and a few percent smaller (50,000 small files' 52 MB tar: 1.05 s against 2.3 s).
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { constants, inflateRawSync } from 'node:zlib';
-import { Deflate } from 'fflate';
+import { constants, deflateRawSync } from 'node:zlib';
 import { deflateSegment, type DeflateLevel, type SegmentCodec } from './deflate-segment.js';
 
 export interface SegmentCompressor {
@@ -17,7 +16,7 @@ export interface SegmentCompressor {
   close(): Promise<void>;
 }
 
-const codec: SegmentCodec = { Deflate, inflateRawSync, syncFlush: constants.Z_SYNC_FLUSH };
+const codec: SegmentCodec = { deflateRawSync, syncFlush: constants.Z_SYNC_FLUSH };
 
 export function inlineCompressor(): SegmentCompressor {
   return {
@@ -33,10 +32,9 @@ export function defaultThreadCount(): number {
 }
 
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { Deflate } = require(workerData.fflate);
-const { inflateRawSync, constants } = require('node:zlib');
-const codec = { Deflate, inflateRawSync, syncFlush: constants.Z_SYNC_FLUSH };
+const { parentPort } = require('node:worker_threads');
+const { deflateRawSync, constants } = require('node:zlib');
+const codec = { deflateRawSync, syncFlush: constants.Z_SYNC_FLUSH };
 const deflateSegment = ${deflateSegment.toString()};
 parentPort.on('message', (job) => {
   try {
@@ -58,18 +56,23 @@ interface PoolWorker {
   pending: Map<number, Pending>;
 }
 
+/**
+ * Bytes whose buffer can be transferred to a worker: the input itself when it is all of its buffer, else a
+ * copy. `new Uint8Array(view)` copies; `view.slice()` would not on a Buffer, whose slice is a view, and
+ * transferring that view's buffer would empty every other view of it (a batch of small files, or the
+ * caller's own buffer).
+ */
 function owned(data: Uint8Array): Uint8Array<ArrayBuffer> {
   const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-  return whole && data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : data.slice();
+  return whole && data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
 }
 
 export function workerCompressor(threads: number): SegmentCompressor {
-  const fflate = createRequire(import.meta.url).resolve('fflate');
   let nextId = 0;
   let failure: Error | null = null;
   const pool: PoolWorker[] = [];
   for (let i = 0; i < threads; i++) {
-    const member: PoolWorker = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: { fflate } }), pending: new Map() };
+    const member: PoolWorker = { worker: new Worker(WORKER_SOURCE, { eval: true }), pending: new Map() };
     const failAll = (error: Error) => {
       failure ??= error;
       for (const job of member.pending.values()) job.reject(error);
@@ -95,7 +98,7 @@ export function workerCompressor(threads: number): SegmentCompressor {
       const member = pool.reduce((best, m) => (m.pending.size < best.pending.size ? m : best));
       const id = nextId++;
       const payload = owned(data);
-      const historyCopy = history.slice();
+      const historyCopy = new Uint8Array(history);
       return new Promise<Uint8Array>((resolve, reject) => {
         member.pending.set(id, { resolve, reject });
         // Keep the process alive only while a job is outstanding, so a forgotten pool never blocks exit.

@@ -6,14 +6,10 @@
 
 export type DeflateLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
-/** What deflateSegment needs from fflate and node:zlib, passed in so the function can run in a worker. */
+/** What deflateSegment needs from node:zlib, passed in so the function can run in a worker. */
 export interface SegmentCodec {
-  Deflate: new (
-    options: { level: DeflateLevel; dictionary?: Uint8Array },
-    ondata: (chunk: Uint8Array, final: boolean) => void,
-  ) => { push(chunk: Uint8Array, final?: boolean): void; flush(sync?: boolean): void };
-  inflateRawSync(data: Uint8Array, options: { dictionary?: Uint8Array; finishFlush: number }): { equals(other: Uint8Array): boolean };
-  /** zlib's Z_SYNC_FLUSH, so inflating a segment that does not end the stream is not an error. */
+  deflateRawSync(data: Uint8Array, options: { level: DeflateLevel; dictionary?: Uint8Array; finishFlush: number }): Uint8Array;
+  /** zlib's Z_SYNC_FLUSH: the segment ends on a byte boundary after a non-final block, so the next can follow. */
   syncFlush: number;
 }
 
@@ -24,17 +20,16 @@ export const SEGMENT_BYTES = 1024 * 1024;
 export const WINDOW_BYTES = 32 * 1024;
 
 /**
- * Compresses `data`, ending on a byte boundary after a non-final block so the next segment can follow.
+ * Compresses `data`, ending on a byte boundary after a non-final block (zlib's sync flush) so the next
+ * segment can follow, with the 32 KiB before it as zlib's preset dictionary so matches reach back across
+ * the segment boundary as in a single stream.
  *
- * - Blocks of 64 KiB whose byte entropy is above 7.95 bits (already compressed or random data) are stored:
- *   gzip -6 gains under 1% on them and spends most of its time there. The entropy is taken over the
- *   first 16 KiB of each block, which classifies as well at a quarter of the cost.
- * - fflate 0.8.3's streaming Deflate writes a corrupt sync marker in flush(true) (fflate #267), so the
- *   marker is written here from the bit state. On its first push it can also emit matches into the
- *   zero-filled part of its window that holds no real history (#260, #282; fix proposed in #261). A run
- *   with less than 32 KiB of history before it (the start of a stream or of a zip entry) is therefore
- *   inflated back with zlib and stored instead if it does not come back byte for byte. Both outcomes
- *   depend only on the data, so the output stays deterministic.
+ * Blocks of 64 KiB whose byte entropy is above 7.95 bits (already compressed or random data) are stored:
+ * gzip -6 gains under 1% on them and spends most of its time there. The entropy is taken over the first
+ * 16 KiB of each block, which classifies as well at a quarter of the cost.
+ *
+ * The output depends only on the bytes, the history, the level and the zlib that node was built with
+ * (process.versions.zlib): the same tree gives the same bytes on any thread and in any run.
  *
  * This function is serialised with toString() into worker threads, so it must stay self-contained:
  * no imports, no helper functions, no references to anything outside its own body.
@@ -93,35 +88,8 @@ export function deflateSegment(codec: SegmentCodec, data: Uint8Array, history: U
         dictionary.set(older);
         dictionary.set(data.subarray(0, start), older.length);
       }
-      const pieces: Uint8Array[] = [];
-      let size = 0;
-      const deflater = new codec.Deflate(dictionary.length > 0 ? { level, dictionary } : { level }, (chunk) => {
-        pieces.push(chunk);
-        size += chunk.length;
-      });
-      deflater.push(run, false);
-      deflater.flush(false);
-      // The empty stored block of a sync flush, from fflate's bit state `s.r` (bit offset | pending byte << 3):
-      // three zero header bits, which spill into one more byte past bit 5, then LEN 0000 and NLEN FFFF.
-      const bits = (deflater as unknown as { s?: { r?: unknown } }).s?.r;
-      if (typeof bits !== 'number') throw new Error('fflate internals changed: Deflate has no bit state s.r');
-      const marker = new Uint8Array((bits & 7) + 3 > 8 ? [bits >> 3, 0, 0, 0, 0xff, 0xff] : [bits >> 3, 0, 0, 0xff, 0xff]);
-      pieces.push(marker);
-      size += marker.length;
-      compressed = new Uint8Array(size);
-      let at = 0;
-      for (const piece of pieces) {
-        compressed.set(piece, at);
-        at += piece.length;
-      }
-      if (dictionary.length < window) {
-        try {
-          const options = dictionary.length > 0 ? { dictionary, finishFlush: codec.syncFlush } : { finishFlush: codec.syncFlush };
-          if (!codec.inflateRawSync(compressed, options).equals(run)) compressed = null;
-        } catch {
-          compressed = null;
-        }
-      }
+      const options = { level, finishFlush: codec.syncFlush };
+      compressed = codec.deflateRawSync(run, dictionary.length > 0 ? { ...options, dictionary } : options);
     }
     if (compressed !== null) {
       parts.push(compressed);
@@ -141,6 +109,9 @@ export function deflateSegment(codec: SegmentCodec, data: Uint8Array, history: U
     }
     start = end;
   }
+  const only = parts.length === 1 ? parts[0]! : null;
+  // zlib's result is returned as it is when it is all of its buffer (a small Buffer may share a pool's).
+  if (only !== null && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) return only;
   const joined = new Uint8Array(total);
   let offset = 0;
   for (const part of parts) {

@@ -30,7 +30,8 @@ export async function* deflateRaw(
   const submit = (data: Uint8Array) => {
     totals.crc = crc32(data, totals.crc);
     totals.size += data.length;
-    const nextHistory = data.slice(Math.max(0, data.length - WINDOW_BYTES));
+    // A copy (a Buffer's slice would be a view), since `data` may be handed to a worker.
+    const nextHistory = new Uint8Array(data.subarray(Math.max(0, data.length - WINDOW_BYTES)));
     const engine = data.length < IN_PLACE_BELOW ? inPlace : compressor;
     const job = engine.compress(data, history, level);
     // Rejections surface when the job is awaited in order; this only stops an early one being "unhandled".

@@ -9,9 +9,9 @@ import { UserError } from '../shared/errors.js';
 import { defaultThreadCount, inlineCompressor, workerCompressor } from './deflate-pool.js';
 import { SEGMENT_BYTES, type DeflateLevel } from './deflate-segment.js';
 import { gzipStream } from './deflate-stream.js';
-import { readEntries, type LoadedEntry } from './entry-reader.js';
-import { CONTENT_CHECK_BYTES, secretReasonInContent } from './secret-files.js';
-import { tarStream } from './tar.js';
+import { readEntryBatches, type EntryBatch, type LoadedEntry } from './entry-reader.js';
+import { CONTENT_CHECK_BYTES, mayHoldSecretShape, secretReasonInContent } from './secret-files.js';
+import { tarSegments } from './tar.js';
 import { walkAllowedFolder, type ContextSourceOptions, type Exclusion, type WalkResult } from './walk.js';
 import { ZIP_MAX_BYTES, zipStream } from './zip.js';
 
@@ -42,40 +42,45 @@ export interface PackedStream {
   result: Promise<PackResult>;
 }
 
-async function* countingBytes(items: AsyncIterable<LoadedEntry>, counter: { bytes: number }): AsyncGenerator<LoadedEntry> {
-  for await (const item of items) {
-    if (item.kind === 'file' && 'data' in item) counter.bytes += item.data.length;
-    else if (item.kind === 'file') {
-      const chunks = item.chunks;
-      yield {
-        ...item,
-        chunks: (async function* () {
-          for await (const chunk of chunks) {
-            counter.bytes += chunk.length;
-            yield chunk;
-          }
-        })(),
-      };
-      continue;
+function countedChunks(chunks: AsyncIterable<Uint8Array>, counter: { bytes: number }): AsyncGenerator<Uint8Array> {
+  return (async function* () {
+    for await (const chunk of chunks) {
+      counter.bytes += chunk.length;
+      yield chunk;
     }
-    yield item;
-  }
+  })();
 }
 
 /**
- * Leaves out the small text files whose contents hold a certain secret shape (a private key, a provider
- * token), using the bytes already read for the archive: the check costs a regex scan, not a read.
+ * Counts the bytes read, and leaves out the small text files whose contents hold a certain secret shape
+ * (a private key, a provider token), using the bytes already read for the archive: the check costs a
+ * regex scan, not a read. Most batches need one scan of their buffer (see mayHoldSecretShape).
  */
-async function* withoutSecretContents(items: AsyncIterable<LoadedEntry>, found: Exclusion[]): AsyncGenerator<LoadedEntry> {
-  for await (const item of items) {
-    if (item.kind === 'file' && 'data' in item && !item.entry.checked && item.data.length <= CONTENT_CHECK_BYTES) {
-      const reason = secretReasonInContent(item.data);
-      if (reason !== null) {
-        found.push({ path: item.entry.path, reason: 'secret-file', detail: reason });
-        continue;
+async function* checkedBatches(
+  batches: AsyncIterable<EntryBatch>,
+  found: Exclusion[],
+  counter: { bytes: number },
+): AsyncGenerator<EntryBatch> {
+  for await (const batch of batches) {
+    const scanAll = mayHoldSecretShape(batch.contents);
+    const items: LoadedEntry[] = [];
+    for (const item of batch.items) {
+      if (item.kind !== 'file') items.push(item);
+      else if (!('data' in item)) items.push({ ...item, chunks: countedChunks(item.chunks, counter) });
+      else {
+        const unscanned = item.data.buffer !== batch.contents.buffer;
+        if (!item.entry.checked && item.data.length <= CONTENT_CHECK_BYTES && (scanAll || unscanned)) {
+          const reason = secretReasonInContent(item.data);
+          if (reason !== null) {
+            found.push({ path: item.entry.path, reason: 'secret-file', detail: reason });
+            continue;
+          }
+        }
+        counter.bytes += item.data.length;
+        items.push(item);
       }
     }
-    yield item;
+    yield { items, contents: batch.contents };
   }
 }
 
@@ -115,9 +120,11 @@ export function packWalkedContext(walk: WalkResult, options: PackOptions = {}): 
     const found: Exclusion[] = [];
     let packedBytes = 0;
     try {
-      const items = countingBytes(withoutSecretContents(readEntries(walk.root, walk.entries), found), read);
+      const batches = checkedBatches(readEntryBatches(walk.root, walk.entries), found, read);
       const bytes =
-        format === 'zip' ? zipStream(items, compressor, inPlace, level) : gzipStream(tarStream(items), compressor, inPlace, level);
+        format === 'zip'
+          ? zipStream(batches, compressor, inPlace, level)
+          : gzipStream(tarSegments(batches, SEGMENT_BYTES), compressor, inPlace, level);
       for await (const chunk of bytes) {
         hash.update(chunk);
         packedBytes += chunk.length;

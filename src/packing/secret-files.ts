@@ -9,6 +9,7 @@ export {
   CONTENT_CHECK_BYTES,
   configFileSecretReason,
   fileContentSecretReason,
+  mayHoldSecretShape,
   needsConfigCheck,
   secretReasonByName,
   secretReasonInContent,
@@ -17,6 +18,7 @@ export {
 
 /** The caller opts a secret-shaped path back in by naming it, or a directory above it. */
 export function isExplicitlyIncluded(relPath: string, includes: ReadonlySet<string>): boolean {
+  if (includes.size === 0) return false;
   if (includes.has(relPath)) return true;
   for (let dir = path.posix.dirname(relPath); dir !== '.'; dir = path.posix.dirname(dir)) {
     if (includes.has(dir)) return true;

@@ -7,7 +7,7 @@
 import { crc32 } from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
 import { ZIP_SIGNATURE } from '../archive/zip-directory.js';
-import { permissionBits, type LoadedEntry } from './entry-reader.js';
+import { permissionBits, type EntryBatch, type LoadedEntry } from './entry-reader.js';
 import type { SegmentCompressor } from './deflate-pool.js';
 import type { DeflateLevel } from './deflate-segment.js';
 import { deflateRaw, type DeflateTotals } from './deflate-stream.js';
@@ -82,7 +82,7 @@ async function* fileBody(item: LoadedEntry): AsyncGenerator<Uint8Array> {
 }
 
 export async function* zipStream(
-  items: AsyncIterable<LoadedEntry>,
+  batches: AsyncIterable<EntryBatch>,
   compressor: SegmentCompressor,
   inPlace: SegmentCompressor,
   level: DeflateLevel,
@@ -103,29 +103,31 @@ export async function* zipStream(
     if (failure !== null) throw failure;
     yield* output.splice(0, output.length);
   };
-  for await (const item of items) {
-    entries += 1;
-    if (item.kind === 'file') {
-      const file = zipFile(item, item.entry.path, 8);
-      zip.add(file);
-      const totals: DeflateTotals = { crc: 0, size: 0 };
-      for await (const compressed of deflateRaw(fileBody(item), compressor, inPlace, level, totals)) {
-        emit(file, compressed, false);
-        yield* drain();
+  for await (const batch of batches) {
+    for (const item of batch.items) {
+      entries += 1;
+      if (item.kind === 'file') {
+        const file = zipFile(item, item.entry.path, 8);
+        zip.add(file);
+        const totals: DeflateTotals = { crc: 0, size: 0 };
+        for await (const compressed of deflateRaw(fileBody(item), compressor, inPlace, level, totals)) {
+          emit(file, compressed, false);
+          yield* drain();
+        }
+        file.crc = totals.crc >>> 0;
+        file.size = totals.size;
+        emit(file, new Uint8Array(0), true);
+      } else {
+        const name = item.kind === 'directory' ? `${item.entry.path}/` : item.entry.path;
+        const body = item.kind === 'symlink' ? new TextEncoder().encode(item.entry.linkTarget ?? '') : new Uint8Array(0);
+        const file = zipFile(item, name, 0);
+        file.crc = crc32(body) >>> 0;
+        file.size = body.length;
+        zip.add(file);
+        emit(file, body, true);
       }
-      file.crc = totals.crc >>> 0;
-      file.size = totals.size;
-      emit(file, new Uint8Array(0), true);
-    } else {
-      const name = item.kind === 'directory' ? `${item.entry.path}/` : item.entry.path;
-      const body = item.kind === 'symlink' ? new TextEncoder().encode(item.entry.linkTarget ?? '') : new Uint8Array(0);
-      const file = zipFile(item, name, 0);
-      file.crc = crc32(body) >>> 0;
-      file.size = body.length;
-      zip.add(file);
-      emit(file, body, true);
+      yield* drain();
     }
-    yield* drain();
   }
   zip.end();
   yield* drain();

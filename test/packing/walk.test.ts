@@ -106,6 +106,15 @@ describe('walkContext without a .dockerignore', () => {
     const root = await writeTree(await tempDir(), { 'a-c': 'x', 'a/b': 'x', B: 'x', é: 'x', a0: 'x' });
     expect(paths(await walkContext({ root }))).toEqual(['B', 'a', 'a-c', 'a/b', 'a0', 'é']);
   });
+
+  it('orders by UTF-8 bytes where UTF-16 would not: a character above U+FFFF before one from U+E000', async () => {
+    // 😀 is U+1F600 (UTF-16 D83D DE00, UTF-8 F0 9F 98 80); \uE000 is UTF-16 E000, UTF-8 EE 80 80.
+    const names = ['\uE000.txt', '😀.txt', 'z.txt', 'é.txt'];
+    const root = await writeTree(await tempDir(), Object.fromEntries(names.map((name) => [name, 'x'])));
+    const expected = [...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    expect(expected).toEqual(['z.txt', 'é.txt', '\uE000.txt', '😀.txt']);
+    expect(paths(await walkContext({ root }))).toEqual(expected);
+  });
 });
 
 describe('secret-shaped files', () => {
