@@ -99,6 +99,7 @@ function useRunning({ record, token }: RunningIgnite, lease: HeldLease): DaemonI
     record,
     endpoint: record.endpoint,
     token,
+    engine: record.engine,
     alive: () => isRunning(record),
     close: async () => lease.remove(),
   };

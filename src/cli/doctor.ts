@@ -6,6 +6,7 @@
 import { createIgniteClient, type IgniteClient } from '../client/client.js';
 import { ConfigError, type Config } from '../config/config.js';
 import { doctorReport, formatReport, type Check } from '../doctor/report.js';
+import { localEngineCheck, PROCESS_ENGINE_FIX, PROCESS_ENGINE_MEANS } from '../doctor/local-checks.js';
 import { daemonPaths } from '../daemon/paths.js';
 import { findRunning } from '../daemon/record.js';
 import type { Logger } from '../shared/log.js';
@@ -78,7 +79,7 @@ async function connect(
   if (running) {
     const { record } = running;
     const other = record.version !== PACKAGE_VERSION;
-    const engine = runningEngineCheck(config, record.engine);
+    const engine = localEngineCheck(config, record.engine);
     const check: Check = {
       id: 'local.ignite',
       status: other ? 'warning' : 'ok',
@@ -115,27 +116,6 @@ async function connect(
       await local.close();
     },
   };
-}
-
-const PROCESS_ENGINE_FIX =
-  'install podman (Debian: apt-get install -y podman runc busybox-static) for real builds and containers, or keep the process engine knowingly (IGNITE_MCP_ENGINE=process)';
-const PROCESS_ENGINE_MEANS = 'RUN steps are not executed and apps run as host processes on $PORT';
-
-/** The engine of the local Ignite already serving the data folder, against the one this configuration asks for. */
-function runningEngineCheck(config: Readonly<Config>, running: string | undefined): Check {
-  if (running === undefined)
-    return { id: 'local.engine', status: 'skipped', summary: 'the running local Ignite does not say its engine (an older version)' };
-  if (config.engine !== 'auto' && config.engine !== running) {
-    return {
-      id: 'local.engine',
-      status: 'warning',
-      summary: `the running local Ignite uses ${running}, but ${config.engineSource ?? 'the configuration'} asks for ${config.engine}`,
-      fix: 'stop it (`ignite-mcp local stop`); the next MCP server starts one with the engine asked for',
-    };
-  }
-  if (running === 'process')
-    return { id: 'local.engine', status: 'warning', summary: `process engine: ${PROCESS_ENGINE_MEANS}`, fix: PROCESS_ENGINE_FIX };
-  return { id: 'local.engine', status: 'ok', summary: `${running}: builds run every step, apps run as containers` };
 }
 
 /** What a local Ignite started now would build and run with: the engine detection it runs itself. */

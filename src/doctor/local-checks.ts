@@ -1,9 +1,10 @@
 /**
  * This machine's side: the data folder (exists or can be made, writable, private), the free disk
- * under it, and the allowed folders that exist and those that do not.
+ * under it, the allowed folders that exist and those that do not, and the local Ignite's engine.
  */
 import { mkdir, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Config } from '../config/config.js';
 import type { Check } from './report.js';
 
 const MIB = 1024 * 1024;
@@ -122,4 +123,25 @@ export async function allowedRootChecks(roots: readonly string[], origin: string
       summary: `${roots.length} allowed folder${roots.length === 1 ? '' : 's'} (${origin}): ${roots.join(', ')}`,
     },
   ];
+}
+
+export const PROCESS_ENGINE_FIX =
+  'install podman (Debian: apt-get install -y podman runc busybox-static) for real builds and containers, or keep the process engine knowingly (IGNITE_MCP_ENGINE=process)';
+export const PROCESS_ENGINE_MEANS = 'RUN steps are not executed and apps run as host processes on $PORT';
+
+/** The engine of the local Ignite already serving the data folder, against the one this configuration asks for. */
+export function localEngineCheck(config: Pick<Config, 'engine' | 'engineSource'>, running: string | undefined): Check {
+  if (running === undefined)
+    return { id: 'local.engine', status: 'skipped', summary: 'the running local Ignite does not say its engine (an older version)' };
+  if (config.engine !== 'auto' && config.engine !== running) {
+    return {
+      id: 'local.engine',
+      status: 'warning',
+      summary: `the running local Ignite uses ${running}, but ${config.engineSource ?? 'the configuration'} asks for ${config.engine}`,
+      fix: 'stop it (`ignite-mcp local stop`); the next MCP server starts one with the engine asked for',
+    };
+  }
+  if (running === 'process')
+    return { id: 'local.engine', status: 'warning', summary: `process engine: ${PROCESS_ENGINE_MEANS}`, fix: PROCESS_ENGINE_FIX };
+  return { id: 'local.engine', status: 'ok', summary: `${running}: builds run every step, apps run as containers` };
 }

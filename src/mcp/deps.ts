@@ -33,4 +33,6 @@ export interface ServerDeps {
   ready(): Promise<void>;
   /** The token calls to the endpoint carry (configured, or the local Ignite's); for checks that open their own channel. */
   endpointToken(): string | undefined;
+  /** The engine of the local Ignite in use (podman, docker, process); undefined with a remote endpoint or when it does not say. */
+  localEngine(): string | undefined;
 }

@@ -13,6 +13,8 @@ export interface EmbeddedIgnite {
   readonly endpoint: string;
   /** The bearer token it requires, if any. */
   readonly token?: string;
+  /** What it builds and runs with (podman, docker or process), when it says. */
+  readonly engine?: string;
   /** False once it is known to be gone (stopped, crashed): the next call then starts or finds another. */
   alive?(): boolean;
   close(): Promise<void>;
@@ -130,6 +132,7 @@ export function prepareRuntime(options: RuntimeOptions): PendingRuntime {
     // A local Ignite (ours, or one reached on loopback) has a default organization: send none and let it choose.
     organization: config.orgName ?? (config.mode === 'local' || isLoopbackEndpoint(config.endpoint ?? '') ? '' : undefined),
     endpointToken: () => config.token ?? connection?.local?.token,
+    localEngine: () => connection?.local?.engine,
     async ready() {
       if (!started || closing) return;
       if (connection && (connection.local?.alive?.() ?? true)) return;

@@ -12,7 +12,7 @@ const checkShape = z.object({
 export const doctorTool = defineTool({
   name: 'doctor',
   title: 'Check the setup',
-  description: `Checks what stands between this machine and a deploy: configuration (where each setting came from, token expiry), the endpoint (DNS, TCP, TLS, an authenticated call, round trip), the contract by reflection, the local data folder and disk, the allowed folders, and what this MCP client supports.
+  description: `Checks what stands between this machine and a deploy: configuration (where each setting came from, token expiry), the endpoint (DNS, TCP, TLS, an authenticated call, round trip), the contract by reflection, the local data folder, disk and engine, the allowed folders, and what this MCP client supports.
 Use it before a first deploy or when a call fails for a reason outside the code (authentication, network, configuration).
 Next: fix first_to_fix, then retry the call that failed.`,
   input: {},
@@ -34,7 +34,10 @@ Next: fix first_to_fix, then retry the call that failed.`,
       token: deps.endpointToken(),
       client: deps.client,
       roots: { folders: roots, origin: call.clientCapabilities()?.roots ? "the client's roots" : 'configured folders' },
-      extra: [async () => clientChecks(call, call.clientCapabilities())],
+      extra: [
+        async () => clientChecks(call, call.clientCapabilities()),
+        async () => (deps.config.mode === 'local' ? [await engineCheck(deps)] : []),
+      ],
     });
     return {
       structured: {
@@ -51,6 +54,17 @@ Next: fix first_to_fix, then retry the call that failed.`,
     };
   },
 });
+
+/** The engine of the local Ignite this server uses, once it is reached. */
+async function engineCheck(deps: ToolCall['deps']): Promise<Check> {
+  const { localEngineCheck } = await import('../../doctor/local-checks.js');
+  try {
+    await deps.ready();
+  } catch {
+    return { id: 'local.engine', status: 'skipped', summary: 'the local Ignite could not be reached (see local.ignite and endpoint)' };
+  }
+  return localEngineCheck(deps.config, deps.localEngine());
+}
 
 /** What the client declared, and what that means for following a deploy. */
 function clientChecks(call: ToolCall, capabilities: ClientCapabilities | undefined): Check[] {
