@@ -90,11 +90,10 @@ export function localIgniteStarter(config: Readonly<Config>): StartEmbeddedIgnit
       // The engine's CLI needs HOME and its own settings; the image map is read where it is used.
       env: { ...engineEnvironment(process.env), ...imageMapVariable(process.env) },
     });
-    const running = ignite.record.engine;
-    if (config.engineSource !== undefined && config.engine !== 'auto' && running !== undefined && running !== config.engine) {
-      settings.logger.warn(
-        `${config.engineSource} asks for the ${config.engine} engine, but the local Ignite already serving ${settings.dataDir} uses ${running}; stop it (ignite-mcp local stop) to change engines`,
-      );
+    if (ignite.record.engine !== undefined) {
+      const { engineMismatch } = await import('../doctor/local-checks.js');
+      const mismatch = engineMismatch(config, ignite.record.engine);
+      if (mismatch) settings.logger.warn(`${mismatch.summary} (${settings.dataDir}): ${mismatch.fix}`);
     }
     return ignite;
   };

@@ -129,18 +129,26 @@ export const PROCESS_ENGINE_FIX =
   'install podman (Debian: apt-get install -y podman runc busybox-static) for real builds and containers, or keep the process engine knowingly (IGNITE_MCP_ENGINE=process)';
 export const PROCESS_ENGINE_MEANS = 'RUN steps are not executed and apps run as host processes on $PORT';
 
+type EngineSetting = Pick<Config, 'engine' | 'engineSource'>;
+
+/**
+ * When the local Ignite already serving the data folder uses another engine than the one this
+ * configuration names (a running one keeps its own): what to tell the user, else undefined.
+ */
+export function engineMismatch(config: EngineSetting, running: string): { summary: string; fix: string } | undefined {
+  if (config.engine === 'auto' || config.engine === running) return undefined;
+  return {
+    summary: `the running local Ignite uses ${running}, but ${config.engineSource ?? 'the configuration'} asks for ${config.engine}`,
+    fix: 'stop it (`ignite-mcp local stop`); the next MCP server starts one with the engine asked for',
+  };
+}
+
 /** The engine of the local Ignite already serving the data folder, against the one this configuration asks for. */
-export function localEngineCheck(config: Pick<Config, 'engine' | 'engineSource'>, running: string | undefined): Check {
+export function localEngineCheck(config: EngineSetting, running: string | undefined): Check {
   if (running === undefined)
     return { id: 'local.engine', status: 'skipped', summary: 'the running local Ignite does not say its engine (an older version)' };
-  if (config.engine !== 'auto' && config.engine !== running) {
-    return {
-      id: 'local.engine',
-      status: 'warning',
-      summary: `the running local Ignite uses ${running}, but ${config.engineSource ?? 'the configuration'} asks for ${config.engine}`,
-      fix: 'stop it (`ignite-mcp local stop`); the next MCP server starts one with the engine asked for',
-    };
-  }
+  const mismatch = engineMismatch(config, running);
+  if (mismatch) return { id: 'local.engine', status: 'warning', ...mismatch };
   if (running === 'process')
     return { id: 'local.engine', status: 'warning', summary: `process engine: ${PROCESS_ENGINE_MEANS}`, fix: PROCESS_ENGINE_FIX };
   return { id: 'local.engine', status: 'ok', summary: `${running}: builds run every step, apps run as containers` };

@@ -194,13 +194,7 @@ class EarlyPodmanBuild implements EarlyBuild {
 
 /** The engine files of an early build: the Dockerfile is a FIFO, and the context folder exists already. */
 async function earlyEngineFiles(engine: ContainerEngine, request: EarlyBuildRequest): Promise<EngineFiles> {
-  const root = path.join(request.workDir, 'engine-early');
-  const files = {
-    dockerfile: path.join(root, 'Dockerfile'),
-    iidFile: path.join(root, 'image-id'),
-    tmp: path.join(root, 'tmp'),
-    runc: path.join(root, 'runc'),
-  };
+  const files = engineFilesIn(path.join(request.workDir, 'engine-early'));
   await Promise.all([mkdir(files.tmp, { recursive: true }), mkdir(request.contextDir, { recursive: true })]);
   await writeFile(`${files.dockerfile}.dockerignore`, IGNORE_FILE_TEXT);
   const made = await runCommand('mkfifo', ['-m', '0600', files.dockerfile], { env: engine.spec.env, timeoutMs: 10_000 });
@@ -217,6 +211,16 @@ interface EngineFiles {
   runc: string;
 }
 
+/** Where a build's engine files live in `root`: its Dockerfile, the image id podman writes, its TMPDIR and runc state. */
+function engineFilesIn(root: string): EngineFiles {
+  return {
+    dockerfile: path.join(root, 'Dockerfile'),
+    iidFile: path.join(root, 'image-id'),
+    tmp: path.join(root, 'tmp'),
+    runc: path.join(root, 'runc'),
+  };
+}
+
 /**
  * The Dockerfile goes beside the context, not in it: the context was already pruned by its ignore
  * file (which may have excluded the Dockerfile itself). Next to it an empty `<Dockerfile>.dockerignore`
@@ -224,13 +228,7 @@ interface EngineFiles {
  * the context's ignore file a second time (or a .containerignore that Docker would not read).
  */
 async function engineFiles(request: ImageBuildRequest): Promise<EngineFiles> {
-  const root = path.join(request.workDir, 'engine');
-  const files = {
-    dockerfile: path.join(root, 'Dockerfile'),
-    iidFile: path.join(root, 'image-id'),
-    tmp: path.join(root, 'tmp'),
-    runc: path.join(root, 'runc'),
-  };
+  const files = engineFilesIn(path.join(request.workDir, 'engine'));
   await mkdir(files.tmp, { recursive: true });
   await writeFile(files.dockerfile, request.dockerfileText);
   await writeFile(`${files.dockerfile}.dockerignore`, IGNORE_FILE_TEXT);

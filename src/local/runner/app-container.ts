@@ -13,7 +13,8 @@ import { checkContainerUser } from './container-user.js';
 import { followContainer } from './container-output.js';
 import { waitHealthy } from './health.js';
 import { loopbackOnlyDiagnosis, loopbackOnlyPortsInNamespaceOf, portsListenedInNamespaceOf, wrongPortDiagnosis } from './listen-ports.js';
-import { OutputTail } from './output-tail.js';
+import { InFlight } from './in-flight.js';
+import { quoteStreams, OutputTail } from './output-tail.js';
 import type { RunningApp } from './running-app.js';
 
 export interface AppContainerSpec {
@@ -44,8 +45,7 @@ const DEFAULT_HOME = '/home/app';
 export class AppContainer implements RunningApp {
   private exitReason: string | undefined;
   private stopping = false;
-  private inflight = 0;
-  private onIdle: (() => void) | undefined;
+  private readonly inflight = new InFlight();
   readonly stdout = new OutputTail();
   readonly stderr = new OutputTail();
   readonly hostPorts = new Map<number, number>();
@@ -153,32 +153,17 @@ export class AppContainer implements RunningApp {
   }
 
   stderrQuote(): string {
-    const quoted = (name: string, tail: OutputTail) => {
-      const text = tail.quote();
-      return text ? `Last ${name} lines:\n${text}` : `It wrote nothing to ${name}.`;
-    };
     const ended = this.exitReason ? `${this.exitReason[0]!.toUpperCase()}${this.exitReason.slice(1)}. ` : '';
-    return `${ended}${quoted('stdout', this.stdout)}\n${quoted('stderr', this.stderr)}`;
+    return `${ended}${quoteStreams(this.stdout, this.stderr)}`;
   }
 
   begin(executionId?: string): () => void {
-    this.inflight++;
-    const attributed = this.spec.logs.begin(executionId);
-    let over = false;
-    return () => {
-      if (over) return;
-      over = true;
-      attributed();
-      if (--this.inflight === 0) this.onIdle?.();
-    };
+    return this.inflight.begin(this.spec.logs.begin(executionId));
   }
 
   /** Lets exchanges in flight finish, then stops (SIGTERM, SIGKILL after the grace period) and removes the container. */
   async stop(graceMs: number): Promise<void> {
-    if (this.alive && this.inflight > 0) {
-      const idle = new Promise<void>((resolve) => (this.onIdle = resolve));
-      await Promise.race([idle, this.output.exited, new Promise((r) => setTimeout(r, graceMs).unref())]);
-    }
+    if (this.alive) await this.inflight.drained(graceMs, this.output.exited);
     this.stopping = true;
     await this.spec.engine.removeContainer(this.id, this.alive ? Math.max(1, Math.ceil(graceMs / 1000)) : 0);
     await this.output.close();

@@ -9,7 +9,8 @@ import type { HostCommand } from './command.js';
 import type { AppLogSink } from './app-logs.js';
 import type { RunningApp } from './running-app.js';
 import { waitHealthy } from './health.js';
-import { OutputTail } from './output-tail.js';
+import { InFlight } from './in-flight.js';
+import { quoteStreams, OutputTail } from './output-tail.js';
 import { portsListenedByGroup, wrongPortDiagnosis } from './listen-ports.js';
 import { allocateHostPorts, portEnv } from './ports.js';
 
@@ -41,8 +42,7 @@ export interface AppProcessSpec {
 export class AppProcess implements RunningApp {
   private exitReason: string | undefined;
   private readonly exited: Promise<void>;
-  private inflight = 0;
-  private onIdle: (() => void) | undefined;
+  private readonly inflight = new InFlight();
   private stopping = false;
   readonly stdoutLines: LineBuffer;
   readonly stderrLines: LineBuffer;
@@ -149,24 +149,12 @@ export class AppProcess implements RunningApp {
 
   /** The process's last stdout and stderr lines (noise skipped, error lines kept), quoted for an error message. */
   stderrQuote(): string {
-    const quoted = (name: string, tail: OutputTail) => {
-      const text = tail.quote();
-      return text ? `Last ${name} lines:\n${text}` : `It wrote nothing to ${name}.`;
-    };
-    return `${quoted('stdout', this.stdout)}\n${quoted('stderr', this.stderr)}`;
+    return quoteStreams(this.stdout, this.stderr);
   }
 
   /** Marks an exchange in flight; call the returned function when it is over. */
   begin(executionId?: string): () => void {
-    this.inflight++;
-    const attributed = this.spec.logs?.begin(executionId) ?? (() => {});
-    let over = false;
-    return () => {
-      if (over) return;
-      over = true;
-      attributed();
-      if (--this.inflight === 0) this.onIdle?.();
-    };
+    return this.inflight.begin(this.spec.logs?.begin(executionId) ?? (() => {}));
   }
 
   /**
@@ -174,10 +162,7 @@ export class AppProcess implements RunningApp {
    * SIGTERM to the process group, SIGKILL after another grace period, then removes the run's files.
    */
   async stop(graceMs: number): Promise<void> {
-    if (this.alive && this.inflight > 0) {
-      const idle = new Promise<void>((resolve) => (this.onIdle = resolve));
-      await Promise.race([idle, this.exited, new Promise((r) => setTimeout(r, graceMs).unref())]);
-    }
+    if (this.alive) await this.inflight.drained(graceMs, this.exited);
     this.stopping = true;
     if (this.alive) {
       this.signalGroup('SIGTERM');

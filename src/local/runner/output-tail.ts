@@ -65,6 +65,15 @@ export class OutputTail {
   }
 }
 
+/** An app's last stdout and stderr lines, quoted for an error message (the same words for every engine). */
+export function quoteStreams(stdout: OutputTail, stderr: OutputTail): string {
+  const quoted = (name: string, tail: OutputTail) => {
+    const text = tail.quote();
+    return text ? `Last ${name} lines:\n${text}` : `It wrote nothing to ${name}.`;
+  };
+  return `${quoted('stdout', stdout)}\n${quoted('stderr', stderr)}`;
+}
+
 interface Line {
   /** Arrival order. */
   n: number;

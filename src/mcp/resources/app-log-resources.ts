@@ -1,4 +1,4 @@
-import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { McpServer, ResourceTemplate, type ReadResourceTemplateCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { readAppLogWindow } from '../../logs/app-log-window.js';
 import { formatLogLine } from '../../logs/follow-log.js';
@@ -21,27 +21,23 @@ const METADATA = {
  * and parsed here (app-log-uris.ts), in any order.
  */
 export function registerAppLogResources(server: McpServer, deps: ServerDeps): void {
-  const read = (uri: URL) => readAppLogs(deps, uri.href);
+  registerTemplates(server, (uri: URL) => readAppLogs(deps, uri.href));
+}
+
+/** The same templates, each read failing with `failure` (a configuration that stops the server from working). */
+export function registerFailingAppLogResources(server: McpServer, failure: string): void {
+  registerTemplates(server, (): never => {
+    throw new McpError(ErrorCode.InternalError, failure);
+  });
+}
+
+function registerTemplates(server: McpServer, read: ReadResourceTemplateCallback): void {
   server.registerResource('app-logs', new ResourceTemplate('ignite://apps/{app_name}/logs', { list: undefined }), METADATA, read);
   server.registerResource(
     'app-logs-query',
     new ResourceTemplate('ignite://apps/{app_name}/logs{+query}', { list: undefined }),
     METADATA,
     read,
-  );
-}
-
-/** The same templates, each read failing with `failure` (a configuration that stops the server from working). */
-export function registerFailingAppLogResources(server: McpServer, failure: string): void {
-  const fail = (): never => {
-    throw new McpError(ErrorCode.InternalError, failure);
-  };
-  server.registerResource('app-logs', new ResourceTemplate('ignite://apps/{app_name}/logs', { list: undefined }), METADATA, fail);
-  server.registerResource(
-    'app-logs-query',
-    new ResourceTemplate('ignite://apps/{app_name}/logs{+query}', { list: undefined }),
-    METADATA,
-    fail,
   );
 }
 
